@@ -1,0 +1,47 @@
+package org.olistdw.domain.orchestration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port to the record of pipeline runs (the ETL orchestration context). Every run, every task of a run
+ * and every file load is written here as it happens, so a run that dies part-way still leaves its
+ * trace. Implementations must make each call durable before returning.
+ */
+public interface PipelineRuns {
+
+    /** Records a new run as running and returns its identity. */
+    RunId start(String pipelineName, Instant startedAt, Map<String, String> parameters);
+
+    /** Records how a run ended. {@code errorMessage} is null unless the run failed. */
+    void finish(RunId run, RunStatus status, Instant completedAt, long rowsProcessed, String errorMessage);
+
+    /** Records a task of a run as running and returns its identity. */
+    TaskId startTask(RunId run, String taskName, String taskType, Instant startedAt);
+
+    /** Records how a task ended. {@code errorMessage} is null unless the task failed. */
+    void finishTask(TaskId task, TaskStatus status, Instant completedAt, long rowsAffected, String errorMessage);
+
+    /** Records the load of one source file. */
+    void recordLoad(RunId run, DataLoad load);
+
+    /** Records rows that could not be read, with their file, line, text and reason. */
+    void recordQuarantine(RunId run, List<QuarantinedRow> rows);
+
+    /** The most recent runs, newest first. */
+    List<PipelineRun> recent(int limit);
+
+    /** One run by identity. */
+    Optional<PipelineRun> find(RunId run);
+
+    /** The tasks of a run in the order they started. */
+    List<TaskExecution> tasks(RunId run);
+
+    /** The file loads of a run in the order they were recorded. */
+    List<DataLoad> loads(RunId run);
+
+    /** The quarantined rows of a run, ordered by file and line. */
+    List<QuarantinedRow> quarantine(RunId run);
+}

@@ -1,0 +1,45 @@
+package org.olistdw.domain.warehouse;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.source.SourceTable;
+
+/**
+ * A warehouse under construction for one run. Closing a build that was not published discards it and
+ * leaves the published warehouse as it was.
+ */
+public interface WarehouseBuild extends AutoCloseable {
+
+    /**
+     * Loads one source file into its raw table with lineage (run id, source file, source line). Rows that
+     * break the table's contract go to the build's quarantine and to {@code quarantine}; every row read
+     * is either loaded or quarantined.
+     *
+     * @param table the contract the file must satisfy; its header must already have been checked
+     * @param file  the CSV file
+     * @param quarantine receives each row that could not be read, in file order
+     */
+    LoadResult load(SourceTable table, Path file, Consumer<QuarantinedRow> quarantine);
+
+    /** Every SQL model, in an order where each model comes after all the models it reads. */
+    List<Model> models();
+
+    /**
+     * Builds one model's table from its SQL.
+     *
+     * @return the number of rows in the built table
+     */
+    long build(Model model);
+
+    /** The number of rows in a table of this build, {@code schema.table}. */
+    long rowCount(String qualifiedTable);
+
+    /** Makes this build the warehouse that readers open, atomically. */
+    void publish();
+
+    /** Releases the build; an unpublished build is discarded. */
+    @Override
+    void close();
+}
