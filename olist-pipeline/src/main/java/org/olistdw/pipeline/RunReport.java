@@ -1,0 +1,43 @@
+package org.olistdw.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunStatus;
+
+/**
+ * The outcome of one run.
+ *
+ * @param runId       the run's identity in the operational store
+ * @param status      success or failed
+ * @param steps       every step that ran, in order, the failed one last
+ * @param loads       the file loads, in load order
+ * @param failure     the one-line cause of a failure
+ * @param warehouse   where readers open the warehouse (the last published one if this run failed)
+ * @param duration    wall time of the whole run
+ */
+public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, List<DataLoad> loads,
+                        Optional<String> failure, String warehouse, Duration duration) {
+
+    public RunReport {
+        steps = List.copyOf(steps);
+        loads = List.copyOf(loads);
+    }
+
+    /** Whether the run published a new warehouse. */
+    public boolean succeeded() {
+        return status == RunStatus.SUCCESS;
+    }
+
+    /** Source rows read in the run. */
+    public long rowsRead() {
+        return loads.stream().mapToLong(DataLoad::rowsRead).sum();
+    }
+
+    /** Source rows quarantined in the run. */
+    public long rowsQuarantined() {
+        return loads.stream().mapToLong(DataLoad::rowsQuarantined).sum();
+    }
+}

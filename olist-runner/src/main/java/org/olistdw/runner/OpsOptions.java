@@ -1,0 +1,20 @@
+package org.olistdw.runner;
+
+import picocli.CommandLine.Option;
+
+/** Where the operational store is: an external PostgreSQL 15+ when a URL is given, else the embedded one. */
+final class OpsOptions {
+
+    @Option(names = "--ops-url", paramLabel = "JDBC_URL", defaultValue = "${env:OLIST_OPS_URL}",
+            description = "JDBC URL of an external PostgreSQL 15+, e.g. jdbc:postgresql://db:5432/olist "
+                    + "(default: $OLIST_OPS_URL; without it an embedded PostgreSQL runs from <work-dir>/postgres).")
+    String url;
+
+    @Option(names = "--ops-user", paramLabel = "USER", defaultValue = "${env:OLIST_OPS_USER:-postgres}",
+            description = "User for --ops-url (default: $OLIST_OPS_USER or postgres).")
+    String user;
+
+    @Option(names = "--ops-password", paramLabel = "PASSWORD", defaultValue = "${env:OLIST_OPS_PASSWORD}",
+            description = "Password for --ops-url (default: $OLIST_OPS_PASSWORD).")
+    String password;
+}

@@ -1,0 +1,109 @@
+package org.olistdw.runner;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.olistdw.analytics.duckdb.DuckDbSettings;
+import org.olistdw.analytics.duckdb.DuckDbWarehouse;
+import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.pipeline.OlistPipeline;
+import org.olistdw.pipeline.RunReport;
+import org.olistdw.pipeline.StepKind;
+import org.olistdw.pipeline.StepResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code olist run}: one full ELT run from a directory of Olist CSV files to a published warehouse. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks the nine source files, loads them into a new DuckDB build (unreadable rows to quarantine),",
+            "builds every SQL model, and publishes the build atomically. The run, its steps and file loads are",
+            "recorded in PostgreSQL. A failed run leaves the previously published warehouse in place."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "DIR",
+            description = "Directory holding the nine Olist CSV files.")
+    private Path source;
+
+    @Option(names = "--warehouse", paramLabel = "FILE",
+            description = "The published DuckDB warehouse file (default: <work-dir>/warehouse.duckdb).")
+    private Path warehouseFile;
+
+    @Option(names = "--memory-limit", paramLabel = "SIZE", defaultValue = "4GB",
+            description = "DuckDB memory limit; work beyond it spills to <work-dir>/tmp (default: ${DEFAULT-VALUE}).")
+    private String memoryLimit;
+
+    @Option(names = "--threads", paramLabel = "N", description = "DuckDB worker threads (default: all cores).")
+    private Integer threads;
+
+    @Mixin
+    private WorkDirOption work;
+
+    @Mixin
+    private OpsOptions ops;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path workDir = work.workDir;
+        Path published = (warehouseFile != null ? warehouseFile : workDir.resolve("warehouse.duckdb")).toAbsolutePath();
+        Path tempDir = workDir.resolve("tmp").toAbsolutePath();
+        try {
+            Files.createDirectories(published.getParent());
+            Files.createDirectories(tempDir);
+        } catch (java.io.IOException e) {
+            throw new EnvironmentProblem("cannot create " + e.getMessage(), e);
+        }
+        try (Wiring wiring = Wiring.connect(workDir, ops)) {
+            int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            Warehouse warehouse = DuckDbWarehouse.open(published,
+                    new DuckDbSettings(memoryLimit, cores, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
+            OlistPipeline pipeline = new OlistPipeline(warehouse, wiring.pipelineRuns(), Clock.systemUTC());
+            RunReport report = pipeline.run(source, new ConsoleProgress(err, System.console() != null));
+            printReport(out, report);
+            if (!report.succeeded()) {
+                err.println("olist: run " + report.runId() + " failed: " + report.failure().orElse("unknown cause"));
+                err.flush();
+                return ExitCodes.RUN_FAILED;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static void printReport(PrintWriter out, RunReport report) {
+        out.println();
+        out.printf("%-9s %-50s %14s %10s  %s%n", "step", "name", "rows", "time", "status");
+        out.println("-".repeat(95));
+        Map<StepKind, Duration> perKind = new EnumMap<>(StepKind.class);
+        for (StepResult step : report.steps()) {
+            out.printf("%-9s %-50s %14s %10s  %s%n", step.kind().code(), Console.abbreviate(step.name(), 50),
+                    Console.count(step.rows()), Console.duration(step.duration()), step.status().code());
+            perKind.merge(step.kind(), step.duration(), Duration::plus);
+        }
+        out.println("-".repeat(95));
+        for (Map.Entry<StepKind, Duration> e : perKind.entrySet()) {
+            out.printf("%-9s %-50s %14s %10s%n", e.getKey().code(), "(total)", "", Console.duration(e.getValue()));
+        }
+        long loaded = report.loads().stream().mapToLong(DataLoad::rowsLoaded).sum();
+        out.println();
+        out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%n", report.runId(),
+                report.succeeded() ? "succeeded" : "FAILED", Console.duration(report.duration()),
+                Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()));
+        out.printf("warehouse: %s%s%n", report.warehouse(), report.succeeded() ? "" : " (unchanged)");
+        out.flush();
+    }
+}

@@ -1,0 +1,69 @@
+package org.olistdw.runner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.ops.postgres.LocalPostgres;
+import org.olistdw.ops.postgres.OpsStoreUnavailableException;
+import org.olistdw.ops.postgres.PostgresOps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that chooses and connects the adapters: the operational store (an external PostgreSQL
+ * when a URL is given, else the embedded one under the working directory).
+ */
+final class Wiring implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
+    private final LocalPostgres embedded;
+    private final PostgresOps ops;
+
+    private Wiring(LocalPostgres embedded, PostgresOps ops) {
+        this.embedded = embedded;
+        this.ops = ops;
+    }
+
+    /** Connects the operational store, starting the embedded PostgreSQL when no URL is given. */
+    static Wiring connect(Path workDir, OpsOptions options) {
+        if (options.url != null && !options.url.isBlank()) {
+            try {
+                LOG.info("using external PostgreSQL at {}", options.url);
+                return new Wiring(null, PostgresOps.connect(options.url, options.user, options.password));
+            } catch (OpsStoreUnavailableException e) {
+                throw new EnvironmentProblem(e.getMessage(), e);
+            }
+        }
+        Path dataDir = workDir.resolve("postgres").toAbsolutePath();
+        LocalPostgres local;
+        try {
+            Files.createDirectories(workDir);
+            local = LocalPostgres.start(dataDir);
+        } catch (Exception e) {
+            throw new EnvironmentProblem("cannot start the embedded PostgreSQL in " + dataDir + ": "
+                    + Console.oneLine(e), e);
+        }
+        try {
+            return new Wiring(local, PostgresOps.connect(local.jdbcUrl(), local.user(), local.password()));
+        } catch (RuntimeException e) {
+            local.close();
+            throw new EnvironmentProblem(Console.oneLine(e), e);
+        }
+    }
+
+    PipelineRuns pipelineRuns() {
+        return ops.pipelineRuns();
+    }
+
+    @Override
+    public void close() {
+        try {
+            ops.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

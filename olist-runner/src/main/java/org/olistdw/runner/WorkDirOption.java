@@ -1,0 +1,16 @@
+package org.olistdw.runner;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The working directory: default home of the warehouse, the embedded PostgreSQL data and the logs. */
+final class WorkDirOption {
+
+    /** The default working directory when neither the option nor the environment names one. */
+    static final String DEFAULT = "olist-work";
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "${env:OLIST_WORK_DIR:-" + DEFAULT + "}",
+            description = "Working directory: warehouse, embedded PostgreSQL data and logs live here "
+                    + "(default: $OLIST_WORK_DIR or ./" + DEFAULT + ").")
+    Path workDir;
+}

@@ -1,0 +1,126 @@
+package org.olistdw.runner;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module arrows of the architecture, stated as rules over the production classes. */
+class ArchitectureTest {
+
+    private static final String DOMAIN = "org.olistdw.domain..";
+    private static final String DUCKDB = "org.olistdw.analytics.duckdb..";
+    private static final String POSTGRES = "org.olistdw.ops.postgres..";
+    private static final String PIPELINE = "org.olistdw.pipeline..";
+    private static final String RUNNER = "org.olistdw.runner..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.olistdw");
+    }
+
+    @Test
+    void every_module_is_imported() {
+        for (String pkg : new String[] {"org.olistdw.domain", "org.olistdw.analytics.duckdb",
+            "org.olistdw.ops.postgres", "org.olistdw.pipeline", "org.olistdw.runner"}) {
+            org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+                    .as("classes of %s are on the test class path", pkg).isTrue();
+        }
+    }
+
+    @Test
+    void the_domain_uses_no_database_types() {
+        noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..",
+                        "org.duckdb..", "org.postgresql..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void the_domain_depends_on_no_other_module() {
+        noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(DUCKDB, POSTGRES, PIPELINE, RUNNER)
+                .check(classes);
+    }
+
+    @Test
+    void the_duckdb_adapter_never_sees_the_postgres_adapter_nor_the_pipeline() {
+        noClasses().that().resideInAPackage(DUCKDB)
+                .should().dependOnClassesThat().resideInAnyPackage(POSTGRES, PIPELINE, RUNNER)
+                .check(classes);
+    }
+
+    @Test
+    void the_postgres_adapter_never_sees_the_duckdb_adapter_nor_the_pipeline() {
+        noClasses().that().resideInAPackage(POSTGRES)
+                .should().dependOnClassesThat().resideInAnyPackage(DUCKDB, PIPELINE, RUNNER)
+                .check(classes);
+    }
+
+    @Test
+    void the_pipeline_depends_on_ports_only() {
+        noClasses().that().resideInAPackage(PIPELINE)
+                .should().dependOnClassesThat().resideInAnyPackage(DUCKDB, POSTGRES, RUNNER, "java.sql..",
+                        "javax.sql..", "org.jdbi..", "org.duckdb..", "org.postgresql..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_runner_names_adapter_classes() {
+        classes().that().resideInAPackage(DUCKDB)
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage(DUCKDB, RUNNER)
+                .check(classes);
+        classes().that().resideInAPackage(POSTGRES)
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage(POSTGRES, RUNNER)
+                .check(classes);
+    }
+
+    @Test
+    void there_are_no_package_cycles() {
+        slices().matching("org.olistdw.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void only_the_runner_writes_to_the_console() {
+        noClasses().that().resideOutsideOfPackage(RUNNER)
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    void adapter_classes_that_implement_domain_ports_are_not_public() {
+        classes().that().resideInAnyPackage(DUCKDB, POSTGRES)
+                .should(notBePublicWhenImplementingAPort())
+                .check(classes);
+    }
+
+    private static ArchCondition<JavaClass> notBePublicWhenImplementingAPort() {
+        return new ArchCondition<>("not be public when implementing a domain port") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean implementsPort = item.getAllRawInterfaces().stream()
+                        .anyMatch(i -> i.getPackageName().startsWith("org.olistdw.domain"));
+                if (implementsPort && item.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    events.add(SimpleConditionEvent.violated(item, item.getName()
+                            + " implements a domain port and is public; adapters expose one entry point only"));
+                }
+            }
+        };
+    }
+}

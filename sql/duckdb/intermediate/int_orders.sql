@@ -1,0 +1,49 @@
+-- grain: one row per order_id, with the person (customer_unique_id) who placed it.
+-- The published file has each order_id once; if a re-saved file repeats one, its first line wins so
+-- that joins on order_id can never multiply rows. customer_unique_id is null when the order's
+-- customer_id is missing from the customers file.
+with
+
+orders as (
+
+    select * from staging.stg_orders
+
+),
+
+customers as (
+
+    select * from intermediate.int_customers
+
+),
+
+orders_deduplicated as (
+
+    select *
+
+    from orders
+    qualify row_number() over (partition by order_id order by _source_line) = 1
+
+),
+
+joined as (
+
+    select
+        orders_deduplicated.order_id,
+        orders_deduplicated.customer_id,
+        customers.customer_unique_id, -- null when the customer_id is not in the customers file
+        orders_deduplicated.order_status,
+        orders_deduplicated.order_purchase_timestamp,
+        cast(orders_deduplicated.order_purchase_timestamp as date) as order_purchase_date,
+        orders_deduplicated.order_approved_at,
+        orders_deduplicated.order_delivered_carrier_date,
+        orders_deduplicated.order_delivered_customer_date,
+        orders_deduplicated.order_estimated_delivery_date,
+        orders_deduplicated._source_line -- line of the kept row in the source file (lineage)
+
+    from orders_deduplicated
+    left join customers
+        on orders_deduplicated.customer_id = customers.customer_id
+
+)
+
+select * from joined

@@ -1,0 +1,25 @@
+-- Staging of raw.geolocation: typed and cleaned, one row per raw row. The source has many rows per
+-- zip prefix, exact duplicates included; they are kept here and summarised by the geography model.
+with
+
+source as (
+
+    select * from raw.geolocation
+
+),
+
+renamed as (
+
+    select
+        lpad(trim(geolocation_zip_code_prefix), 5, '0') as geolocation_zip_code_prefix, -- 5 characters, leading zeros restored
+        cast(geolocation_lat as double) as geolocation_lat, -- degrees; a few points lie outside Brazil
+        cast(geolocation_lng as double) as geolocation_lng, -- degrees
+        nullif(trim(geolocation_city), '') as geolocation_city, -- spelled with or without accents
+        nullif(upper(trim(geolocation_state)), '') as geolocation_state, -- two-letter state code
+        _source_line -- line of the row in the source file (lineage)
+
+    from source
+
+)
+
+select * from renamed

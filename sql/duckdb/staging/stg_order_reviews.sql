@@ -1,0 +1,28 @@
+-- Staging of raw.order_reviews: typed and cleaned, one row per raw row.
+-- review_id is not unique in the source (the same review may cover several orders, and an order
+-- may have several reviews): (review_id, order_id) or _source_line identify a row.
+with
+
+source as (
+
+    select * from raw.order_reviews
+
+),
+
+renamed as (
+
+    select
+        trim(review_id) as review_id,
+        trim(order_id) as order_id,
+        cast(review_score as integer) as review_score, -- 1..5
+        nullif(trim(review_comment_title), '') as review_comment_title,
+        nullif(trim(review_comment_message), '') as review_comment_message, -- may contain line breaks
+        cast(regexp_replace(trim(review_creation_date), '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp) as review_creation_date, -- survey sent; midnight in the source
+        cast(regexp_replace(trim(review_answer_timestamp), '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp) as review_answer_timestamp,
+        _source_line -- line of the row in the source file (lineage)
+
+    from source
+
+)
+
+select * from renamed
