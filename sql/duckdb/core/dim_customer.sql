@@ -1,6 +1,6 @@
 -- grain: one row per person (customer_unique_id) found in the customers file, plus the unknown
 -- member (customer_key = -1) that facts point to when an order or its customer is missing.
--- The address (zip prefix, city, state) is the one given with the person's most recent order; a
+-- The address (zip prefix, city, state) is the one given with the most recent order of the person; a
 -- person without any order in the orders file takes the address of their greatest customer_id.
 -- customer_key numbers the people in customer_unique_id order: stable for a given input, not across
 -- inputs that add or remove people.

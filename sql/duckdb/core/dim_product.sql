@@ -1,7 +1,7 @@
 -- grain: one row per product_id found in the products file, plus the unknown member
--- (product_key = -1) that facts point to when an item's product is missing.
+-- (product_key = -1) that facts point to when the product of an item is missing.
 -- A product_id repeated in a re-saved file keeps its first line. A product without a category shows
--- 'unknown' in both category columns. product_key numbers the products in product_id order.
+-- unknown in both category columns. product_key numbers the products in product_id order.
 with
 
 products as (

@@ -1,5 +1,5 @@
 -- grain: one row per seller_id found in the sellers file, plus the unknown member (seller_key = -1)
--- that facts point to when an item's seller is missing.
+-- that facts point to when the seller of an item is missing.
 -- A seller_id repeated in a re-saved file keeps its first line. seller_key numbers the sellers in
 -- seller_id order.
 with

@@ -1,7 +1,7 @@
 -- grain: one row per order_id, with the person (customer_unique_id) who placed it.
 -- The published file has each order_id once; if a re-saved file repeats one, its first line wins so
--- that joins on order_id can never multiply rows. customer_unique_id is null when the order's
--- customer_id is missing from the customers file.
+-- that joins on order_id can never multiply rows. customer_unique_id is null when the customer_id
+-- of the order is missing from the customers file.
 with
 
 orders as (

@@ -12,7 +12,9 @@
 -- * status columns keep the design's check lists, plus a check that completed_at is set exactly when
 --   the run (task) is no longer running, so a half-written finish cannot be stored.
 
-create schema if not exists etl_orchestration;
+-- the schemas themselves are created by flyway, which PostgresOps configures to manage etl_orchestration,
+-- data_quality and security_audit (its history table lives in etl_orchestration, not in public, where
+-- PostgreSQL 15+ no longer lets every user create tables).
 comment on schema etl_orchestration is 'ETL pipeline metadata and orchestration state';
 
 create table etl_orchestration.pipeline_runs (

@@ -1,0 +1,270 @@
+package org.olistdw.analytics.duckdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
+import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.source.SourceTable;
+import org.olistdw.domain.warehouse.LoadResult;
+import org.olistdw.domain.warehouse.Model;
+import org.olistdw.domain.warehouse.WarehouseBuild;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run's build: a DuckDB file beside the published warehouse, on one connection, until it is
+ * published (checkpointed, closed and renamed over the published file) or closed (deleted).
+ */
+final class DuckDbBuild implements WarehouseBuild {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbBuild.class);
+    private static final Pattern QUALIFIED_TABLE = Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*");
+
+    private enum State { OPEN, PUBLISHED, DISCARDED }
+
+    private final RunId run;
+    private final Path publishedFile;
+    private final Path buildFile;
+    private final DuckDbSettings settings;
+    private final DuckDBConnection connection;
+    private ModelCatalog catalog;
+    private State state = State.OPEN;
+
+    private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings,
+                        DuckDBConnection connection) {
+        this.run = run;
+        this.publishedFile = publishedFile;
+        this.buildFile = buildFile;
+        this.settings = settings;
+        this.connection = connection;
+    }
+
+    /** Cleans stale builds, then creates the empty build of {@code run}: schemas, raw tables, quarantine. */
+    static DuckDbBuild start(RunId run, Path publishedFile, DuckDbSettings settings) {
+        Objects.requireNonNull(run, "run");
+        Path buildFile = BuildFiles.buildFile(publishedFile, run);
+        try {
+            Files.createDirectories(publishedFile.getParent());
+            Files.createDirectories(settings.tempDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directories of " + publishedFile, e);
+        }
+        BuildFiles.deleteStale(publishedFile);
+        BuildFiles.claim(buildFile);
+        DuckDBConnection connection = null;
+        try {
+            Files.deleteIfExists(buildFile);
+            Files.deleteIfExists(BuildFiles.walOf(buildFile));
+            connection = connect(buildFile, settings);
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : RawLayout.createStatements()) {
+                    statement.execute(ddl);
+                }
+            }
+            DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, connection);
+            LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {})", run, buildFile,
+                    build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"));
+            return build;
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(connection);
+            deleteQuietly(buildFile);
+            BuildFiles.release(buildFile);
+            throw new IllegalStateException("cannot create the build " + buildFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DuckDBConnection connect(Path file, DuckDbSettings settings) throws SQLException {
+        Properties config = new Properties();
+        config.setProperty("memory_limit", settings.memoryLimit());
+        config.setProperty("threads", Integer.toString(settings.threads()));
+        config.setProperty("temp_directory", settings.tempDirectory().toAbsolutePath().toString());
+        // Raw loads and model tables need no particular row order; not keeping it lets DuckDB stream and
+        // parallelise with less memory.
+        config.setProperty("preserve_insertion_order", "false");
+        return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), config);
+    }
+
+    @Override
+    public LoadResult load(SourceTable table, Path file, Consumer<QuarantinedRow> quarantine) {
+        requireOpen();
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(quarantine, "quarantine");
+        return new RawLoader(connection, run).load(table, file, quarantine);
+    }
+
+    @Override
+    public List<Model> models() {
+        return catalog().models();
+    }
+
+    private ModelCatalog catalog() {
+        requireOpen();
+        if (catalog == null) {
+            catalog = ModelCatalog.discover(classLoader(), settings.modelRoot(), connection);
+        }
+        return catalog;
+    }
+
+    @Override
+    public long build(Model model) {
+        Objects.requireNonNull(model, "model");
+        ModelSource source = catalog().source(model)
+                .orElseThrow(() -> new IllegalArgumentException("no model " + model.qualifiedName() + " under "
+                        + settings.modelRoot() + " (models: " + String.join(", ", catalog().qualifiedNames()) + ")"));
+        String table = RawLayout.quote(model.layer().schema()) + "." + RawLayout.quote(model.name());
+        String statement = "create or replace table " + table + " as\n" + ModelSql.asSelect(source.sql()) + "\n";
+        long started = System.nanoTime();
+        try (Statement create = connection.createStatement()) {
+            create.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("model " + model.qualifiedName() + " (" + source.resource()
+                    + ") failed: " + e.getMessage(), e);
+        }
+        long rows = rowCount(model.qualifiedName());
+        LOG.info("built {} from {}: {} rows in {} ms", model.qualifiedName(), source.resource(), rows,
+                (System.nanoTime() - started) / 1_000_000);
+        return rows;
+    }
+
+    @Override
+    public long rowCount(String qualifiedTable) {
+        requireOpen();
+        Objects.requireNonNull(qualifiedTable, "qualifiedTable");
+        if (!QUALIFIED_TABLE.matcher(qualifiedTable).matches()) {
+            throw new IllegalArgumentException("expected schema.table in lower snake case, was '" + qualifiedTable + "'");
+        }
+        String[] parts = qualifiedTable.split("\\.");
+        String sql = "select count(*) from " + RawLayout.quote(parts[0]) + "." + RawLayout.quote(parts[1]);
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the rows of " + qualifiedTable + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void publish() {
+        requireOpen();
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("checkpoint");
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot checkpoint the build " + buildFile + ": " + e.getMessage(), e);
+        }
+        state = State.PUBLISHED;
+        try {
+            if (Files.exists(BuildFiles.walOf(buildFile))) {
+                throw new IllegalStateException("the build " + buildFile + " still has a write-ahead log after "
+                        + "its checkpoint; not published");
+            }
+            // A log left by a writer of the old warehouse must not be replayed onto the new one.
+            Files.deleteIfExists(BuildFiles.walOf(publishedFile));
+            Files.move(buildFile, publishedFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(publishedFile.toAbsolutePath().getParent());
+            LOG.info("run {}: published {} as {}", run, buildFile, publishedFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + buildFile + " as " + publishedFile, e);
+        } finally {
+            BuildFiles.release(buildFile);
+        }
+    }
+
+    /** Discards an unpublished build; does nothing once published or closed. */
+    @Override
+    public void close() {
+        if (state != State.OPEN) {
+            return;
+        }
+        state = State.DISCARDED;
+        closeQuietly(connection);
+        deleteQuietly(buildFile);
+        BuildFiles.release(buildFile);
+        LOG.info("run {}: build {} discarded; {} unchanged", run, buildFile, publishedFile);
+    }
+
+    /** The file this build writes until it is published. */
+    Path buildFile() {
+        return buildFile;
+    }
+
+    /** The build's connection, for tests to look inside the build. */
+    DuckDBConnection connection() {
+        requireOpen();
+        return connection;
+    }
+
+    /** A DuckDB setting as the build sees it, e.g. {@code memory_limit}. */
+    String setting(String name) {
+        requireOpen();
+        try (var statement = connection.prepareStatement("select current_setting(?)::varchar")) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read setting " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the build " + buildFile + " of run " + run + " is "
+                    + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : DuckDbBuild.class.getClassLoader();
+    }
+
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot sync directory {}: {}", directory, e.toString());
+        }
+    }
+
+    private static void closeQuietly(DuckDBConnection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("cannot close build connection: {}", e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path buildFile) {
+        for (Path file : List.of(buildFile, BuildFiles.walOf(buildFile))) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}: {}; it will be cleaned by the next build", file, e.getMessage());
+            }
+        }
+    }
+}

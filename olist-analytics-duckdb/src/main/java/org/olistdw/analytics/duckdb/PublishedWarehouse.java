@@ -1,0 +1,28 @@
+package org.olistdw.analytics.duckdb;
+
+import java.nio.file.Path;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.domain.warehouse.WarehouseBuild;
+
+/** The warehouse readers open, one DuckDB file, and the builds that replace it. */
+final class PublishedWarehouse implements Warehouse {
+
+    private final Path publishedFile;
+    private final DuckDbSettings settings;
+
+    PublishedWarehouse(Path publishedFile, DuckDbSettings settings) {
+        this.publishedFile = publishedFile;
+        this.settings = settings;
+    }
+
+    @Override
+    public WarehouseBuild newBuild(RunId run) {
+        return DuckDbBuild.start(run, publishedFile, settings);
+    }
+
+    @Override
+    public String location() {
+        return publishedFile.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package org.olistdw.analytics.duckdb;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.olistdw.domain.source.SourceTable;
+import org.olistdw.domain.warehouse.Layer;
+
+/**
+ * The schemas of a build and the layout of its raw layer, generated from the source contracts.
+ *
+ * <p>Each source table {@code raw.<table>} starts with the lineage columns {@code _run_id BIGINT,
+ * _source_file VARCHAR, _source_line BIGINT}, followed by every header column, named exactly as in the
+ * header, as {@code VARCHAR}: the raw layer is a text copy of the file, an empty field being {@code NULL}.
+ * Rows that could not be read are in {@code raw.quarantine}.
+ */
+final class RawLayout {
+
+    static final String RAW_SCHEMA = "raw";
+    static final String QUARANTINE_TABLE = "quarantine";
+
+    private RawLayout() {
+    }
+
+    /** The schemas of a build: {@code raw} then the schema of each model layer. */
+    static List<String> schemas() {
+        List<String> schemas = new ArrayList<>();
+        schemas.add(RAW_SCHEMA);
+        Arrays.stream(Layer.values()).map(Layer::schema).forEach(schemas::add);
+        return schemas;
+    }
+
+    /** Every statement that makes an empty build: schemas, raw tables, quarantine. */
+    static List<String> createStatements() {
+        List<String> statements = new ArrayList<>();
+        schemas().forEach(schema -> statements.add("create schema " + quote(schema)));
+        for (SourceTable table : SourceTable.values()) {
+            statements.add(createTable(table));
+        }
+        statements.add("create table " + quarantineTable() + " ("
+                + "_run_id bigint, source_file varchar, line_number bigint, raw_text varchar, reason varchar)");
+        return statements;
+    }
+
+    static String createTable(SourceTable table) {
+        StringBuilder ddl = new StringBuilder("create table ").append(rawTable(table))
+                .append(" (_run_id bigint, _source_file varchar, _source_line bigint");
+        for (String column : table.header()) {
+            ddl.append(", ").append(quote(column)).append(" varchar");
+        }
+        return ddl.append(')').toString();
+    }
+
+    static String rawTable(SourceTable table) {
+        return quote(RAW_SCHEMA) + "." + quote(table.tableName());
+    }
+
+    static String quarantineTable() {
+        return quote(RAW_SCHEMA) + "." + quote(QUARANTINE_TABLE);
+    }
+
+    /** {@code raw.<table>} of every source, and {@code raw.quarantine}: what models may read from raw. */
+    static Set<String> rawTableNames() {
+        Set<String> names = new TreeSet<>();
+        for (SourceTable table : SourceTable.values()) {
+            names.add(RAW_SCHEMA + "." + table.tableName());
+        }
+        names.add(RAW_SCHEMA + "." + QUARANTINE_TABLE);
+        return names;
+    }
+
+    /** A SQL identifier in double quotes. */
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,80 @@
+package org.olistdw.analytics.duckdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.duckdb.DuckDBDriver;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.warehouse.Warehouse;
+
+/** Helpers shared by the tests: a small warehouse in a temporary directory, files, queries. */
+final class Builds {
+
+    private Builds() {
+    }
+
+    static DuckDbSettings settings(Path directory, String modelRoot) {
+        return new DuckDbSettings("1GiB", 2, directory.resolve("spill"), modelRoot);
+    }
+
+    static Warehouse warehouse(Path directory, String modelRoot) {
+        return DuckDbWarehouse.open(directory.resolve("olist.duckdb"), settings(directory, modelRoot));
+    }
+
+    static DuckDbBuild newBuild(Warehouse warehouse, long run) {
+        return (DuckDbBuild) warehouse.newBuild(new RunId(run));
+    }
+
+    /** Writes text exactly as given (no line end added). */
+    static Path write(Path directory, String name, String text) {
+        try {
+            return Files.writeString(directory.resolve(name), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines joined by LF, each ending with LF. */
+    static String lines(String... lines) {
+        return String.join("\n", lines) + "\n";
+    }
+
+    static List<List<Object>> query(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = result.getMetaData();
+            List<List<Object>> rows = new ArrayList<>();
+            while (result.next()) {
+                Object[] row = new Object[meta.getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = result.getObject(i + 1);
+                }
+                rows.add(Arrays.asList(row));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A read-only connection to a published warehouse, as a reader would open it. */
+    static Connection reader(Path publishedFile) {
+        Properties readOnly = new Properties();
+        readOnly.setProperty(DuckDBDriver.DUCKDB_READONLY_PROPERTY, "true");
+        try {
+            return new DuckDBDriver().connect("jdbc:duckdb:" + publishedFile.toAbsolutePath(), readOnly);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+select order_id, no_such_column from raw.orders

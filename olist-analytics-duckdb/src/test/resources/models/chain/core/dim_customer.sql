@@ -1,0 +1,2 @@
+select distinct customer_id, customer_city
+from staging.stg_customers

@@ -1,0 +1,6 @@
+select
+    order_id,
+    order_status,
+    customer_city
+from intermediate.int_order_customers
+where order_id in (select order_id from staging.stg_orders)

@@ -1,0 +1,5 @@
+select
+    order_id,
+    customer_id,
+    order_status
+from raw.orders

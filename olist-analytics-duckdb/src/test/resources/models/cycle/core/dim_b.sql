@@ -1,0 +1,1 @@
+select order_id from core.dim_c join staging.stg_orders using (order_id)

@@ -1,0 +1,1 @@
+select order_id from core.dim_a

@@ -1,0 +1,1 @@
+select 'BR' as code

@@ -1,0 +1,398 @@
+package org.olistdw.ops.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.PipelineRun;
+import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunStatus;
+import org.olistdw.domain.orchestration.TaskExecution;
+import org.olistdw.domain.orchestration.TaskId;
+import org.olistdw.domain.orchestration.TaskStatus;
+
+/**
+ * {@link PipelineRuns} in the {@code etl_orchestration} schema. Every call runs in its own transaction
+ * (or in autocommit) and has committed when it returns. Instants are stored at PostgreSQL's microsecond
+ * precision (truncated here, so a value reads back as written when it has no nanoseconds). PostgreSQL
+ * text cannot hold the NUL character; in stored text it is replaced by U+FFFD.
+ */
+final class JdbiPipelineRuns implements PipelineRuns {
+
+    private static final int QUARANTINE_BATCH_SIZE = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SELECT_RUNS = """
+            select run_id, pipeline_name, status, started_at, completed_at, rows_processed, error_message
+            from etl_orchestration.pipeline_runs
+            """;
+
+    private final Jdbi jdbi;
+    private final String runSummariesSql;
+
+    JdbiPipelineRuns(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.runSummariesSql = ClasspathSqlLocator.create().getResource(
+                JdbiPipelineRuns.class.getClassLoader(), "sql/postgres/queries/run_summaries.sql");
+    }
+
+    @Override
+    public RunId start(String pipelineName, Instant startedAt, Map<String, String> parameters) {
+        Objects.requireNonNull(pipelineName, "pipelineName");
+        Objects.requireNonNull(startedAt, "startedAt");
+        String parametersJson = json(parameters == null ? Map.of() : parameters);
+        long id = jdbi.withHandle(handle -> handle.createQuery("""
+                        insert into etl_orchestration.pipeline_runs (pipeline_name, status, started_at, parameters)
+                        values (:pipelineName, 'running', :startedAt, cast(:parameters as jsonb))
+                        returning run_id""")
+                .bind("pipelineName", text(pipelineName))
+                .bind("startedAt", timestamptz(startedAt))
+                .bind("parameters", parametersJson)
+                .mapTo(Long.class)
+                .one());
+        return new RunId(id);
+    }
+
+    @Override
+    public void finish(RunId run, RunStatus status, Instant completedAt, long rowsProcessed, String errorMessage) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(completedAt, "completedAt");
+        if (status == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("run " + run + " cannot finish as running");
+        }
+        jdbi.useTransaction(handle -> {
+            int updated = handle.createUpdate("""
+                            update etl_orchestration.pipeline_runs
+                            set status = :status,
+                                completed_at = :completedAt,
+                                rows_processed = :rowsProcessed,
+                                error_message = :errorMessage
+                            where run_id = :runId
+                              and status = 'running'""")
+                    .bind("status", status.code())
+                    .bind("completedAt", timestamptz(completedAt))
+                    .bind("rowsProcessed", rowsProcessed)
+                    .bind("errorMessage", text(errorMessage))
+                    .bind("runId", run.value())
+                    .execute();
+            if (updated == 0) {
+                Optional<String> current = handle.createQuery(
+                                "select status from etl_orchestration.pipeline_runs where run_id = :runId")
+                        .bind("runId", run.value())
+                        .mapTo(String.class)
+                        .findOne();
+                throw current.<RuntimeException>map(s -> new IllegalStateException(
+                                "run " + run + " has already finished as " + s))
+                        .orElseGet(() -> new IllegalArgumentException("there is no pipeline run " + run));
+            }
+        });
+    }
+
+    @Override
+    public TaskId startTask(RunId run, String taskName, String taskType, Instant startedAt) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(taskType, "taskType");
+        Objects.requireNonNull(startedAt, "startedAt");
+        long id = jdbi.withHandle(handle -> handle.createQuery("""
+                        insert into etl_orchestration.task_executions (run_id, task_name, task_type, status, started_at)
+                        values (:runId, :taskName, :taskType, 'running', :startedAt)
+                        returning task_id""")
+                .bind("runId", run.value())
+                .bind("taskName", text(taskName))
+                .bind("taskType", text(taskType))
+                .bind("startedAt", timestamptz(startedAt))
+                .mapTo(Long.class)
+                .one());
+        return new TaskId(id);
+    }
+
+    @Override
+    public void finishTask(TaskId task, TaskStatus status, Instant completedAt, long rowsAffected, String errorMessage) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(completedAt, "completedAt");
+        if (status == TaskStatus.RUNNING || status == TaskStatus.PENDING) {
+            throw new IllegalArgumentException("task " + task.value() + " cannot finish as " + status.code());
+        }
+        jdbi.useTransaction(handle -> {
+            int updated = handle.createUpdate("""
+                            update etl_orchestration.task_executions
+                            set status = :status,
+                                completed_at = :completedAt,
+                                rows_affected = :rowsAffected,
+                                error_message = :errorMessage
+                            where task_id = :taskId
+                              and status in ('pending', 'running')""")
+                    .bind("status", status.code())
+                    .bind("completedAt", timestamptz(completedAt))
+                    .bind("rowsAffected", rowsAffected)
+                    .bind("errorMessage", text(errorMessage))
+                    .bind("taskId", task.value())
+                    .execute();
+            if (updated == 0) {
+                Optional<String> current = handle.createQuery(
+                                "select status from etl_orchestration.task_executions where task_id = :taskId")
+                        .bind("taskId", task.value())
+                        .mapTo(String.class)
+                        .findOne();
+                throw current.<RuntimeException>map(s -> new IllegalStateException(
+                                "task " + task.value() + " has already finished as " + s))
+                        .orElseGet(() -> new IllegalArgumentException("there is no task execution " + task.value()));
+            }
+        });
+    }
+
+    @Override
+    public void recordLoad(RunId run, DataLoad load) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(load, "load");
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into etl_orchestration.data_loads
+                            (run_id, source_file, file_path, file_size_bytes, sha256,
+                             rows_read, rows_loaded, rows_quarantined)
+                        values
+                            (:runId, :sourceFile, :path, :sizeBytes, :sha256,
+                             :rowsRead, :rowsLoaded, :rowsQuarantined)""")
+                .bind("runId", run.value())
+                .bind("sourceFile", text(load.sourceFile()))
+                .bind("path", text(load.path()))
+                .bind("sizeBytes", load.sizeBytes())
+                .bind("sha256", load.sha256())
+                .bind("rowsRead", load.rowsRead())
+                .bind("rowsLoaded", load.rowsLoaded())
+                .bind("rowsQuarantined", load.rowsQuarantined())
+                .execute());
+    }
+
+    @Override
+    public void recordQuarantine(RunId run, List<QuarantinedRow> rows) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(rows, "rows");
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(handle -> {
+            for (int from = 0; from < rows.size(); from += QUARANTINE_BATCH_SIZE) {
+                insertQuarantineBatch(handle, run, rows.subList(from, Math.min(rows.size(), from + QUARANTINE_BATCH_SIZE)));
+            }
+        });
+    }
+
+    private static void insertQuarantineBatch(Handle handle, RunId run, List<QuarantinedRow> rows) {
+        PreparedBatch batch = handle.prepareBatch("""
+                insert into etl_orchestration.quarantined_rows (run_id, source_file, line_number, raw_text, reason)
+                values (:runId, :sourceFile, :lineNumber, :rawText, :reason)""");
+        for (QuarantinedRow row : rows) {
+            batch.bind("runId", run.value())
+                    .bind("sourceFile", text(row.sourceFile()))
+                    .bind("lineNumber", row.lineNumber())
+                    .bind("rawText", text(row.rawText()))
+                    .bind("reason", text(row.reason()))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    @Override
+    public List<PipelineRun> recent(int limit) {
+        requireLimit(limit);
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_RUNS + """
+                        order by started_at desc, run_id desc
+                        limit :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> RunRow.from(rs))
+                .map(RunRow::toDomain)
+                .list());
+    }
+
+    @Override
+    public Optional<PipelineRun> find(RunId run) {
+        Objects.requireNonNull(run, "run");
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_RUNS + """
+                        where run_id = :runId""")
+                .bind("runId", run.value())
+                .map((rs, ctx) -> RunRow.from(rs))
+                .map(RunRow::toDomain)
+                .findOne());
+    }
+
+    @Override
+    public List<TaskExecution> tasks(RunId run) {
+        Objects.requireNonNull(run, "run");
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select task_id, run_id, task_name, task_type, status, started_at, completed_at,
+                               rows_affected, error_message
+                        from etl_orchestration.task_executions
+                        where run_id = :runId
+                        order by started_at, task_id""")
+                .bind("runId", run.value())
+                .map((rs, ctx) -> TaskRow.from(rs))
+                .map(TaskRow::toDomain)
+                .list());
+    }
+
+    @Override
+    public List<DataLoad> loads(RunId run) {
+        Objects.requireNonNull(run, "run");
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select source_file, file_path, file_size_bytes, sha256, rows_read, rows_loaded, rows_quarantined
+                        from etl_orchestration.data_loads
+                        where run_id = :runId
+                        order by load_id""")
+                .bind("runId", run.value())
+                .map((rs, ctx) -> LoadRow.from(rs))
+                .map(LoadRow::toDomain)
+                .list());
+    }
+
+    @Override
+    public List<QuarantinedRow> quarantine(RunId run) {
+        Objects.requireNonNull(run, "run");
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select source_file, line_number, raw_text, reason
+                        from etl_orchestration.quarantined_rows
+                        where run_id = :runId
+                        order by source_file, line_number, quarantine_id""")
+                .bind("runId", run.value())
+                .map((rs, ctx) -> QuarantineRow.from(rs))
+                .map(QuarantineRow::toDomain)
+                .list());
+    }
+
+    /** The most recent runs with their task and load totals, newest first. */
+    List<RunSummary> summaries(int limit) {
+        requireLimit(limit);
+        return jdbi.withHandle(handle -> handle.createQuery(runSummariesSql)
+                .bind("limit", limit)
+                .map((rs, ctx) -> SummaryRow.from(rs))
+                .map(SummaryRow::toDomain)
+                .list());
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+    }
+
+    /** Binds an instant as {@code timestamptz}, truncated to PostgreSQL's microseconds. */
+    private static Argument timestamptz(Instant instant) {
+        OffsetDateTime value = instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return (position, statement, ctx) -> statement.setObject(position, value, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** PostgreSQL text cannot contain NUL; anything else is stored as given. */
+    private static String text(String value) {
+        return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+    }
+
+    private static String json(Map<String, String> parameters) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(parameters));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("run parameters cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private record RunRow(long runId, String pipelineName, String status, Instant startedAt,
+                          Instant completedAt, Long rowsProcessed, String errorMessage) {
+
+        static RunRow from(ResultSet rs) throws SQLException {
+            return new RunRow(rs.getLong("run_id"), rs.getString("pipeline_name"), rs.getString("status"),
+                    instant(rs, "started_at"), instant(rs, "completed_at"), nullableLong(rs, "rows_processed"),
+                    rs.getString("error_message"));
+        }
+
+        PipelineRun toDomain() {
+            return new PipelineRun(new RunId(runId), pipelineName, RunStatus.fromCode(status), startedAt,
+                    Optional.ofNullable(completedAt), rowsProcessed == null ? 0 : rowsProcessed,
+                    Optional.ofNullable(errorMessage));
+        }
+    }
+
+    private record TaskRow(long taskId, long runId, String taskName, String taskType, String status,
+                           Instant startedAt, Instant completedAt, Long rowsAffected, String errorMessage) {
+
+        static TaskRow from(ResultSet rs) throws SQLException {
+            return new TaskRow(rs.getLong("task_id"), rs.getLong("run_id"), rs.getString("task_name"),
+                    rs.getString("task_type"), rs.getString("status"), instant(rs, "started_at"),
+                    instant(rs, "completed_at"), nullableLong(rs, "rows_affected"), rs.getString("error_message"));
+        }
+
+        TaskExecution toDomain() {
+            return new TaskExecution(new TaskId(taskId), new RunId(runId), taskName, taskType,
+                    TaskStatus.fromCode(status), startedAt, Optional.ofNullable(completedAt),
+                    rowsAffected == null ? 0 : rowsAffected, Optional.ofNullable(errorMessage));
+        }
+    }
+
+    private record LoadRow(String sourceFile, String filePath, long fileSizeBytes, String sha256,
+                           long rowsRead, long rowsLoaded, long rowsQuarantined) {
+
+        static LoadRow from(ResultSet rs) throws SQLException {
+            return new LoadRow(rs.getString("source_file"), rs.getString("file_path"), rs.getLong("file_size_bytes"),
+                    rs.getString("sha256"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
+                    rs.getLong("rows_quarantined"));
+        }
+
+        DataLoad toDomain() {
+            return new DataLoad(sourceFile, filePath, fileSizeBytes, sha256, rowsRead, rowsLoaded, rowsQuarantined);
+        }
+    }
+
+    private record QuarantineRow(String sourceFile, long lineNumber, String rawText, String reason) {
+
+        static QuarantineRow from(ResultSet rs) throws SQLException {
+            return new QuarantineRow(rs.getString("source_file"), rs.getLong("line_number"),
+                    rs.getString("raw_text"), rs.getString("reason"));
+        }
+
+        QuarantinedRow toDomain() {
+            return new QuarantinedRow(sourceFile, lineNumber, rawText, reason);
+        }
+    }
+
+    private record SummaryRow(RunRow run, int tasks, int tasksFailed, int filesLoaded,
+                              long rowsRead, long rowsLoaded, long rowsQuarantined) {
+
+        static SummaryRow from(ResultSet rs) throws SQLException {
+            return new SummaryRow(RunRow.from(rs), rs.getInt("tasks"), rs.getInt("tasks_failed"),
+                    rs.getInt("files_loaded"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
+                    rs.getLong("rows_quarantined"));
+        }
+
+        RunSummary toDomain() {
+            return new RunSummary(run.toDomain(), tasks, tasksFailed, filesLoaded, rowsRead, rowsLoaded,
+                    rowsQuarantined);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.olistdw.ops.postgres;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.olistdw.domain.orchestration.PipelineRuns;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operational store: PostgreSQL 15 or newer, its schema brought up to date by the versioned
+ * migrations in {@code sql/postgres/migration} when connecting. The only public way into this module's
+ * repositories.
+ *
+ * <p>Guarantees: a {@code PostgresOps} exists only for a server that answered, is version 15 or newer
+ * and carries the current schema; otherwise {@link #connect} throws {@link OpsStoreUnavailableException}
+ * with a one-line message naming the URL. Each repository call takes a connection of its own from the
+ * data source, has committed when it returns, and may be made from several threads at once.
+ */
+public final class PostgresOps implements AutoCloseable {
+
+    /** {@code server_version_num} of the oldest supported server. */
+    static final int MINIMUM_SERVER_VERSION_NUM = 150_000;
+    static final String MIGRATIONS = "classpath:sql/postgres/migration";
+    static final String[] SCHEMAS = {"etl_orchestration", "data_quality", "security_audit"};
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresOps.class);
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final int IDLE_CONNECTIONS = 4;
+
+    private final String location;
+    private final String serverVersion;
+    private final JdbiPipelineRuns pipelineRuns;
+    private final AutoCloseable owned;
+
+    private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
+        this.location = location;
+        this.serverVersion = serverVersion;
+        this.pipelineRuns = new JdbiPipelineRuns(jdbi);
+        this.owned = owned;
+    }
+
+    /**
+     * Connects to PostgreSQL by JDBC URL, e.g. {@code jdbc:postgresql://db:5432/olist_operational}, and
+     * migrates its schema. A connect timeout of 5 s applies unless the URL sets {@code connectTimeout}.
+     * A few idle connections are kept for reuse until {@link #close()}.
+     *
+     * @throws OpsStoreUnavailableException when the server is unreachable, rejects the login, is older than
+     *                                      15, or the schema cannot be migrated
+     */
+    public static PostgresOps connect(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String where = redacted(jdbcUrl);
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new OpsStoreUnavailableException(
+                    "the operational store URL must start with jdbc:postgresql:, was " + where);
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        try {
+            dataSource.setURL(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new OpsStoreUnavailableException("the operational store URL " + where + " is not valid: "
+                    + oneLine(e.getMessage()), e);
+        }
+        if (!jdbcUrl.contains("connectTimeout=")) {
+            dataSource.setConnectTimeout(5);
+        }
+        if (!jdbcUrl.contains("loginTimeout=")) {
+            dataSource.setLoginTimeout(10);
+        }
+        if (!jdbcUrl.contains("ApplicationName=")) {
+            dataSource.setApplicationName("olist-dw");
+        }
+        if (user != null) {
+            dataSource.setUser(user);
+        }
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        ReusingDataSource reusing = new ReusingDataSource(dataSource, IDLE_CONNECTIONS);
+        try {
+            return open(reusing, where, reusing);
+        } catch (RuntimeException e) {
+            reusing.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects through a data source (a pool, for instance) and migrates the schema. {@link #close()} does
+     * not close the data source: it belongs to the caller.
+     *
+     * @throws OpsStoreUnavailableException as {@link #connect(String, String, String)}
+     */
+    public static PostgresOps connect(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String where = dataSource instanceof PGSimpleDataSource pg ? describe(pg) : dataSource.toString();
+        return open(dataSource, where, () -> { });
+    }
+
+    private static PostgresOps open(DataSource dataSource, String where, AutoCloseable owned) {
+        String version = checkServer(dataSource, where);
+        migrate(dataSource, where);
+        LOG.debug("operational store ready: PostgreSQL {} at {}", version, where);
+        return new PostgresOps(where, version, Jdbi.create(dataSource), owned);
+    }
+
+    private static String checkServer(DataSource dataSource, String where) {
+        int versionNum;
+        String version;
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "select current_setting('server_version_num')::int, current_setting('server_version')")) {
+            rs.next();
+            versionNum = rs.getInt(1);
+            version = rs.getString(2);
+        } catch (SQLException e) {
+            throw new OpsStoreUnavailableException(
+                    "cannot connect to PostgreSQL at " + where + ": " + withRootCause(e), e);
+        }
+        requireSupportedVersion(versionNum, version, where);
+        return WHITESPACE.split(version.strip(), 2)[0];
+    }
+
+    /** Rejects servers older than PostgreSQL 15 with a message naming the server. */
+    static void requireSupportedVersion(int serverVersionNum, String serverVersion, String where) {
+        if (serverVersionNum < MINIMUM_SERVER_VERSION_NUM) {
+            throw new OpsStoreUnavailableException("PostgreSQL at " + where + " is version "
+                    + WHITESPACE.split(serverVersion.strip(), 2)[0] + "; olist-dw needs PostgreSQL 15 or newer");
+        }
+    }
+
+    private static void migrate(DataSource dataSource, String where) {
+        try {
+            var result = Flyway.configure(PostgresOps.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .failOnMissingLocations(true)
+                    .validateMigrationNaming(true)
+                    .schemas(SCHEMAS)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("operational schema at {} migrated to version {} ({} migrations)",
+                        where, result.targetSchemaVersion, result.migrationsExecuted);
+            }
+        } catch (FlywayException e) {
+            throw new OpsStoreUnavailableException(
+                    "cannot migrate the operational schema at " + where + ": " + abbreviated(oneLine(e.getMessage())), e);
+        }
+    }
+
+    /** The record of pipeline runs, tasks, file loads and quarantined rows. */
+    public PipelineRuns pipelineRuns() {
+        return pipelineRuns;
+    }
+
+    /**
+     * The most recent runs, newest first, each with the totals of its tasks and loads, for a runs listing.
+     *
+     * @param limit how many runs at most, not negative
+     */
+    public List<RunSummary> runSummaries(int limit) {
+        return pipelineRuns.summaries(limit);
+    }
+
+    /** The server's version, e.g. {@code 17.6}. */
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** Where the store is, for messages: the JDBC URL without any password. */
+    public String location() {
+        return location;
+    }
+
+    /** Closes the idle connections kept by {@link #connect(String, String, String)}; a given data source stays open. */
+    @Override
+    public void close() {
+        try {
+            owned.close();
+        } catch (Exception e) {
+            LOG.debug("closing the operational store at {} failed", location, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresOps[" + location + ", PostgreSQL " + serverVersion + "]";
+    }
+
+    /** {@code jdbc:postgresql://host:port/database} of a data source, without its many properties. */
+    private static String describe(PGSimpleDataSource dataSource) {
+        String[] hosts = dataSource.getServerNames();
+        int[] ports = dataSource.getPortNumbers();
+        StringBuilder url = new StringBuilder("jdbc:postgresql://");
+        for (int i = 0; i < hosts.length; i++) {
+            url.append(i == 0 ? "" : ",").append(hosts[i]);
+            if (ports != null && i < ports.length && ports[i] != 0) {
+                url.append(':').append(ports[i]);
+            }
+        }
+        return url.append('/').append(dataSource.getDatabaseName()).toString();
+    }
+
+    static String redacted(String jdbcUrl) {
+        return jdbcUrl == null ? "(no URL)" : PASSWORD_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
+    private static String abbreviated(String message) {
+        return message.length() <= 400 ? message : message.substring(0, 400) + "…";
+    }
+
+    /** The message, followed by that of its root cause when it says more (an unknown host, say). */
+    private static String withRootCause(Throwable e) {
+        String message = oneLine(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == e || root instanceof java.net.ConnectException || root.getMessage() == null
+                || message.contains(oneLine(root.getMessage()))) {
+            return message;
+        }
+        return message + " (" + root.getClass().getSimpleName() + ": " + oneLine(root.getMessage()) + ")";
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "(no detail)" : WHITESPACE.matcher(message.strip()).replaceAll(" ");
+    }
+}

@@ -1,0 +1,207 @@
+package org.olistdw.ops.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.PipelineRun;
+import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunStatus;
+import org.olistdw.domain.orchestration.TaskExecution;
+import org.olistdw.domain.orchestration.TaskId;
+import org.olistdw.domain.orchestration.TaskStatus;
+
+class JdbiPipelineRunsTest {
+
+    private static final String SHA_ORDERS = "a".repeat(64);
+    private static final String SHA_ITEMS = "0123456789abcdef".repeat(4);
+    private static final Instant T0 = Instant.parse("2025-03-01T10:15:30.123456Z");
+
+    private static String url;
+    private static PostgresOps ops;
+    private static PipelineRuns runs;
+
+    @BeforeAll
+    static void connect() {
+        url = TestPostgres.freshDatabase("pipeline_runs_test");
+        ops = PostgresOps.connect(url, TestPostgres.server().user(), TestPostgres.server().password());
+        runs = ops.pipelineRuns();
+    }
+
+    @AfterAll
+    static void close() {
+        ops.close();
+    }
+
+    @BeforeEach
+    void forgetEarlierRuns() throws SQLException {
+        execute("truncate etl_orchestration.pipeline_runs cascade");
+    }
+
+    @Test
+    void a_run_from_start_to_finish_reads_back_exactly() {
+        RunId run = runs.start("olist-elt", T0, Map.of("source", "/data/olist", "scale", "1"));
+        TaskId load = runs.startTask(run, "load:orders", "load", T0.plusMillis(10));
+        runs.recordLoad(run, new DataLoad("olist_orders_dataset.csv", "/data/olist/olist_orders_dataset.csv",
+                17_654_914, SHA_ORDERS, 99_441, 99_439, 2));
+        runs.recordQuarantine(run, List.of(
+                new QuarantinedRow("olist_orders_dataset.csv", 12, "x,\"unclosed", "unterminated quote"),
+                new QuarantinedRow("olist_orders_dataset.csv", 7, "a,b", "2 columns, expected 8")));
+        runs.finishTask(load, TaskStatus.SUCCESS, T0.plusMillis(850), 99_439, null);
+        TaskId items = runs.startTask(run, "load:order_items", "load", T0.plusMillis(900));
+        runs.recordLoad(run, new DataLoad("olist_order_items_dataset.csv", "/data/olist/olist_order_items_dataset.csv",
+                15_438_671, SHA_ITEMS, 112_650, 112_650, 0));
+        runs.finishTask(items, TaskStatus.SUCCESS, T0.plusMillis(1_400), 112_650, null);
+        runs.finish(run, RunStatus.SUCCESS, T0.plusMillis(1_500), 212_091, null);
+
+        assertThat(runs.find(run)).contains(new PipelineRun(run, "olist-elt", RunStatus.SUCCESS, T0,
+                Optional.of(T0.plusMillis(1_500)), 212_091, Optional.empty()));
+        assertThat(runs.find(run).orElseThrow().duration()).contains(Duration.ofMillis(1_500));
+        assertThat(runs.tasks(run)).containsExactly(
+                new TaskExecution(load, run, "load:orders", "load", TaskStatus.SUCCESS, T0.plusMillis(10),
+                        Optional.of(T0.plusMillis(850)), 99_439, Optional.empty()),
+                new TaskExecution(items, run, "load:order_items", "load", TaskStatus.SUCCESS, T0.plusMillis(900),
+                        Optional.of(T0.plusMillis(1_400)), 112_650, Optional.empty()));
+        assertThat(runs.loads(run)).containsExactly(
+                new DataLoad("olist_orders_dataset.csv", "/data/olist/olist_orders_dataset.csv",
+                        17_654_914, SHA_ORDERS, 99_441, 99_439, 2),
+                new DataLoad("olist_order_items_dataset.csv", "/data/olist/olist_order_items_dataset.csv",
+                        15_438_671, SHA_ITEMS, 112_650, 112_650, 0));
+        assertThat(runs.quarantine(run)).containsExactly(
+                new QuarantinedRow("olist_orders_dataset.csv", 7, "a,b", "2 columns, expected 8"),
+                new QuarantinedRow("olist_orders_dataset.csv", 12, "x,\"unclosed", "unterminated quote"));
+    }
+
+    @Test
+    void a_run_still_running_has_no_end_and_no_duration() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+
+        PipelineRun stored = runs.find(run).orElseThrow();
+
+        assertThat(stored.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(stored.completedAt()).isEmpty();
+        assertThat(stored.duration()).isEmpty();
+    }
+
+    @Test
+    void a_failed_run_keeps_its_error_and_so_does_its_failed_task() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+        TaskId model = runs.startTask(run, "model:core.dim_customer", "transform", T0.plusSeconds(1));
+        runs.finishTask(model, TaskStatus.FAILED, T0.plusSeconds(2), 0, "Binder Error: column customer_uid not found");
+        runs.finish(run, RunStatus.FAILED, T0.plusSeconds(3), 1_550_922, "model core.dim_customer failed");
+
+        PipelineRun stored = runs.find(run).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(stored.errorMessage()).contains("model core.dim_customer failed");
+        assertThat(stored.rowsProcessed()).isEqualTo(1_550_922);
+        assertThat(runs.tasks(run)).singleElement().satisfies(task -> {
+            assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+            assertThat(task.errorMessage()).contains("Binder Error: column customer_uid not found");
+        });
+    }
+
+    @Test
+    void recent_runs_come_newest_first_and_stop_at_the_limit() {
+        RunId first = runs.start("olist-elt", T0, Map.of());
+        RunId third = runs.start("olist-elt", T0.plusSeconds(120), Map.of());
+        RunId second = runs.start("olist-elt", T0.plusSeconds(60), Map.of());
+
+        assertThat(runs.recent(2)).extracting(PipelineRun::id).containsExactly(third, second);
+        assertThat(runs.recent(10)).extracting(PipelineRun::id).containsExactly(third, second, first);
+        assertThat(runs.recent(0)).isEmpty();
+        assertThatThrownBy(() -> runs.recent(-1)).hasMessage("limit must not be negative, was -1");
+    }
+
+    @Test
+    void a_data_load_whose_rows_do_not_reconcile_is_rejected_by_the_database() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+
+        assertThatThrownBy(() -> execute("""
+                insert into etl_orchestration.data_loads
+                    (run_id, source_file, file_path, file_size_bytes, sha256, rows_read, rows_loaded, rows_quarantined)
+                values (%d, 'olist_orders_dataset.csv', '/data/o.csv', 10, '%s', 100, 98, 1)"""
+                .formatted(run.value(), SHA_ORDERS)))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("data_loads_rows_reconcile");
+    }
+
+    @Test
+    void a_run_cannot_finish_twice_nor_a_missing_run_at_all() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+        runs.finish(run, RunStatus.SUCCESS, T0.plusSeconds(1), 0, null);
+
+        assertThatThrownBy(() -> runs.finish(run, RunStatus.FAILED, T0.plusSeconds(2), 0, "late"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("run " + run + " has already finished as success");
+        assertThatThrownBy(() -> runs.finish(new RunId(987_654_321), RunStatus.SUCCESS, T0, 0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("there is no pipeline run 987654321");
+        assertThatThrownBy(() -> runs.finish(run, RunStatus.RUNNING, T0, 0, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void many_quarantined_rows_are_kept_in_file_and_line_order() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+        List<QuarantinedRow> rows = IntStream.rangeClosed(2, 2_501)
+                .map(i -> 2_503 - i)
+                .mapToObj(line -> new QuarantinedRow("olist_geolocation_dataset.csv", line, "row " + line, "bad zip"))
+                .toList();
+
+        runs.recordQuarantine(run, rows);
+
+        List<QuarantinedRow> stored = runs.quarantine(run);
+        assertThat(stored).hasSize(2_500);
+        assertThat(stored.get(0).lineNumber()).isEqualTo(2);
+        assertThat(stored.get(2_499)).isEqualTo(
+                new QuarantinedRow("olist_geolocation_dataset.csv", 2_501, "row 2501", "bad zip"));
+    }
+
+    @Test
+    void a_quarantined_row_holding_a_nul_character_is_kept_with_a_replacement_character() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+
+        runs.recordQuarantine(run, List.of(new QuarantinedRow("olist_products_dataset.csv", 3, "a\0b", "NUL byte")));
+
+        assertThat(runs.quarantine(run)).extracting(QuarantinedRow::rawText).containsExactly("a\uFFFDb");
+    }
+
+    @Test
+    void run_summaries_total_the_tasks_and_loads_of_each_run() {
+        RunId quiet = runs.start("olist-elt", T0, Map.of());
+        RunId busy = runs.start("olist-elt", T0.plusSeconds(60), Map.of());
+        TaskId ok = runs.startTask(busy, "load:orders", "load", T0.plusSeconds(61));
+        runs.finishTask(ok, TaskStatus.SUCCESS, T0.plusSeconds(62), 10, null);
+        TaskId bad = runs.startTask(busy, "load:items", "load", T0.plusSeconds(62));
+        runs.finishTask(bad, TaskStatus.FAILED, T0.plusSeconds(63), 0, "boom");
+        runs.recordLoad(busy, new DataLoad("a.csv", "/a.csv", 1, SHA_ORDERS, 10, 8, 2));
+        runs.recordLoad(busy, new DataLoad("b.csv", "/b.csv", 1, SHA_ITEMS, 5, 5, 0));
+
+        List<RunSummary> summaries = ops.runSummaries(5);
+
+        assertThat(summaries).extracting(s -> s.run().id()).containsExactly(busy, quiet);
+        assertThat(summaries.get(0)).isEqualTo(new RunSummary(runs.find(busy).orElseThrow(), 2, 1, 2, 15, 13, 2));
+        assertThat(summaries.get(1)).isEqualTo(new RunSummary(runs.find(quiet).orElseThrow(), 0, 0, 0, 0, 0, 0));
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = TestPostgres.connection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+-- grain: one row per calendar month of purchase, from the first to the last month in which an order
+-- item was purchased (any order status), with no gaps: a month without a counted order shows zeros.
+-- Revenue rule: only items of orders whose status is neither canceled nor unavailable count, for
+-- every measure below except excluded_orders. Items whose order is missing have no purchase month
+-- and are left out. Orders without items have no revenue and do not appear.
+with
+
+order_items as (
+
+    select * from core.fact_order_items
+
+),
+
+dates as (
+
+    select * from core.dim_date
+
+),
+
+items_with_month as (
+
+    select
+        order_items.order_id,
+        order_items.customer_key,
+        order_items.order_status,
+        order_items.price,
+        order_items.freight_value,
+        order_items.item_total_value,
+        dates.month_start_date as purchase_month
+
+    from order_items
+    inner join dates
+        on order_items.purchase_date_key = dates.date_key
+    where order_items.purchase_date_key <> -1
+
+),
+
+months as (
+
+    select
+        cast(unnest(generate_series(min(purchase_month), max(purchase_month), interval 1 month)) as date) as purchase_month
+
+    from items_with_month
+
+),
+
+monthly as (
+
+    select
+        purchase_month,
+        count(distinct order_id) filter (where order_status not in ('canceled', 'unavailable')) as orders,
+        count(*) filter (where order_status not in ('canceled', 'unavailable')) as items,
+        count(distinct customer_key) filter (
+            where order_status not in ('canceled', 'unavailable') and customer_key <> -1
+        ) as customers,
+        sum(price) filter (where order_status not in ('canceled', 'unavailable')) as gross_merchandise_value,
+        sum(freight_value) filter (where order_status not in ('canceled', 'unavailable')) as freight_value,
+        sum(item_total_value) filter (where order_status not in ('canceled', 'unavailable')) as revenue,
+        count(distinct order_id) filter (where order_status in ('canceled', 'unavailable')) as excluded_orders
+
+    from items_with_month
+    group by purchase_month
+
+),
+
+final as (
+
+    select
+        months.purchase_month, -- first day of the month
+        cast(year(months.purchase_month) as integer) as year,
+        cast(month(months.purchase_month) as integer) as month,
+        coalesce(monthly.orders, 0) as orders, -- counted orders with at least one item
+        coalesce(monthly.items, 0) as items, -- order items of counted orders
+        coalesce(monthly.customers, 0) as customers, -- distinct people behind counted orders; unknown customers not counted
+        cast(coalesce(monthly.gross_merchandise_value, 0) as decimal(18, 2)) as gross_merchandise_value, -- BRL, sum of item prices
+        cast(coalesce(monthly.freight_value, 0) as decimal(18, 2)) as freight_value, -- BRL, sum of item freight
+        cast(coalesce(monthly.revenue, 0) as decimal(18, 2)) as revenue, -- BRL, price + freight
+        cast(round(monthly.revenue / nullif(monthly.orders, 0), 2) as decimal(18, 2)) as average_order_value, -- BRL, revenue / orders; null without orders
+        coalesce(monthly.excluded_orders, 0) as excluded_orders -- canceled or unavailable orders with items, left out of every measure above
+
+    from months
+    left join monthly
+        on months.purchase_month = monthly.purchase_month
+
+)
+
+select * from final
