@@ -61,10 +61,6 @@ final class SourceInspector {
                 }
                 bytes.flip();
                 CoderResult result = decoder.decode(bytes, chars, eof);
-                if (result.isError()) {
-                    throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at line " + line
-                            + " (save it as UTF-8)");
-                }
                 bytes.compact();
                 chars.flip();
                 while (chars.hasRemaining()) {
@@ -77,6 +73,10 @@ final class SourceInspector {
                     }
                 }
                 chars.clear();
+                if (result.isError()) {
+                    throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at line " + line
+                            + " (save it as UTF-8)");
+                }
             }
             if (decoder.flush(chars).isError()) {
                 throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at its end");

@@ -11,9 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.PipelineRun;
-import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.ops.postgres.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,10 +49,9 @@ final class RunsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
-            PipelineRuns runs = wiring.pipelineRuns();
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (PipelineRun run : runs.recent(limit)) {
-                rows.add(describe(run, runs.loads(run.id())));
+            for (RunSummary summary : wiring.runSummaries(limit)) {
+                rows.add(describe(summary));
             }
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
@@ -65,7 +63,8 @@ final class RunsCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> describe(PipelineRun run, List<DataLoad> loads) {
+    private static Map<String, Object> describe(RunSummary summary) {
+        PipelineRun run = summary.run();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("runId", run.id().value());
         row.put("pipeline", run.pipelineName());
@@ -73,10 +72,12 @@ final class RunsCommand implements Callable<Integer> {
         row.put("startedAt", run.startedAt().toString());
         row.put("completedAt", run.completedAt().map(Object::toString).orElse(null));
         row.put("durationMs", run.duration().map(Duration::toMillis).orElse(null));
-        row.put("files", loads.size());
-        row.put("rowsRead", loads.stream().mapToLong(DataLoad::rowsRead).sum());
-        row.put("rowsLoaded", loads.stream().mapToLong(DataLoad::rowsLoaded).sum());
-        row.put("rowsQuarantined", loads.stream().mapToLong(DataLoad::rowsQuarantined).sum());
+        row.put("tasks", summary.tasks());
+        row.put("tasksFailed", summary.tasksFailed());
+        row.put("filesLoaded", summary.filesLoaded());
+        row.put("rowsRead", summary.rowsRead());
+        row.put("rowsLoaded", summary.rowsLoaded());
+        row.put("rowsQuarantined", summary.rowsQuarantined());
         row.put("error", run.errorMessage().orElse(null));
         return row;
     }

@@ -2,10 +2,12 @@ package org.olistdw.runner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
 import org.olistdw.ops.postgres.PostgresOps;
+import org.olistdw.ops.postgres.RunSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,6 @@ final class Wiring implements AutoCloseable {
     static Wiring connect(Path workDir, OpsOptions options) {
         if (options.url != null && !options.url.isBlank()) {
             try {
-                LOG.info("using external PostgreSQL at {}", options.url);
                 return new Wiring(null, PostgresOps.connect(options.url, options.user, options.password));
             } catch (OpsStoreUnavailableException e) {
                 throw new EnvironmentProblem(e.getMessage(), e);
@@ -40,10 +41,13 @@ final class Wiring implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             local = LocalPostgres.start(dataDir);
+        } catch (OpsStoreUnavailableException e) {
+            throw new EnvironmentProblem(e.getMessage(), e);
         } catch (Exception e) {
             throw new EnvironmentProblem("cannot start the embedded PostgreSQL in " + dataDir + ": "
                     + Console.oneLine(e), e);
         }
+        LOG.info("embedded PostgreSQL running from {}", dataDir);
         try {
             return new Wiring(local, PostgresOps.connect(local.jdbcUrl(), local.user(), local.password()));
         } catch (RuntimeException e) {
@@ -54,6 +58,11 @@ final class Wiring implements AutoCloseable {
 
     PipelineRuns pipelineRuns() {
         return ops.pipelineRuns();
+    }
+
+    /** Recent runs with the totals of their tasks and loads, newest first. */
+    List<RunSummary> runSummaries(int limit) {
+        return ops.runSummaries(limit);
     }
 
     @Override

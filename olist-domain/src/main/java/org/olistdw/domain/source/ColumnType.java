@@ -1,6 +1,5 @@
 package org.olistdw.domain.source;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The type a source column must have for its text to be readable. Each type accepts the forms found in
@@ -28,7 +28,7 @@ public enum ColumnType {
         @Override
         Optional<String> problemWith(String value) {
             String v = value.endsWith(".0") ? value.substring(0, value.length() - 2) : value;
-            if (!v.matches("[+-]?\\d{1,18}")) {
+            if (!Patterns.WHOLE.matcher(v).matches()) {
                 return Optional.of("not a whole number");
             }
             return Optional.empty();
@@ -38,15 +38,7 @@ public enum ColumnType {
     DECIMAL {
         @Override
         Optional<String> problemWith(String value) {
-            if (!value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
-                return Optional.of("not a number");
-            }
-            try {
-                new BigDecimal(value);
-                return Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.of("not a number");
-            }
+            return Patterns.DECIMAL.matcher(value).matches() ? Optional.empty() : Optional.of("not a number");
         }
     },
     /** A point in time "YYYY-MM-DD HH:MM:SS"; "YYYY-MM-DD HH:MM", "YYYY-MM-DD" and ISO 'T' forms are accepted. */
@@ -65,12 +57,22 @@ public enum ColumnType {
     ZIP_PREFIX {
         @Override
         Optional<String> problemWith(String value) {
-            if (!value.matches("\\d{1,5}")) {
+            if (!Patterns.ZIP.matcher(value).matches()) {
                 return Optional.of("not a zip code prefix (1 to 5 digits)");
             }
             return Optional.empty();
         }
     };
+
+    /** Compiled once: these checks run for every field of every source row. */
+    private static final class Patterns {
+        static final Pattern WHOLE = Pattern.compile("[+-]?\\d{1,18}");
+        static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30})([eE][+-]?\\d{1,3})?");
+        static final Pattern ZIP = Pattern.compile("\\d{1,5}");
+
+        private Patterns() {
+        }
+    }
 
     private static final DateTimeFormatter TIMESTAMP_FORMAT = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd")

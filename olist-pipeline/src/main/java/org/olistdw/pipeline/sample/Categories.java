@@ -93,13 +93,13 @@ final class Categories {
             new Category("seguros_e_servicos", "security_and_services", 2));
 
     private static final double[] CUMULATIVE =
-            Weights.cumulative(TRANSLATED.stream().mapToDouble(Category::products).toArray());
+            Draws.cumulative(TRANSLATED.stream().mapToDouble(Category::products).toArray());
 
     private Categories() {
     }
 
     /** A translated category name drawn with the real product shares. */
     static String draw(SplittableRandom random) {
-        return TRANSLATED.get(Weights.pick(CUMULATIVE, random.nextDouble())).portuguese();
+        return TRANSLATED.get(Draws.pick(CUMULATIVE, random.nextDouble())).portuguese();
     }
 }

@@ -69,8 +69,8 @@ final class Marketplace {
         } else if (kitchenPortables.contains(p)) {
             category = Categories.KITCHEN_PORTABLES;
         }
-        int nameLength = clamp((int) Math.round(48 + 10 * random.nextGaussian()), 5, 76);
-        int descriptionLength = clamp((int) Math.round(Math.exp(6.4 + 0.75 * random.nextGaussian())), 4, 3992);
+        int nameLength = clamp((int) Math.round(48 + 10 * Draws.gaussian(random)), 5, 76);
+        int descriptionLength = clamp((int) Math.round(Draws.logNormal(random, 6.4, 0.75)), 4, 3992);
         int photos = photos(random);
         if (uncategorised.contains(p)) {
             category = null;
@@ -79,11 +79,11 @@ final class Marketplace {
             photos = ABSENT;
         }
 
-        int weight = clamp((int) Math.round(Math.exp(6.55 + 1.2 * random.nextGaussian())), 50, 40_425);
+        int weight = clamp((int) Math.round(Draws.logNormal(random, 6.55, 1.2)), 50, 40_425);
         if (random.nextDouble() < 0.4) {
             weight = Math.max(50, weight / 50 * 50);
         }
-        double side = Math.cbrt(weight * random.nextDouble(3, 15));
+        double side = StrictMath.cbrt(weight * random.nextDouble(3, 15));
         int length = clamp((int) Math.round(side * random.nextDouble(1.0, 1.6)), 7, 105);
         int height = clamp((int) Math.round(side * random.nextDouble(0.4, 1.0)), 2, 105);
         int width = clamp((int) Math.round(side * random.nextDouble(0.8, 1.3)), 6, 118);
@@ -108,7 +108,7 @@ final class Marketplace {
     /** A seller drawn with the real skew: a few sellers sell a lot. */
     long popularSeller(SplittableRandom random) {
         double u = random.nextDouble();
-        double skewed = random.nextDouble() < 0.5 ? u : Math.pow(u, 2.5);
+        double skewed = random.nextDouble() < 0.5 ? u : u * u * Math.sqrt(u);
         return Math.min(size.sellers() - 1, (long) (skewed * size.sellers()));
     }
 
@@ -139,7 +139,7 @@ final class Marketplace {
     }
 
     private static long price(SplittableRandom random) {
-        double reais = Math.exp(4.3 + 0.95 * random.nextGaussian());
+        double reais = Draws.logNormal(random, 4.3, 0.95);
         long whole = (long) Math.min(6_735, Math.max(0, reais));
         double ending = random.nextDouble();
         long cents;

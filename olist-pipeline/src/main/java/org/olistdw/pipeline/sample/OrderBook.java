@@ -63,13 +63,13 @@ final class OrderBook {
     // always have items, so the others lack items a little more often.
     private static final double NO_ITEMS = 775.0 / 99_441 / (1 - 32_951.0 / 99_441);
     private static final Status[] STATUSES = Status.values();
-    private static final double[] STATUS_WITH_ITEMS = Weights.cumulative(96_470, 1_106, 461, 6, 312, 301, 0, 2);
-    private static final double[] STATUS_WITHOUT_ITEMS = Weights.cumulative(0, 1, 164, 603, 2, 0, 5, 0);
-    private static final double[] ITEM_COUNT = Weights.cumulative(
+    private static final double[] STATUS_WITH_ITEMS = Draws.cumulative(96_470, 1_106, 461, 6, 312, 301, 0, 2);
+    private static final double[] STATUS_WITHOUT_ITEMS = Draws.cumulative(0, 1, 164, 603, 2, 0, 5, 0);
+    private static final double[] ITEM_COUNT = Draws.cumulative(
             0, 88_863, 7_516, 1_322, 505, 204, 198, 22, 8, 0, 8, 4, 5, 1, 2, 2, 0, 0, 0, 0, 2, 1);
-    private static final double[] MULTI_PAYMENT_COUNT = Weights.cumulative(
+    private static final double[] MULTI_PAYMENT_COUNT = Draws.cumulative(
             0, 0, 780, 100, 45, 25, 15, 12, 8, 5, 4, 3, 3);
-    private static final double[] INSTALLMENTS = Weights.cumulative(
+    private static final double[] INSTALLMENTS = Draws.cumulative(
             0, 25_455, 12_413, 10_461, 7_098, 5_239, 3_920, 1_626, 4_268, 644, 5_328, 23, 133, 16, 15, 74, 5, 8,
             27, 0, 17, 3, 1, 1, 18);
     private static final double MULTI_PAYMENT = 0.0285;
@@ -125,14 +125,14 @@ final class OrderBook {
         boolean forcedDelivered = deliveredWithoutDate.contains(i) || deliveredWithoutApproval.contains(i);
         boolean hasItems = coveredProduct >= 0 || forcedDelivered || random.nextDouble() >= NO_ITEMS;
         long purchase = Timeline.purchase(random);
-        Status status = STATUSES[Weights.pick(hasItems ? STATUS_WITH_ITEMS : STATUS_WITHOUT_ITEMS,
+        Status status = STATUSES[Draws.pick(hasItems ? STATUS_WITH_ITEMS : STATUS_WITHOUT_ITEMS,
                 random.nextDouble())];
         if (forcedDelivered) {
             status = Status.DELIVERED;
         } else if (purchase >= Timeline.TAIL_START && hasItems) {
             status = Status.CANCELED;
         }
-        int itemCount = hasItems ? Math.max(1, Weights.pick(ITEM_COUNT, random.nextDouble())) : 0;
+        int itemCount = hasItems ? Math.max(1, Draws.pick(ITEM_COUNT, random.nextDouble())) : 0;
 
         long approved = purchase + approvalDelay(random);
         if (status == Status.CREATED || deliveredWithoutApproval.contains(i)
@@ -147,7 +147,7 @@ final class OrderBook {
                 || (status == Status.CANCELED && approved != NONE && random.nextDouble() < 0.12);
         if (picked && purchase < Timeline.TAIL_START) {
             long base = approved != NONE ? approved : purchase;
-            double days = Math.exp(Math.log(2.0) + 0.8 * random.nextGaussian());
+            double days = Draws.logNormal(random, StrictMath.log(2.0), 0.8);
             carrier = base + Math.max(2 * HOUR, Math.min(60 * DAY, (long) (days * DAY)));
             if (carrierBeforePurchase.contains(i)) {
                 carrier = purchase - Timeline.between(random, HOUR, 3 * DAY);
@@ -163,11 +163,12 @@ final class OrderBook {
         if (arrived && !deliveredWithoutDate.contains(i)) {
             long from = carrier != NONE ? carrier : approved != NONE ? approved : purchase;
             if (random.nextDouble() < 0.079) {
-                double lateDays = Math.exp(1.6 + 0.9 * random.nextGaussian());
+                double lateDays = Draws.logNormal(random, 1.6, 0.9);
                 delivered = estimated + DAY * (long) Math.min(180, lateDays) + random.nextLong(DAY);
             } else if (estimated - from > 12 * HOUR) {
                 long window = estimated - from - 6 * HOUR;
-                delivered = from + 6 * HOUR + (long) (window * Math.pow(random.nextDouble(), 1.8));
+                double u = random.nextDouble();
+                delivered = from + 6 * HOUR + (long) (window * u * u);
             } else {
                 delivered = from + Timeline.between(random, 6 * HOUR, 3 * DAY);
             }
@@ -228,7 +229,7 @@ final class OrderBook {
             total += item.priceCents() + item.freightCents();
         }
         if (items.length == 0) {
-            total = Math.max(100, Math.round(Math.exp(4.9 + 0.8 * random.nextGaussian()) * 100));
+            total = Math.max(100, Math.round(Draws.logNormal(random, 4.9, 0.8) * 100));
         }
         if (undefinedPayment.contains(i)) {
             return new Payment[] {new Payment("not_defined", 1, 0)};
@@ -239,7 +240,7 @@ final class OrderBook {
             types = new String[29];
             java.util.Arrays.fill(types, "voucher");
         } else if (random.nextDouble() < MULTI_PAYMENT) {
-            types = new String[Weights.pick(MULTI_PAYMENT_COUNT, random.nextDouble())];
+            types = new String[Draws.pick(MULTI_PAYMENT_COUNT, random.nextDouble())];
             for (int k = 0; k < types.length; k++) {
                 types[k] = random.nextDouble() < 0.55 ? "voucher" : "credit_card";
             }
@@ -253,7 +254,7 @@ final class OrderBook {
         int[] installments = new int[types.length];
         boolean interest = false;
         for (int k = 0; k < types.length; k++) {
-            installments[k] = types[k].equals("credit_card") ? Weights.pick(INSTALLMENTS, random.nextDouble()) : 1;
+            installments[k] = types[k].equals("credit_card") ? Draws.pick(INSTALLMENTS, random.nextDouble()) : 1;
             interest |= installments[k] > 1;
         }
         if (zeroInstallments.contains(i)) {

@@ -118,21 +118,21 @@ final class States {
                     "bento gonçalves"));
 
     private static final double[] CUSTOMER_CUMULATIVE =
-            Weights.cumulative(ALL.stream().mapToDouble(State::customerShare).toArray());
+            Draws.cumulative(ALL.stream().mapToDouble(State::customerShare).toArray());
     private static final double[] SELLER_CUMULATIVE =
-            Weights.cumulative(ALL.stream().mapToDouble(State::sellerShare).toArray());
+            Draws.cumulative(ALL.stream().mapToDouble(State::sellerShare).toArray());
 
     private States() {
     }
 
     /** A state index drawn with the customers' real shares. */
     static int drawForCustomer(SplittableRandom random) {
-        return Weights.pick(CUSTOMER_CUMULATIVE, random.nextDouble());
+        return Draws.pick(CUSTOMER_CUMULATIVE, random.nextDouble());
     }
 
     /** A state index drawn with the sellers' real shares. */
     static int drawForSeller(SplittableRandom random) {
-        return Weights.pick(SELLER_CUMULATIVE, random.nextDouble());
+        return Draws.pick(SELLER_CUMULATIVE, random.nextDouble());
     }
 
     /** Lowercase ASCII without accents, as most Olist files spell cities ({@code são paulo} → {@code sao paulo}). */

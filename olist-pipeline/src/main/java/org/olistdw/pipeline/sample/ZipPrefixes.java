@@ -73,7 +73,7 @@ final class ZipPrefixes {
                 used.add(zip);
                 int c = firstCity[s] + cityAt(st, (k + 0.5) / count);
                 boolean capital = c == firstCity[s];
-                double weight = Math.exp(random.nextGaussian()) * (capital ? 1.5 : 1.0);
+                double weight = StrictMath.exp(Draws.gaussian(random)) * (capital ? 1.5 : 1.0);
                 entries.add(new Entry(zip, s, c, weight));
             }
         }
@@ -168,7 +168,7 @@ final class ZipPrefixes {
     /** A geolocated prefix of the given state, popular prefixes more often. */
     int draw(int stateIndex, SplittableRandom random) {
         int[] prefixes = geolocatedByState[stateIndex];
-        return prefixes[Weights.pick(cumulativeByState[stateIndex], random.nextDouble())];
+        return prefixes[Draws.pick(cumulativeByState[stateIndex], random.nextDouble())];
     }
 
     /** One of the prefixes that have no geolocation rows. */

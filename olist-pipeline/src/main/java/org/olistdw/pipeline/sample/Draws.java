@@ -1,9 +1,27 @@
 package org.olistdw.pipeline.sample;
 
-/** Weighted choices over small fixed tables: cumulative shares and a binary-search pick. */
-final class Weights {
+import java.util.SplittableRandom;
 
-    private Weights() {
+/**
+ * Random draws that give the same bits on every JVM and platform: weighted choices over small fixed tables,
+ * and a normal distribution computed with {@link StrictMath} (the JDK's {@code nextGaussian} and
+ * {@code Math.exp} may differ across versions and CPUs, which would break "same seed, same bytes").
+ */
+final class Draws {
+
+    private Draws() {
+    }
+
+    /** A standard normal value (Box–Muller). */
+    static double gaussian(SplittableRandom random) {
+        double u = 1.0 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2.0 * Math.PI * v);
+    }
+
+    /** {@code exp(mu + sigma * N(0, 1))}: a log-normal value with median {@code exp(mu)}. */
+    static double logNormal(SplittableRandom random, double mu, double sigma) {
+        return StrictMath.exp(mu + sigma * gaussian(random));
     }
 
     /** Cumulative shares of {@code weights}, the last being 1. */
