@@ -45,6 +45,7 @@ final class DuckDbBuild implements WarehouseBuild {
     private final DuckDBConnection connection;
     private ModelCatalog catalog;
     private State state = State.OPEN;
+    private String failedLoad;
 
     private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings,
                         DuckDBConnection connection) {
@@ -76,6 +77,7 @@ final class DuckDbBuild implements WarehouseBuild {
                 for (String ddl : RawLayout.createStatements()) {
                     statement.execute(ddl);
                 }
+                statement.execute(RawLoader.attachStage());
             }
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, connection);
             LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {})", run, buildFile,
@@ -106,7 +108,14 @@ final class DuckDbBuild implements WarehouseBuild {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(quarantine, "quarantine");
-        return new RawLoader(connection, run).load(table, file, quarantine);
+        try {
+            return new RawLoader(connection, run).load(table, file, quarantine);
+        } catch (RuntimeException e) {
+            if (failedLoad == null) {
+                failedLoad = table.fileName() + " (" + e.getMessage() + ")";
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -160,9 +169,19 @@ final class DuckDbBuild implements WarehouseBuild {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when a load failed part-way: such a build holds part of a file and can
+     *                               only be discarded
+     */
     @Override
     public void publish() {
         requireOpen();
+        if (failedLoad != null) {
+            throw new IllegalStateException("the build " + buildFile + " cannot be published: the load of "
+                    + failedLoad + " failed part-way");
+        }
         try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("checkpoint");

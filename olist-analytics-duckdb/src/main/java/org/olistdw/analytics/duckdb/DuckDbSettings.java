@@ -2,6 +2,7 @@ package org.olistdw.analytics.duckdb;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How a warehouse build uses the machine, and where its SQL models are.
@@ -14,6 +15,10 @@ import java.util.Objects;
  *                      {@code sql/duckdb} for the real models
  */
 public record DuckDbSettings(String memoryLimit, int threads, Path tempDirectory, String modelRoot) {
+
+    /** An amount of bytes as DuckDB reads it: 4GB, 4G, 4GiB, 512MB, 1.5GB, 100KB, 2048bytes... */
+    private static final Pattern MEMORY_AMOUNT =
+            Pattern.compile("(?i)\\d+(\\.\\d+)?\\s*(b|bytes?|[kmgt]|[kmgt]i?b)");
 
     /** The classpath folder of the real models. */
     public static final String DEFAULT_MODEL_ROOT = "sql/duckdb";
@@ -28,7 +33,7 @@ public record DuckDbSettings(String memoryLimit, int threads, Path tempDirectory
         Objects.requireNonNull(memoryLimit, "memoryLimit");
         Objects.requireNonNull(tempDirectory, "tempDirectory");
         Objects.requireNonNull(modelRoot, "modelRoot");
-        if (!memoryLimit.strip().matches("(?i)\\d+(\\.\\d+)?\\s*(b|[kmgt]i?b)")) {
+        if (!MEMORY_AMOUNT.matcher(memoryLimit.strip()).matches()) {
             throw new IllegalArgumentException(
                     "memory limit must be an amount of bytes such as 4GB or 512MiB, was '" + memoryLimit + "'");
         }

@@ -1,10 +1,12 @@
 package org.olistdw.analytics.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.olistdw.analytics.duckdb.Builds.lines;
 import static org.olistdw.analytics.duckdb.Builds.query;
 import static org.olistdw.analytics.duckdb.Builds.write;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,5 +229,51 @@ class RawLoadTest {
         assertThat(build.rowCount("raw.customers")).isEqualTo(2);
         assertThat(query("select customer_zip_code_prefix from raw.customers order by _source_line"))
                 .containsExactly(List.of("14409"), List.of("9790"));
+    }
+
+    @Test
+    void rows_staged_in_many_small_batches_all_arrive_with_their_lines() {
+        String header = SourceTable.SELLERS.headerLine();
+        String text = Stream.iterate(1, i -> i + 1).limit(1_000)
+                .map(i -> i % 10 == 0 ? "seller-" + i + ",not-a-zip,city,SP" : "seller-" + i + ",13023,campinas,SP")
+                .collect(Collectors.joining("\n", header + "\n", "\n"));
+        Path file = write(directory, "sellers.csv", text);
+
+        LoadResult result = new RawLoader(build.connection(), new org.olistdw.domain.orchestration.RunId(7), 7)
+                .load(SourceTable.SELLERS, file, quarantined::add);
+
+        // row i (1..1000) is on line i + 1; every tenth row (100 of them) has a bad zip prefix. Lines of the
+        // good rows: (2 + ... + 1001) - (11 + 21 + ... + 1001) = 501,500 - 50,600 = 450,900.
+        assertThat(result).isEqualTo(new LoadResult(1_000, 900, 100));
+        assertThat(query("select count(*), count(distinct _source_line), min(_source_line), max(_source_line),"
+                + " sum(_source_line)::bigint from raw.sellers"))
+                .containsExactly(List.of(900L, 900L, 2L, 1_000L, 450_900L));
+        assertThat(query("select count(*), min(line_number), max(line_number) from raw.quarantine"))
+                .containsExactly(List.of(100L, 11L, 1_001L));
+        assertThat(quarantined).extracting(QuarantinedRow::lineNumber).isSorted();
+    }
+
+    @Test
+    void a_file_that_cannot_be_read_fails_the_load_and_the_build_can_no_longer_be_published() {
+        Path missing = directory.resolve("no-such-file.csv");
+
+        assertThatThrownBy(() -> build.load(SourceTable.ORDERS, missing, quarantined::add))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("no-such-file.csv");
+        assertThatThrownBy(build::publish)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot be published")
+                .hasMessageContaining("olist_orders_dataset.csv");
+    }
+
+    @Test
+    void a_quarantine_consumer_that_fails_stops_the_load_and_the_build_can_no_longer_be_published() {
+        String text = lines(ITEMS_HEADER, "00010242fe8c5a6d1ba2dd792cb16214,1,,x,2017-09-19 09:45:35,58.90,13.29");
+        Path file = write(directory, "items.csv", text);
+
+        assertThatThrownBy(() -> build.load(SourceTable.ORDER_ITEMS, file, row -> {
+            throw new IllegalStateException("operational store unavailable");
+        })).hasMessageContaining("operational store unavailable");
+        assertThatThrownBy(build::publish).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -202,4 +202,29 @@ class WarehouseLifecycleTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void a_build_file_held_open_by_another_process_is_not_taken_for_a_stale_one() throws Exception {
+        Path running = directory.resolve("olist.duckdb.build-77");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                HoldDatabase.class.getName(), running.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()))) {
+            assertThat(output.readLine()).isEqualTo("ready");
+
+            try (DuckDbBuild next = Builds.newBuild(Builds.warehouse(directory, "models/chain"), 78)) {
+                assertThat(running).exists();
+                assertThat(next.buildFile()).exists();
+            }
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        try (DuckDbBuild afterwards = Builds.newBuild(Builds.warehouse(directory, "models/chain"), 79)) {
+            assertThat(running).doesNotExist();
+            assertThat(afterwards.buildFile()).exists();
+        }
+    }
 }

@@ -1,0 +1,23 @@
+/**
+ * The analytical store in embedded DuckDB. {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} is the
+ * only entry point; everything else is package-private.
+ *
+ * <p>Design choices, and why:
+ * <ul>
+ *   <li><b>One file per build, renamed over the published file.</b> A rename within a directory is atomic, so
+ *       readers open the old warehouse or the new one, never a mixture; a reader that already has the old
+ *       file open keeps reading it. Build files are named after the run, so a killed run's file is
+ *       recognisable and deleted by the next build, unless DuckDB's lock shows that a process still has it
+ *       open.</li>
+ *   <li><b>Own CSV reader.</b> Quarantine needs each row's exact text and the line where it starts, including
+ *       rows spread over several lines by quoted line breaks, which general CSV libraries do not expose. A
+ *       quote that never closes costs the lines up to its own, not the rest of the file.</li>
+ *   <li><b>Appender into an in-memory stage, then one insert per batch.</b> Appending straight into the file
+ *       compresses each chunk on the appending thread; staging and moving whole row groups with a set-based
+ *       insert lets DuckDB use its threads, about twice as fast. Reading and checking rows runs on a second
+ *       thread, handing over small batches through a bounded queue.</li>
+ *   <li><b>Dependencies from DuckDB's parser.</b> {@code json_serialize_sql} gives every table reference,
+ *       wherever it sits in the statement, so the graph is never a second, hand-kept list.</li>
+ * </ul>
+ */
+package org.olistdw.analytics.duckdb;
