@@ -50,8 +50,9 @@ final class ConsoleProgress implements RunListener {
                 err.println("  failed: " + result.kind().code() + " " + result.name());
             }
         } else {
-            err.printf("  %-9s %-50s %12s rows %10s%s%n", result.kind().code(), Console.abbreviate(result.name(), 50),
-                    Console.count(result.rows()), Console.duration(result.duration()), failed ? "  FAILED" : "");
+            String rows = result.kind() == StepKind.EXTRACT ? "" : Console.count(result.rows()) + " rows";
+            err.printf("  %-9s %-50s %17s %10s%s%n", result.kind().code(), Console.abbreviate(result.name(), 50),
+                    rows, Console.duration(result.duration()), failed ? "  FAILED" : "");
         }
         err.flush();
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
@@ -86,12 +87,17 @@ final class RunCommand implements Callable<Integer> {
 
     static void printReport(PrintWriter out, RunReport report) {
         out.println();
-        out.printf("%-9s %-50s %14s %10s  %s%n", "step", "name", "rows", "time", "status");
+        out.printf("%-9s %-50s %14s %10s  %s%n", "step", "name", "rows (size)", "time", "status");
         out.println("-".repeat(95));
         Map<StepKind, Duration> perKind = new EnumMap<>(StepKind.class);
+        Map<String, Long> sizes = new HashMap<>();
+        report.loads().forEach(load -> sizes.put(load.sourceFile(), load.sizeBytes()));
         for (StepResult step : report.steps()) {
+            String amount = step.kind() == StepKind.EXTRACT
+                    ? (sizes.containsKey(step.name()) ? Console.bytes(sizes.get(step.name())) : "")
+                    : Console.count(step.rows());
             out.printf("%-9s %-50s %14s %10s  %s%n", step.kind().code(), Console.abbreviate(step.name(), 50),
-                    Console.count(step.rows()), Console.duration(step.duration()), step.status().code());
+                    amount, Console.duration(step.duration()), step.status().code());
             perKind.merge(step.kind(), step.duration(), Duration::plus);
         }
         out.println("-".repeat(95));
