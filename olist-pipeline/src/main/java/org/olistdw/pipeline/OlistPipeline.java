@@ -77,7 +77,12 @@ public final class OlistPipeline {
         Optional<String> failure = Optional.empty();
         try {
             List<SourceFile> files = execution.extract(sourceDir);
-            try (WarehouseBuild build = warehouse.newBuild(run)) {
+            List<WarehouseBuild> opened = new ArrayList<>(1);
+            execution.step(StepKind.LOAD, "new build", () -> {
+                opened.add(warehouse.newBuild(run));
+                return 0L;
+            });
+            try (WarehouseBuild build = opened.get(0)) {
                 for (SourceFile file : files) {
                     execution.load(build, file);
                 }

@@ -8,6 +8,7 @@ import org.olistdw.domain.source.SourceTable;
 import org.olistdw.pipeline.sample.GenerationSummary;
 import org.olistdw.pipeline.sample.SampleDataGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +35,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Directory to write the files to (default: <work-dir>/sample).")
     private Path out;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "${env:OLIST_WORK_DIR:-olist-work}",
-            description = "Working directory for defaults (default: $OLIST_WORK_DIR or ./olist-work).")
-    private Path workDir;
+    @Mixin
+    private WorkDirOption work;
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--scale must be greater than 0 and at most 1000, was " + scale);
         }
-        Path dir = out != null ? out : workDir.resolve("sample");
+        Path dir = out != null ? out : work.workDir.resolve("sample");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         err.printf("generating scale %s (seed %d) into %s%n", scale, seed, dir.toAbsolutePath());

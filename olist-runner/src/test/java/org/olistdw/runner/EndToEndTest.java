@@ -110,6 +110,8 @@ class EndToEndTest {
                 "transform:staging.stg_orders", "transform:core.fact_order_items",
                 "transform:mart.mart_monthly_revenue");
         assertThat(tasks.get(tasks.size() - 1).type()).isEqualTo("publish");
+        // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, publish
+        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 1);
         TaskExecution ordersLoad = tasks.stream().filter(t -> t.name().equals("load:olist_orders_dataset.csv"))
                 .findFirst().orElseThrow();
         assertThat(ordersLoad.rowsAffected()).isEqualTo(csv.get(SourceTable.ORDERS).size());
@@ -208,6 +210,18 @@ class EndToEndTest {
         Cli table = Cli.run(args("runs", "--work-dir", work.toString()));
         assertThat(table.exitCode()).isZero();
         assertThat(table.out()).contains("status", "success", Long.toString(recorded.id().value()));
+    }
+
+    /** The SQL models in the repository's sql/duckdb folders (checks are not models). */
+    private static long modelFiles() {
+        Path root = Path.of("..", "sql", "duckdb");
+        try (var files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".sql"))
+                    .filter(f -> !f.getParent().getFileName().toString().equals("checks"))
+                    .count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long distinct(SourceTable table, String column) {
