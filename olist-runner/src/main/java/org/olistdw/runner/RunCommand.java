@@ -27,9 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks the nine source files, loads them into a new DuckDB build (unreadable rows to quarantine),",
-            "builds every SQL model, and publishes the build atomically. The run, its steps and file loads are",
-            "recorded in PostgreSQL. A failed run leaves the previously published warehouse in place."})
+            "One ELT run: check the nine source files, load, build every model, publish atomically.",
+            "Rows that cannot be read go to quarantine with file, line and reason. The run, its steps and file",
+            "loads are recorded in PostgreSQL. A failed run leaves the previously published warehouse in place."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
