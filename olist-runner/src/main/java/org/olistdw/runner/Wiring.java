@@ -2,7 +2,9 @@ package org.olistdw.runner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
@@ -49,7 +51,14 @@ final class Wiring implements AutoCloseable {
         }
         LOG.info("embedded PostgreSQL running from {}", dataDir);
         try {
-            return new Wiring(local, PostgresOps.connect(local.jdbcUrl(), local.user(), local.password()));
+            PostgresOps ops = PostgresOps.connect(local.jdbcUrl(), local.user(), local.password());
+            // This process holds the embedded store alone, so a run still marked running was cut short.
+            List<RunId> interrupted = ops.pipelineRuns().cancelInterrupted(Instant.now(),
+                    "interrupted: the process ended before the run finished");
+            if (!interrupted.isEmpty()) {
+                LOG.warn("runs {} were interrupted and are now recorded as cancelled", interrupted);
+            }
+            return new Wiring(local, ops);
         } catch (RuntimeException e) {
             local.close();
             throw new EnvironmentProblem(Console.oneLine(e), e);

@@ -30,6 +30,16 @@ public interface PipelineRuns {
     /** Records rows that could not be read, with their file, line, text and reason. */
     void recordQuarantine(RunId run, List<QuarantinedRow> rows);
 
+    /**
+     * Closes every run still recorded as running, as cancelled with {@code reason}, and fails its
+     * unfinished tasks: the process that ran them ended without finishing them (killed, power lost).
+     * Only call this when no other process can be running a pipeline against this store, as with an
+     * embedded store that one process holds at a time.
+     *
+     * @return the runs so closed, oldest first
+     */
+    List<RunId> cancelInterrupted(Instant now, String reason);
+
     /** The most recent runs, newest first. */
     List<PipelineRun> recent(int limit);
 

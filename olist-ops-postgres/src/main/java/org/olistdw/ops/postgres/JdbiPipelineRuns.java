@@ -197,6 +197,40 @@ final class JdbiPipelineRuns implements PipelineRuns {
         });
     }
 
+    @Override
+    public List<RunId> cancelInterrupted(Instant now, String reason) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(reason, "reason");
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("""
+                            update etl_orchestration.task_executions t
+                            set status = 'failed',
+                                completed_at = greatest(:now, t.started_at),
+                                error_message = :reason
+                            from etl_orchestration.pipeline_runs r
+                            where t.run_id = r.run_id
+                              and r.status = 'running'
+                              and t.status in ('pending', 'running')""")
+                    .bind("now", timestamptz(now))
+                    .bind("reason", text(reason))
+                    .execute();
+            return handle.createQuery("""
+                            update etl_orchestration.pipeline_runs
+                            set status = 'cancelled',
+                                completed_at = greatest(:now, started_at),
+                                error_message = :reason
+                            where status = 'running'
+                            returning run_id""")
+                    .bind("now", timestamptz(now))
+                    .bind("reason", text(reason))
+                    .mapTo(Long.class)
+                    .stream()
+                    .sorted()
+                    .map(RunId::new)
+                    .toList();
+        });
+    }
+
     private static void insertQuarantineBatch(Handle handle, RunId run, List<QuarantinedRow> rows) {
         PreparedBatch batch = handle.prepareBatch("""
                 insert into etl_orchestration.quarantined_rows (run_id, source_file, line_number, raw_text, reason)

@@ -54,6 +54,29 @@ class JdbiPipelineRunsTest {
     }
 
     @Test
+    void runs_left_running_by_a_killed_process_are_closed_as_cancelled_with_their_tasks_failed() {
+        RunId finished = runs.start("olist-elt", T0, Map.of());
+        runs.finish(finished, RunStatus.SUCCESS, T0.plusSeconds(5), 10, null);
+        RunId killed = runs.start("olist-elt", T0.plusSeconds(10), Map.of());
+        TaskId done = runs.startTask(killed, "extract:source directory", "extract", T0.plusSeconds(10));
+        runs.finishTask(done, TaskStatus.SUCCESS, T0.plusSeconds(11), 0, null);
+        TaskId hanging = runs.startTask(killed, "load:olist_orders_dataset.csv", "load", T0.plusSeconds(11));
+
+        List<RunId> closed = runs.cancelInterrupted(T0.plusSeconds(60), "interrupted");
+
+        assertThat(closed).containsExactly(killed);
+        PipelineRun run = runs.find(killed).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(run.errorMessage()).contains("interrupted");
+        assertThat(run.completedAt()).contains(T0.plusSeconds(60));
+        assertThat(runs.tasks(killed)).extracting(TaskExecution::id, TaskExecution::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(done, TaskStatus.SUCCESS),
+                        org.assertj.core.groups.Tuple.tuple(hanging, TaskStatus.FAILED));
+        assertThat(runs.find(finished).orElseThrow().status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(runs.cancelInterrupted(T0.plusSeconds(61), "again")).isEmpty();
+    }
+
+    @Test
     void a_run_from_start_to_finish_reads_back_exactly() {
         RunId run = runs.start("olist-elt", T0, Map.of("source", "/data/olist", "scale", "1"));
         TaskId load = runs.startTask(run, "load:orders", "load", T0.plusMillis(10));
