@@ -191,6 +191,23 @@ class EndToEndTest {
     }
 
     @Test
+    void every_invariant_check_of_the_published_warehouse_returns_no_rows() throws Exception {
+        Path checks = Path.of("..", "sql", "duckdb", "checks");
+        List<Path> files;
+        try (var listing = Files.list(checks)) {
+            files = listing.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        try (Connection c = TestStores.openWarehouse(warehouse)) {
+            for (Path file : files) {
+                String sql = Files.readString(file).strip().replaceAll(";$", "");
+                assertThat(TestStores.count(c, "select count(*) from (" + sql + ")"))
+                        .as("rows returned by %s", file.getFileName()).isZero();
+            }
+        }
+    }
+
+    @Test
     void runs_lists_the_run_as_json_for_scripts() throws Exception {
         Cli runs = Cli.run(args("runs", "--json", "--limit", "5", "--work-dir", work.toString()));
         assertThat(runs.exitCode()).as(runs.toString()).isZero();
