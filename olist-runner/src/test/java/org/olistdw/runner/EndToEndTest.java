@@ -132,7 +132,7 @@ class EndToEndTest {
     }
 
     @Test
-    void dimensions_have_one_row_per_natural_key_plus_the_unknown_member() throws Exception {
+    void dimensions_and_intermediates_have_one_row_per_natural_key() throws Exception {
         try (Connection c = TestStores.openWarehouse(warehouse)) {
             assertThat(TestStores.count(c, "select count(*) from core.dim_customer"))
                     .isEqualTo(distinct(SourceTable.CUSTOMERS, "customer_unique_id") + 1);
@@ -141,6 +141,10 @@ class EndToEndTest {
             assertThat(TestStores.count(c, "select count(*) from core.dim_seller"))
                     .isEqualTo(distinct(SourceTable.SELLERS, "seller_id") + 1);
             assertThat(TestStores.count(c, "select count(*) from core.dim_customer where customer_key = -1")).isOne();
+            assertThat(TestStores.count(c, "select count(*) from intermediate.int_customers"))
+                    .isEqualTo(distinct(SourceTable.CUSTOMERS, "customer_id"));
+            assertThat(TestStores.count(c, "select count(*) from intermediate.int_orders"))
+                    .isEqualTo(distinct(SourceTable.ORDERS, "order_id"));
         }
     }
 
