@@ -1,13 +1,19 @@
 -- grain: one row per calendar month of purchase, from the first to the last month in which an order
 -- item was purchased (any order status), with no gaps: a month without a counted order shows zeros.
--- Revenue rule: only items of orders whose status is neither canceled nor unavailable count, for
--- every measure below except excluded_orders. Items whose order is missing have no purchase month
--- and are left out. Orders without items have no revenue and do not appear.
+-- Revenue rule (intermediate.int_order_enriched): only items of orders that count as revenue count,
+-- for every measure below except excluded_orders. Items whose order is missing have no purchase month
+-- and are left out.
 with
 
 order_items as (
 
     select * from core.fact_order_items
+
+),
+
+customers as (
+
+    select * from core.dim_customer
 
 ),
 
@@ -21,8 +27,8 @@ items_with_month as (
 
     select
         order_items.order_id,
-        order_items.customer_key,
-        order_items.order_status,
+        customers.customer_unique_id,
+        order_items.counts_as_revenue,
         order_items.price,
         order_items.freight_value,
         order_items.item_total_value,
@@ -31,6 +37,8 @@ items_with_month as (
     from order_items
     inner join dates
         on order_items.purchase_date_key = dates.date_key
+    inner join customers
+        on order_items.customer_key = customers.customer_key
     where order_items.purchase_date_key <> -1
 
 ),
@@ -48,15 +56,13 @@ monthly as (
 
     select
         purchase_month,
-        count(distinct order_id) filter (where order_status not in ('canceled', 'unavailable')) as orders,
-        count(*) filter (where order_status not in ('canceled', 'unavailable')) as items,
-        count(distinct customer_key) filter (
-            where order_status not in ('canceled', 'unavailable') and customer_key <> -1
-        ) as customers,
-        sum(price) filter (where order_status not in ('canceled', 'unavailable')) as gross_merchandise_value,
-        sum(freight_value) filter (where order_status not in ('canceled', 'unavailable')) as freight_value,
-        sum(item_total_value) filter (where order_status not in ('canceled', 'unavailable')) as revenue,
-        count(distinct order_id) filter (where order_status in ('canceled', 'unavailable')) as excluded_orders
+        count(distinct order_id) filter (where counts_as_revenue) as orders,
+        count(*) filter (where counts_as_revenue) as items,
+        count(distinct customer_unique_id) filter (where counts_as_revenue and customer_unique_id <> 'unknown') as customers,
+        sum(price) filter (where counts_as_revenue) as gross_merchandise_value,
+        sum(freight_value) filter (where counts_as_revenue) as freight_value,
+        sum(item_total_value) filter (where counts_as_revenue) as revenue,
+        count(distinct order_id) filter (where not counts_as_revenue) as excluded_orders
 
     from items_with_month
     group by purchase_month
@@ -69,7 +75,7 @@ final as (
         months.purchase_month, -- first day of the month
         cast(year(months.purchase_month) as integer) as year,
         cast(month(months.purchase_month) as integer) as month,
-        coalesce(monthly.orders, 0) as orders, -- counted orders with at least one item
+        coalesce(monthly.orders, 0) as orders, -- orders counted as revenue
         coalesce(monthly.items, 0) as items, -- order items of counted orders
         coalesce(monthly.customers, 0) as customers, -- distinct people behind counted orders; unknown customers not counted
         cast(coalesce(monthly.gross_merchandise_value, 0) as decimal(18, 2)) as gross_merchandise_value, -- BRL, sum of item prices

@@ -79,7 +79,7 @@ public final class OlistPipeline {
             List<SourceFile> files = execution.extract(sourceDir);
             List<WarehouseBuild> opened = new ArrayList<>(1);
             execution.step(StepKind.LOAD, "new build", () -> {
-                opened.add(warehouse.newBuild(run));
+                opened.add(warehouse.newBuild(run, started));
                 return 0L;
             });
             try (WarehouseBuild build = opened.get(0)) {

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -56,9 +57,13 @@ final class DuckDbBuild implements WarehouseBuild {
         this.connection = connection;
     }
 
-    /** Cleans stale builds, then creates the empty build of {@code run}: schemas, raw tables, quarantine. */
-    static DuckDbBuild start(RunId run, Path publishedFile, DuckDbSettings settings) {
+    /**
+     * Cleans stale builds, then creates the empty build of {@code run}: schemas, raw tables, quarantine, the
+     * run's as-of time and the dimension history carried over from the published warehouse.
+     */
+    static DuckDbBuild start(RunId run, Instant asOf, Path publishedFile, DuckDbSettings settings) {
         Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(asOf, "asOf");
         Path buildFile = BuildFiles.buildFile(publishedFile, run);
         try {
             Files.createDirectories(publishedFile.getParent());
@@ -79,6 +84,7 @@ final class DuckDbBuild implements WarehouseBuild {
                 }
                 statement.execute(RawLoader.attachStage());
             }
+            DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, connection);
             LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {})", run, buildFile,
                     build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"));

@@ -1,6 +1,7 @@
 package org.olistdw.analytics.duckdb;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.warehouse.Warehouse;
 import org.olistdw.domain.warehouse.WarehouseBuild;
@@ -17,8 +18,8 @@ final class PublishedWarehouse implements Warehouse {
     }
 
     @Override
-    public WarehouseBuild newBuild(RunId run) {
-        return DuckDbBuild.start(run, publishedFile, settings);
+    public WarehouseBuild newBuild(RunId run, Instant asOf) {
+        return DuckDbBuild.start(run, asOf, publishedFile, settings);
     }
 
     @Override

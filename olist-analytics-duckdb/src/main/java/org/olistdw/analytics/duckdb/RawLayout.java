@@ -14,12 +14,15 @@ import org.olistdw.domain.warehouse.Layer;
  * <p>Each source table {@code raw.<table>} starts with the lineage columns {@code _run_id BIGINT,
  * _source_file VARCHAR, _source_line BIGINT}, followed by every header column, named exactly as in the
  * header, as {@code VARCHAR}: the raw layer is a text copy of the file, an empty field being {@code NULL}.
- * Rows that could not be read are in {@code raw.quarantine}.
+ * Rows that could not be read are in {@code raw.quarantine}. {@code raw.build} and
+ * {@code raw.previous_<dimension>} are the build's other inputs: the run with its as-of time, and the
+ * version history of each {@link VersionedDimension} carried over from the published warehouse.
  */
 final class RawLayout {
 
     static final String RAW_SCHEMA = "raw";
     static final String QUARANTINE_TABLE = "quarantine";
+    static final String BUILD_TABLE = "build";
 
     private RawLayout() {
     }
@@ -41,6 +44,10 @@ final class RawLayout {
         }
         statements.add("create table " + quarantineTable() + " ("
                 + "_run_id bigint, source_file varchar, line_number bigint, raw_text varchar, reason varchar)");
+        statements.add("create table " + buildTable() + " (run_id bigint not null, as_of timestamp not null)");
+        for (VersionedDimension dimension : VersionedDimension.values()) {
+            statements.add(dimension.createPreviousTable());
+        }
         return statements;
     }
 
@@ -61,13 +68,25 @@ final class RawLayout {
         return quote(RAW_SCHEMA) + "." + quote(QUARANTINE_TABLE);
     }
 
-    /** {@code raw.<table>} of every source, and {@code raw.quarantine}: what models may read from raw. */
+    /** {@code raw.build}: one row, the run and its as-of time (UTC), for models that need them. */
+    static String buildTable() {
+        return quote(RAW_SCHEMA) + "." + quote(BUILD_TABLE);
+    }
+
+    /**
+     * What models may read from raw: {@code raw.<table>} of every source, {@code raw.quarantine},
+     * {@code raw.build} and the version history {@code raw.previous_<dimension>} of each versioned dimension.
+     */
     static Set<String> rawTableNames() {
         Set<String> names = new TreeSet<>();
         for (SourceTable table : SourceTable.values()) {
             names.add(RAW_SCHEMA + "." + table.tableName());
         }
         names.add(RAW_SCHEMA + "." + QUARANTINE_TABLE);
+        names.add(RAW_SCHEMA + "." + BUILD_TABLE);
+        for (VersionedDimension dimension : VersionedDimension.values()) {
+            names.add(RAW_SCHEMA + "." + dimension.previousTable());
+        }
         return names;
     }
 

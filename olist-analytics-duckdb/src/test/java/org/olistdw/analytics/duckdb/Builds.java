@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +34,13 @@ final class Builds {
         return DuckDbWarehouse.open(directory.resolve("olist.duckdb"), settings(directory, modelRoot));
     }
 
+    /** A build of run {@code run}, as of {@code run} days after 2019-01-01: later runs are later in time. */
     static DuckDbBuild newBuild(Warehouse warehouse, long run) {
-        return (DuckDbBuild) warehouse.newBuild(new RunId(run));
+        return newBuild(warehouse, run, Instant.parse("2019-01-01T00:00:00Z").plus(Duration.ofDays(run)));
+    }
+
+    static DuckDbBuild newBuild(Warehouse warehouse, long run, Instant asOf) {
+        return (DuckDbBuild) warehouse.newBuild(new RunId(run), asOf);
     }
 
     /** Writes text exactly as given (no line end added). */

@@ -70,8 +70,16 @@ class RawLoadTest {
                 + " order by schema_name"))
                 .flatExtracting(row -> row)
                 .contains("raw", "staging", "intermediate", "core", "mart");
+        assertThat(query("select column_name, data_type from information_schema.columns"
+                + " where table_schema = 'raw' and table_name = 'build' order by ordinal_position"))
+                .containsExactly(List.of("run_id", "BIGINT"), List.of("as_of", "TIMESTAMP"));
+        assertThat(query("select table_name from information_schema.tables where table_schema = 'raw'"
+                + " and table_name like 'previous_%' order by table_name"))
+                .containsExactly(List.of("previous_dim_customer"), List.of("previous_dim_product"),
+                        List.of("previous_dim_seller"));
         assertThat(query("select count(*) from information_schema.tables where table_schema = 'raw'"))
-                .containsExactly(List.of(10L));
+                .as("9 sources, quarantine, build and 3 dimension histories")
+                .containsExactly(List.of(14L));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.olistdw.domain.warehouse;
 
+import java.time.Instant;
 import org.olistdw.domain.orchestration.RunId;
 
 /**
@@ -11,8 +12,16 @@ public interface Warehouse {
     /**
      * Starts a new, empty build for a run. Nothing readers see changes until
      * {@link WarehouseBuild#publish()}.
+     *
+     * <p>The build carries over the version history of the slowly changing dimensions from the published
+     * warehouse, if there is one: an attribute that changed since then closes the old version at
+     * {@code asOf} and opens a new one valid from {@code asOf}.
+     *
+     * @param run  the run the build belongs to
+     * @param asOf when the changes this build finds take effect: the run's start; it must not be earlier
+     *             than the newest version already published
      */
-    WarehouseBuild newBuild(RunId run);
+    WarehouseBuild newBuild(RunId run, Instant asOf);
 
     /** Where readers open the published warehouse (a file path for an embedded store). */
     String location();

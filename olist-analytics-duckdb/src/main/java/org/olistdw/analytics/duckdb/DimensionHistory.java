@@ -1,0 +1,124 @@
+package org.olistdw.analytics.duckdb;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Set;
+import org.olistdw.domain.orchestration.RunId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills a new build's {@code raw.build} row and carries the version history of every
+ * {@link VersionedDimension} over from the published warehouse into {@code raw.previous_<dimension>}.
+ */
+final class DimensionHistory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DimensionHistory.class);
+    private static final String PREVIOUS = "previous_warehouse";
+    private static final DateTimeFormatter SQL_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    private DimensionHistory() {
+    }
+
+    /**
+     * Records the run and its as-of time, then copies the history from {@code publishedFile} when it
+     * exists and holds the versioned dimensions.
+     *
+     * @throws IllegalStateException when the published warehouse cannot be read, or already holds a version
+     *                               newer than {@code asOf} (a clock gone backwards would make windows overlap)
+     */
+    static void carryOver(Connection connection, RunId run, LocalDateTime asOf, Path publishedFile) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + RawLayout.buildTable() + " values (?, ?)")) {
+            insert.setLong(1, run.value());
+            insert.setTimestamp(2, Timestamp.valueOf(asOf));
+            insert.executeUpdate();
+        }
+        if (!Files.exists(publishedFile)) {
+            LOG.info("run {}: no published warehouse yet; every dimension starts its history", run);
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("attach " + literal(publishedFile.toAbsolutePath().toString()) + " as "
+                    + RawLayout.quote(PREVIOUS) + " (read_only)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the dimension history of the published warehouse "
+                    + publishedFile + ": " + e.getMessage(), e);
+        }
+        try {
+            for (VersionedDimension dimension : VersionedDimension.values()) {
+                copy(connection, run, dimension, asOf);
+            }
+        } finally {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("detach " + RawLayout.quote(PREVIOUS));
+            }
+        }
+    }
+
+    /** The as-of time of {@code instant} as DuckDB stores it: a timestamp without zone, in UTC. */
+    static LocalDateTime utc(java.time.Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static void copy(Connection connection, RunId run, VersionedDimension dimension, LocalDateTime asOf)
+            throws SQLException {
+        Set<String> published = publishedColumns(connection, dimension);
+        if (!published.containsAll(dimension.columnNames())) {
+            Set<String> missing = new HashSet<>(dimension.columnNames());
+            missing.removeAll(published);
+            LOG.warn("run {}: the published {}.{} has no {}; its history starts again with this run", run,
+                    VersionedDimension.CORE_SCHEMA, dimension.dimension(), published.isEmpty() ? "such table" : missing);
+            return;
+        }
+        String columns = String.join(", ", dimension.columnNames().stream().map(RawLayout::quote).toList());
+        String source = RawLayout.quote(PREVIOUS) + "." + RawLayout.quote(VersionedDimension.CORE_SCHEMA) + "."
+                + RawLayout.quote(dimension.dimension());
+        String target = RawLayout.quote(RawLayout.RAW_SCHEMA) + "." + RawLayout.quote(dimension.previousTable());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("insert into " + target + " (" + columns + ") select " + columns + " from " + source
+                    + " where " + RawLayout.quote(dimension.key()) + " <> -1");
+            try (ResultSet result = statement.executeQuery("select count(*), max(valid_from) from " + target)) {
+                result.next();
+                long versions = result.getLong(1);
+                Timestamp newest = result.getTimestamp(2);
+                if (newest != null && newest.toLocalDateTime().isAfter(asOf)) {
+                    throw new IllegalStateException("the run's as-of time " + asOf.format(SQL_TIMESTAMP)
+                            + " is before the newest version of " + dimension.dimension() + " in the published "
+                            + "warehouse (" + newest.toLocalDateTime().format(SQL_TIMESTAMP) + "); check the clock");
+                }
+                LOG.info("run {}: carried {} versions of {} over from the published warehouse", run, versions,
+                        dimension.dimension());
+            }
+        }
+    }
+
+    private static Set<String> publishedColumns(Connection connection, VersionedDimension dimension) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("select column_name from information_schema.columns "
+                + "where table_catalog = ? and table_schema = ? and table_name = ?")) {
+            query.setString(1, PREVIOUS);
+            query.setString(2, VersionedDimension.CORE_SCHEMA);
+            query.setString(3, dimension.dimension());
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    columns.add(result.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

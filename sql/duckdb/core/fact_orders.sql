@@ -1,0 +1,63 @@
+-- grain: one row per order (order_id) in the orders file (a repeated order_id keeps its first line).
+-- customer_key is the version of the person valid at the purchase time (-1 when the customer_id is not
+-- in the customers file). Date keys are yyyymmdd, -1 when the date is missing.
+-- Revenue, delivery and duration rules: see intermediate.int_order_enriched.
+with
+
+orders as (
+
+    select * from intermediate.int_order_enriched
+
+),
+
+customers as (
+
+    select * from core.dim_customer
+
+),
+
+joined as (
+
+    select
+        orders.order_id,
+        coalesce(customers.customer_key, -1) as customer_key,
+        coalesce(year(orders.order_purchase_timestamp) * 10000 + month(orders.order_purchase_timestamp) * 100 + day(orders.order_purchase_timestamp), -1) as purchase_date_key,
+        coalesce(year(orders.order_approved_at) * 10000 + month(orders.order_approved_at) * 100 + day(orders.order_approved_at), -1) as approved_date_key,
+        coalesce(year(orders.order_delivered_carrier_date) * 10000 + month(orders.order_delivered_carrier_date) * 100 + day(orders.order_delivered_carrier_date), -1) as delivered_carrier_date_key,
+        coalesce(year(orders.order_delivered_customer_date) * 10000 + month(orders.order_delivered_customer_date) * 100 + day(orders.order_delivered_customer_date), -1) as delivered_customer_date_key,
+        coalesce(year(orders.order_estimated_delivery_date) * 10000 + month(orders.order_estimated_delivery_date) * 100 + day(orders.order_estimated_delivery_date), -1) as estimated_delivery_date_key,
+        orders.customer_id, -- the order's customer_id (one per order in the source)
+        orders.order_status,
+        orders.counts_as_revenue, -- status neither canceled nor unavailable, and at least one item
+        orders.is_delivered, -- status delivered with a delivered-customer date
+        orders.is_late, -- delivered on a later day than estimated; null when either date is missing
+        orders.order_purchase_timestamp,
+        orders.order_approved_at,
+        orders.order_delivered_carrier_date,
+        orders.order_delivered_customer_date,
+        orders.order_estimated_delivery_date,
+        orders.item_count,
+        orders.seller_count, -- distinct sellers of the items
+        orders.product_count, -- distinct products of the items
+        orders.items_price, -- BRL, sum of item prices
+        orders.items_freight, -- BRL, sum of item freight
+        orders.items_total, -- BRL, prices + freight
+        orders.payment_count,
+        orders.payment_value, -- BRL, sum of payments
+        orders.payment_difference, -- BRL, payments - (prices + freight)
+        orders.review_count,
+        orders.review_score, -- score of the latest review; null without a review
+        orders.days_to_approve, -- calendar days purchase -> approval
+        orders.days_to_carrier, -- calendar days purchase -> carrier
+        orders.days_to_deliver, -- calendar days purchase -> customer
+        orders.days_versus_estimate -- calendar days estimate -> customer; positive: late
+
+    from orders
+    left join customers
+        on orders.customer_unique_id = customers.customer_unique_id
+        and orders.order_purchase_timestamp >= customers.valid_from
+        and (customers.valid_to is null or orders.order_purchase_timestamp < customers.valid_to)
+
+)
+
+select * from joined

@@ -1,0 +1,44 @@
+-- grain: one row per review of an order (review_id, order_id): a review_id covering two orders gives
+-- two rows. Duplicate rule: a (review_id, order_id) repeated in the source keeps the row answered
+-- last, then the last line (intermediate.int_order_reviews). is_latest_for_order marks the review
+-- whose score is the order's score in fact_orders.
+with
+
+reviews as (
+
+    select * from intermediate.int_order_reviews
+
+),
+
+orders as (
+
+    select * from core.fact_orders
+
+),
+
+joined as (
+
+    select
+        reviews.review_id,
+        reviews.order_id,
+        coalesce(orders.customer_key, -1) as customer_key,
+        coalesce(orders.purchase_date_key, -1) as purchase_date_key,
+        coalesce(year(reviews.review_creation_date) * 10000 + month(reviews.review_creation_date) * 100 + day(reviews.review_creation_date), -1) as creation_date_key,
+        coalesce(year(reviews.review_answer_timestamp) * 10000 + month(reviews.review_answer_timestamp) * 100 + day(reviews.review_answer_timestamp), -1) as answer_date_key,
+        orders.order_id is null as is_order_missing, -- the order is not in the orders file
+        reviews.review_score, -- 1..5
+        reviews.review_comment_title is not null as has_comment_title,
+        reviews.review_comment_message is not null as has_comment_message,
+        length(reviews.review_comment_message) as comment_message_length, -- characters; null without a message
+        reviews.review_creation_date,
+        reviews.review_answer_timestamp,
+        date_diff('day', cast(reviews.review_creation_date as date), cast(reviews.review_answer_timestamp as date)) as days_to_answer, -- calendar days
+        reviews.is_latest_for_order
+
+    from reviews
+    left join orders
+        on reviews.order_id = orders.order_id
+
+)
+
+select * from joined

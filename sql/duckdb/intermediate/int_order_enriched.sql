@@ -1,0 +1,126 @@
+-- grain: one row per order_id in the orders file (duplicates resolved in int_orders), with its items,
+-- payments, review and delivery timings summarised.
+--
+-- Revenue rule (the one every fact and mart uses): an order counts as revenue when its status is
+-- neither canceled nor unavailable and it has at least one item.
+-- Delivery rule: an order is delivered when its status is delivered and it has a delivered-customer
+-- date; it is late when it reached the customer on a later calendar day than the estimated date.
+-- Durations are whole calendar days between the dates of the two timestamps (null when either is
+-- missing); they can be negative where the source has timestamps out of order.
+with
+
+orders as (
+
+    select * from intermediate.int_orders
+
+),
+
+order_items as (
+
+    select * from intermediate.int_order_items
+
+),
+
+order_payments as (
+
+    select * from intermediate.int_order_payments
+
+),
+
+order_reviews as (
+
+    select * from intermediate.int_order_reviews
+
+),
+
+items_per_order as (
+
+    select
+        order_id,
+        count(*) as item_count,
+        count(distinct seller_id) as seller_count,
+        count(distinct product_id) as product_count,
+        sum(price) as items_price,
+        sum(freight_value) as items_freight
+
+    from order_items
+    group by order_id
+
+),
+
+payments_per_order as (
+
+    select
+        order_id,
+        count(*) as payment_count,
+        sum(payment_value) as payment_value
+
+    from order_payments
+    group by order_id
+
+),
+
+reviews_per_order as (
+
+    select
+        order_id,
+        count(*) as review_count,
+        max(review_score) filter (where is_latest_for_order) as review_score
+
+    from order_reviews
+    group by order_id
+
+),
+
+joined as (
+
+    select
+        orders.order_id,
+        orders.customer_id,
+        orders.customer_unique_id, -- null when the customer_id is not in the customers file
+        orders.order_status,
+        orders.order_purchase_timestamp,
+        orders.order_purchase_date,
+        orders.order_approved_at,
+        orders.order_delivered_carrier_date,
+        orders.order_delivered_customer_date,
+        orders.order_estimated_delivery_date,
+        coalesce(items_per_order.item_count, 0) as item_count,
+        coalesce(items_per_order.seller_count, 0) as seller_count,
+        coalesce(items_per_order.product_count, 0) as product_count,
+        cast(coalesce(items_per_order.items_price, 0) as decimal(18, 2)) as items_price, -- BRL, sum of item prices
+        cast(coalesce(items_per_order.items_freight, 0) as decimal(18, 2)) as items_freight, -- BRL, sum of item freight
+        coalesce(payments_per_order.payment_count, 0) as payment_count,
+        cast(coalesce(payments_per_order.payment_value, 0) as decimal(18, 2)) as payment_value, -- BRL, sum of payments
+        coalesce(reviews_per_order.review_count, 0) as review_count,
+        reviews_per_order.review_score -- score of the latest review; null without a review
+
+    from orders
+    left join items_per_order
+        on orders.order_id = items_per_order.order_id
+    left join payments_per_order
+        on orders.order_id = payments_per_order.order_id
+    left join reviews_per_order
+        on orders.order_id = reviews_per_order.order_id
+
+),
+
+final as (
+
+    select
+        *,
+        cast(items_price + items_freight as decimal(18, 2)) as items_total, -- BRL, prices + freight
+        cast(payment_value - (items_price + items_freight) as decimal(18, 2)) as payment_difference, -- BRL, payments - (prices + freight)
+        order_status not in ('canceled', 'unavailable') and item_count > 0 as counts_as_revenue,
+        order_status = 'delivered' and order_delivered_customer_date is not null as is_delivered,
+        date_diff('day', cast(order_purchase_timestamp as date), cast(order_approved_at as date)) as days_to_approve,
+        date_diff('day', cast(order_purchase_timestamp as date), cast(order_delivered_carrier_date as date)) as days_to_carrier,
+        date_diff('day', cast(order_purchase_timestamp as date), cast(order_delivered_customer_date as date)) as days_to_deliver,
+        date_diff('day', cast(order_estimated_delivery_date as date), cast(order_delivered_customer_date as date)) as days_versus_estimate, -- positive: late
+        cast(order_delivered_customer_date as date) > cast(order_estimated_delivery_date as date) as is_late -- null when either date is missing
+
+    from joined
+
+)
+
+select * from final

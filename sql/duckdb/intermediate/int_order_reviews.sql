@@ -1,0 +1,48 @@
+-- grain: one row per review of an order (review_id, order_id). One review_id may cover several orders
+-- and an order may have several reviews; both are kept.
+-- Duplicate rule: when the same (review_id, order_id) appears more than once, the row answered last
+-- wins (latest review_answer_timestamp, an unanswered row losing to an answered one), then the last
+-- line of the file.
+-- is_latest_for_order marks the review that speaks for its order: the latest created (then latest
+-- answered, then last line); fact_orders takes its score from that review.
+with
+
+order_reviews as (
+
+    select * from staging.stg_order_reviews
+
+),
+
+deduplicated as (
+
+    select *
+
+    from order_reviews
+    qualify row_number() over (
+        partition by review_id, order_id
+        order by review_answer_timestamp desc nulls last, _source_line desc
+    ) = 1
+
+),
+
+final as (
+
+    select
+        review_id,
+        order_id,
+        review_score, -- 1..5
+        review_comment_title,
+        review_comment_message,
+        review_creation_date,
+        review_answer_timestamp,
+        row_number() over (
+            partition by order_id
+            order by review_creation_date desc nulls last, review_answer_timestamp desc nulls last, _source_line desc
+        ) = 1 as is_latest_for_order, -- the review whose score is the order's score
+        _source_line -- line of the kept row in the source file (lineage)
+
+    from deduplicated
+
+)
+
+select * from final
