@@ -38,9 +38,9 @@ final class DimensionHistory {
      *                               newer than {@code asOf} (a clock gone backwards would make windows overlap)
      */
     static void carryOver(Connection connection, RunId run, LocalDateTime asOf, Path publishedFile) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into " + RawLayout.buildTable() + " values (?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + RawLayout.buildTable() + " values (?, cast(? as timestamp))")) {
             insert.setLong(1, run.value());
-            insert.setTimestamp(2, Timestamp.valueOf(asOf));
+            insert.setString(2, asOf.format(SQL_TIMESTAMP));
             insert.executeUpdate();
         }
         if (!Files.exists(publishedFile)) {

@@ -43,6 +43,34 @@ final class Builds {
         return (DuckDbBuild) warehouse.newBuild(new RunId(run), asOf);
     }
 
+    /** The hand-made fixture dataset: the nine files, described row by row in its FIXTURE.md. */
+    static Path starFixture() {
+        try {
+            return Path.of(Builds.class.getResource("/fixtures/star/FIXTURE.md").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads every source file of {@code sourceDir} into {@code build} (a missing file leaves its raw table
+     * empty), then builds every model in dependency order. Fails on any quarantined row.
+     */
+    static DuckDbBuild loadAndBuildAll(DuckDbBuild build, Path sourceDir) {
+        for (org.olistdw.domain.source.SourceTable table : org.olistdw.domain.source.SourceTable.values()) {
+            Path file = sourceDir.resolve(table.fileName());
+            if (Files.exists(file)) {
+                build.load(table, file, row -> {
+                    throw new IllegalStateException("quarantined " + row);
+                });
+            }
+        }
+        for (org.olistdw.domain.warehouse.Model model : build.models()) {
+            build.build(model);
+        }
+        return build;
+    }
+
     /** Writes text exactly as given (no line end added). */
     static Path write(Path directory, String name, String text) {
         try {
