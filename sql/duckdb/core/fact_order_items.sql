@@ -1,9 +1,15 @@
 -- grain: one row per order item (order_id, order_item_id) in the order items file (a repeated pair
 -- keeps its first line). No item is dropped when its order, customer, product or seller is missing:
 -- the key then points to the unknown member (-1) and is_order_missing tells items without an order
--- apart. Product and seller keys are the versions valid at the purchase time (the current versions
--- for an item without an order); customer_key is the order's (fact_orders).
+-- apart. Product and seller keys are the versions valid at the purchase time (for an item without an
+-- order, at the run's as-of time: the current versions); customer_key is the order's (fact_orders).
 with
+
+build as (
+
+    select * from raw.build
+
+),
 
 order_items as (
 
@@ -29,45 +35,56 @@ sellers as (
 
 ),
 
+items_with_order as (
+
+    select
+        order_items.*,
+        orders.order_id is not null as has_order,
+        orders.customer_key,
+        orders.purchase_date_key,
+        orders.order_status,
+        orders.counts_as_revenue,
+        orders.order_purchase_timestamp,
+        coalesce(orders.order_purchase_timestamp, build.as_of) as version_at -- when to look dimension versions up
+
+    from order_items
+    cross join build
+    left join orders
+        on order_items.order_id = orders.order_id
+
+),
+
 joined as (
 
     select
-        order_items.order_id,
-        order_items.order_item_id, -- 1..n within the order
-        coalesce(orders.customer_key, -1) as customer_key,
+        items_with_order.order_id,
+        items_with_order.order_item_id, -- 1..n within the order
+        coalesce(items_with_order.customer_key, -1) as customer_key,
         coalesce(products.product_key, -1) as product_key,
         coalesce(sellers.seller_key, -1) as seller_key,
         coalesce(products.category_key, -1) as category_key,
-        coalesce(orders.purchase_date_key, -1) as purchase_date_key, -- day the order was placed
-        coalesce(year(order_items.shipping_limit_date) * 10000 + month(order_items.shipping_limit_date) * 100 + day(order_items.shipping_limit_date), -1) as shipping_limit_date_key, -- day the seller must hand the item to the carrier
-        order_items.product_id, -- kept so that an item with an unknown product stays traceable
-        order_items.seller_id, -- kept so that an item with an unknown seller stays traceable
-        orders.order_id is null as is_order_missing, -- the order is not in the orders file
-        orders.order_status, -- null when the order is missing
-        coalesce(orders.counts_as_revenue, false) as counts_as_revenue, -- the order counts as revenue
-        orders.order_purchase_timestamp, -- null when the order is missing
-        order_items.shipping_limit_date,
-        order_items.price, -- BRL
-        order_items.freight_value, -- BRL
-        cast(order_items.price + order_items.freight_value as decimal(12, 2)) as item_total_value -- BRL, price + freight_value
+        coalesce(items_with_order.purchase_date_key, -1) as purchase_date_key, -- day the order was placed
+        coalesce(year(items_with_order.shipping_limit_date) * 10000 + month(items_with_order.shipping_limit_date) * 100 + day(items_with_order.shipping_limit_date), -1) as shipping_limit_date_key, -- day the seller must hand the item to the carrier
+        items_with_order.product_id, -- kept so that an item with an unknown product stays traceable
+        items_with_order.seller_id, -- kept so that an item with an unknown seller stays traceable
+        not items_with_order.has_order as is_order_missing, -- the order is not in the orders file
+        items_with_order.order_status, -- null when the order is missing
+        coalesce(items_with_order.counts_as_revenue, false) as counts_as_revenue, -- the order counts as revenue
+        items_with_order.order_purchase_timestamp, -- null when the order is missing
+        items_with_order.shipping_limit_date,
+        items_with_order.price, -- BRL
+        items_with_order.freight_value, -- BRL
+        cast(items_with_order.price + items_with_order.freight_value as decimal(12, 2)) as item_total_value -- BRL, price + freight_value
 
-    from order_items
-    left join orders
-        on order_items.order_id = orders.order_id
+    from items_with_order
     left join products
-        on order_items.product_id = products.product_id
-        and (
-            (orders.order_purchase_timestamp is null and products.is_current)
-            or (orders.order_purchase_timestamp >= products.valid_from
-                and (products.valid_to is null or orders.order_purchase_timestamp < products.valid_to))
-        )
+        on items_with_order.product_id = products.product_id
+        and items_with_order.version_at >= products.valid_from
+        and items_with_order.version_at < coalesce(products.valid_to, timestamp 'infinity')
     left join sellers
-        on order_items.seller_id = sellers.seller_id
-        and (
-            (orders.order_purchase_timestamp is null and sellers.is_current)
-            or (orders.order_purchase_timestamp >= sellers.valid_from
-                and (sellers.valid_to is null or orders.order_purchase_timestamp < sellers.valid_to))
-        )
+        on items_with_order.seller_id = sellers.seller_id
+        and items_with_order.version_at >= sellers.valid_from
+        and items_with_order.version_at < coalesce(sellers.valid_to, timestamp 'infinity')
 
 )
 

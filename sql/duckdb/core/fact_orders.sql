@@ -56,7 +56,7 @@ joined as (
     left join customers
         on orders.customer_unique_id = customers.customer_unique_id
         and orders.order_purchase_timestamp >= customers.valid_from
-        and (customers.valid_to is null or orders.order_purchase_timestamp < customers.valid_to)
+        and orders.order_purchase_timestamp < coalesce(customers.valid_to, timestamp 'infinity')
 
 )
 

@@ -2,9 +2,11 @@
 -- intermediate.int_order_enriched), described by their current version in dim_customer.
 -- RFM: recency is the days from the person's last counted purchase date to the reference date, the
 -- day after the last counted purchase date in the whole warehouse; frequency is their counted orders;
--- monetary is their revenue (prices + freight). Each is scored 1..5 by quintile (ntile(5)) over all
--- the people in this mart, 5 being best (most recent, most orders, most revenue); ties are split by
--- customer_unique_id so that scores are reproducible.
+-- monetary is their revenue (prices + freight). Each is scored 1..5 by quintile of rank over all the
+-- people in this mart, 5 being best (most recent, most orders, most revenue): score = 1 + floor(5 x
+-- percent_rank), capped at 5, where percent_rank = (people strictly worse) / (people - 1), 0 for a
+-- single person. Equal values always get equal scores, so with most people buying once, every
+-- one-order person has frequency 1.
 -- Segment, first rule that holds: champions (r >= 4, f >= 4, m >= 4); loyal (f >= 4); new (r >= 4,
 -- f <= 2); at_risk (r <= 2, f >= 3); hibernating (r <= 2, f <= 2); potential (everyone else).
 with
@@ -45,15 +47,30 @@ measured as (
 
 ),
 
-scored as (
+ranked as (
 
+    -- rank() - 1 is the number of people strictly worse: equal values share it
     select
         *,
-        ntile(5) over (order by recency_days desc, customer_unique_id) as recency_score,
-        ntile(5) over (order by orders, customer_unique_id) as frequency_score,
-        ntile(5) over (order by revenue, customer_unique_id) as monetary_score
+        count(*) over () as people,
+        rank() over (order by recency_days desc) - 1 as less_recent_people,
+        rank() over (order by orders) - 1 as fewer_orders_people,
+        rank() over (order by revenue) - 1 as less_revenue_people
 
     from measured
+
+),
+
+scored as (
+
+    -- 1 + floor(5 x worse / (people - 1)) in integer arithmetic, capped at 5
+    select
+        *,
+        cast(case when people = 1 then 1 else least(5, 1 + (5 * less_recent_people) // (people - 1)) end as integer) as recency_score,
+        cast(case when people = 1 then 1 else least(5, 1 + (5 * fewer_orders_people) // (people - 1)) end as integer) as frequency_score,
+        cast(case when people = 1 then 1 else least(5, 1 + (5 * less_revenue_people) // (people - 1)) end as integer) as monetary_score
+
+    from ranked
 
 ),
 
