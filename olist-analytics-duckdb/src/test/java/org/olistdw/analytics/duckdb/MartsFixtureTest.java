@@ -1,0 +1,612 @@
+package org.olistdw.analytics.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The marts built from the hand-made star fixture ({@code fixtures/star}, described row by row in its
+ * FIXTURE.md), every value checked against a figure worked out by hand from the fixture and the rules in
+ * the models' header comments.
+ *
+ * <p>The facts the hand computations below rest on (all from the fixture files):
+ * <ul>
+ *   <li>Revenue rule (int_order_enriched): an order counts when its status is neither canceled nor
+ *       unavailable and it has at least one item. Left out: o04 (canceled, 1 item pr04 199.00 + 21.00, boleto
+ *       220.00), o12 (unavailable, no item, credit_card x1 64.90), o17 (canceled, no item, not_defined 0.00).
+ *       The other 27 orders count, whatever their status (shipped o24, invoiced o26, processing o28,
+ *       approved o29 and created o30 included).</li>
+ *   <li>Counted orders, as "order date person items -> price + freight = total":
+ *     o01 2017-09-04 p01 pr01 49.90+10.10 = 60.00 (s01);
+ *     o02 2017-09-12 p02 pr03 120.00+15.00 = 135.00 (s03);
+ *     o03 2017-09-12 p03 pr05 79.90+12.10, pr06 15.00+5.00 = 94.90+17.10 = 112.00 (s02);
+ *     o05 2017-10-03 p05 3 x pr06 15.00+5.00 = 45.00+15.00 = 60.00 (s02);
+ *     o06 2017-10-10 p06 pr02 89.90+10.10 = 100.00 (s01);
+ *     o07 2017-10-18 p07 pr07 250.00+20.00 = 270.00 (s03);
+ *     o08 2017-10-27 p08 pr09 1500.00+45.00 = 1545.00 (s06);
+ *     o09 2017-11-03 p09 pr10 35.00+7.50 = 42.50 (s04);
+ *     o10 2017-11-14 p01 pr01 49.90+10.10, pr12 30.00+5.00 = 79.90+15.10 = 95.00 (s01);
+ *     o11 2017-11-24 p10 pr02 89.90+10.10 (s01), pr07 250.00+20.00 (s03) = 339.90+30.10 = 370.00;
+ *     o13 2017-11-29 p12 pr11 399.00+25.10 = 424.10 (s05);
+ *     o14 2018-01-05 p13 pr03 120.00+15.00 = 135.00 (s03);
+ *     o15 2018-01-15 p06 pr08 25.50+8.50, pr10 35.00+7.50 = 60.50+16.00 = 76.50 (s04);
+ *     o16 2018-01-22 p14 pr04 199.00+21.00 = 220.00 (s05);
+ *     o18 2018-02-02 p16 pr06 15.00+5.10 = 20.10 (s02);
+ *     o19 2018-02-14 p01 pr12 30.00+5.00, pr01 49.90+10.10 = 79.90+15.10 = 95.00 (s01);
+ *     o20 2018-02-20 p17 pr10 35.00+7.50 = 42.50 (s04);
+ *     o21 2018-02-27 p18 pr09 1500.00+45.00 = 1545.00 (s06);
+ *     o22 2018-03-05 p19 pr05 79.90+12.10 = 92.00 (s02);
+ *     o23 2018-03-12 p20 pr07 250.00+20.00 = 270.00 (s03);
+ *     o24 2018-03-20 p21 pr11 399.00+25.00 = 424.00 (s05);
+ *     o25 2018-03-26 p22 pr02 89.90+10.10, pr12 30.00+5.00 = 119.90+15.10 = 135.00 (s01);
+ *     o26 2018-03-30 p23 pr08 25.50+8.50 = 34.00 (s04);
+ *     o27 2018-04-03 p24 pr04 199.00+21.00 (s05), pr06 15.00+5.00 (s02) = 214.00+26.00 = 240.00;
+ *     o28 2018-04-10 p25 pr01 49.90+10.10 = 60.00 (s01);
+ *     o29 2018-04-20 p26 pr12 30.00+5.00 = 35.00 (s01);
+ *     o30 2018-04-28 p27 pr03 120.00+15.00 = 135.00 (s03).</li>
+ *   <li>Purchases run from 2017-09-04 (o01) to 2018-04-28 (o30); 2017-12 has no order at all. No two
+ *       purchase dates are consecutive days, and only o02 and o03 share one (2017-09-12).</li>
+ *   <li>People: one warehouse run on a fresh warehouse, so dim_customer has one version per person, keys
+ *       1..27 given in customer_unique_id order (p01 = 1 .. p27 = 27), the address of the customer id of
+ *       the person's latest order (p01: c19 rio de janeiro/RJ; p06: c15 campinas/SP).</li>
+ * </ul>
+ */
+class MartsFixtureTest {
+
+    @TempDir
+    static Path directory;
+
+    private static DuckDbBuild build;
+
+    @BeforeAll
+    static void buildTheWarehouseFromTheStarFixture() {
+        build = Builds.newBuild(Builds.warehouse(directory, DuckDbSettings.DEFAULT_MODEL_ROOT), 1);
+        Builds.loadAndBuildAll(build, Builds.starFixture());
+    }
+
+    @AfterAll
+    static void discardBuild() {
+        if (build != null) {
+            build.close();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // mart.mart_monthly_revenue
+    // ---------------------------------------------------------------------------------------------------
+
+    private static final List<String> MONTHLY_REVENUE_COLUMNS = List.of("purchase_month", "year", "month", "orders",
+            "items", "customers", "gross_merchandise_value", "freight_value", "revenue", "average_order_value",
+            "excluded_orders");
+
+    @Test
+    void monthly_revenue_has_every_month_from_september_2017_to_april_2018_with_the_hand_computed_measures() {
+        assertColumns("mart_monthly_revenue", MONTHLY_REVENUE_COLUMNS);
+        // Months: first to last month with an item (o01 2017-09 .. o30 2018-04), no gaps: 8 rows.
+        // Columns: month, year, month, orders, items, customers, gmv (prices), freight, revenue,
+        // average order value = round(revenue / orders, 2), excluded_orders (canceled/unavailable orders WITH items).
+        assertRows("mart_monthly_revenue", query(select(MONTHLY_REVENUE_COLUMNS, "mart.mart_monthly_revenue")
+                + " order by purchase_month"), List.of(
+                // 2017-09: o01, o02, o03 (o04 canceled: excluded, its only item left out).
+                // items 1 + 1 + 2 = 4; people p01, p02, p03.
+                // gmv 49.90 + 120.00 + 79.90 + 15.00 = 264.80; freight 10.10 + 15.00 + 12.10 + 5.00 = 42.20;
+                // revenue 307.00; aov 307.00 / 3 = 102.333.. -> 102.33; excluded 1 (o04)
+                row("2017-09-01", 2017, 9, 3L, 4L, 3L, d("264.80"), d("42.20"), d("307.00"), d("102.33"), 1L),
+                // 2017-10: o05, o06, o07, o08; items 3 + 1 + 1 + 1 = 6; people p05, p06, p07, p08.
+                // gmv 45.00 + 89.90 + 250.00 + 1500.00 = 1884.90; freight 15.00 + 10.10 + 20.00 + 45.00 = 90.10;
+                // revenue 1975.00; aov 1975.00 / 4 = 493.75
+                row("2017-10-01", 2017, 10, 4L, 6L, 4L, d("1884.90"), d("90.10"), d("1975.00"), d("493.75"), 0L),
+                // 2017-11: o09, o10, o11, o13 (o12 unavailable has no item, so it is not an excluded order with items);
+                // items 1 + 2 + 2 + 1 = 6; people p09, p01, p10, p12.
+                // gmv 35.00 + 79.90 + 339.90 + 399.00 = 853.80; freight 7.50 + 15.10 + 30.10 + 25.10 = 77.80;
+                // revenue 931.60; aov 931.60 / 4 = 232.90
+                row("2017-11-01", 2017, 11, 4L, 6L, 4L, d("853.80"), d("77.80"), d("931.60"), d("232.90"), 0L),
+                // 2017-12: no order at all: zeros, aov null
+                row("2017-12-01", 2017, 12, 0L, 0L, 0L, d("0.00"), d("0.00"), d("0.00"), null, 0L),
+                // 2018-01: o14, o15, o16 (o17 canceled without items); items 1 + 2 + 1 = 4; people p13, p06, p14.
+                // gmv 120.00 + 60.50 + 199.00 = 379.50; freight 15.00 + 16.00 + 21.00 = 52.00; revenue 431.50;
+                // aov 431.50 / 3 = 143.8333.. -> 143.83
+                row("2018-01-01", 2018, 1, 3L, 4L, 3L, d("379.50"), d("52.00"), d("431.50"), d("143.83"), 0L),
+                // 2018-02: o18, o19, o20, o21; items 1 + 2 + 1 + 1 = 5; people p16, p01, p17, p18.
+                // gmv 15.00 + 79.90 + 35.00 + 1500.00 = 1629.90; freight 5.10 + 15.10 + 7.50 + 45.00 = 72.70;
+                // revenue 1702.60; aov 1702.60 / 4 = 425.65
+                row("2018-02-01", 2018, 2, 4L, 5L, 4L, d("1629.90"), d("72.70"), d("1702.60"), d("425.65"), 0L),
+                // 2018-03: o22, o23, o24 (shipped), o25, o26 (invoiced); items 1 + 1 + 1 + 2 + 1 = 6; people p19..p23.
+                // gmv 79.90 + 250.00 + 399.00 + 119.90 + 25.50 = 874.30;
+                // freight 12.10 + 20.00 + 25.00 + 15.10 + 8.50 = 80.70; revenue 955.00; aov 955.00 / 5 = 191.00
+                row("2018-03-01", 2018, 3, 5L, 6L, 5L, d("874.30"), d("80.70"), d("955.00"), d("191.00"), 0L),
+                // 2018-04: o27, o28 (processing), o29 (approved), o30 (created); items 2 + 1 + 1 + 1 = 5; people p24..p27.
+                // gmv 214.00 + 49.90 + 30.00 + 120.00 = 413.90; freight 26.00 + 10.10 + 5.00 + 15.00 = 56.10;
+                // revenue 470.00; aov 470.00 / 4 = 117.50
+                row("2018-04-01", 2018, 4, 4L, 5L, 4L, d("413.90"), d("56.10"), d("470.00"), d("117.50"), 0L)));
+        // Cross-check of the hand figures: revenue 307.00 + 1975.00 + 931.60 + 431.50 + 1702.60 + 955.00 + 470.00
+        // = 6772.70 = all items 6992.70 - o04's 220.00 (FIXTURE.md totals).
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // mart.mart_executive_dashboard
+    // ---------------------------------------------------------------------------------------------------
+
+    private static final List<String> DASHBOARD_COLUMNS = List.of("period_grain", "period_start", "period_end",
+            "orders", "gross_merchandise_value", "freight_value", "revenue", "average_order_value", "customers",
+            "active_sellers", "gmv_growth_pct", "orders_growth_pct");
+
+    /** The 29 purchase dates of the 30 orders (o02 and o03 share 2017-09-12). */
+    private static final List<String> PURCHASE_DATES = List.of("2017-09-04", "2017-09-12", "2017-09-25",
+            "2017-10-03", "2017-10-10", "2017-10-18", "2017-10-27", "2017-11-03", "2017-11-14", "2017-11-24",
+            "2017-11-26", "2017-11-29", "2018-01-05", "2018-01-15", "2018-01-22", "2018-01-30", "2018-02-02",
+            "2018-02-14", "2018-02-20", "2018-02-27", "2018-03-05", "2018-03-12", "2018-03-20", "2018-03-26",
+            "2018-03-30", "2018-04-03", "2018-04-10", "2018-04-20", "2018-04-28");
+
+    /**
+     * The day after each of the 26 dates with a counted order, except 2018-04-28 whose next day is past
+     * the last purchase date: 25 days.
+     */
+    private static final List<String> DAYS_AFTER_A_COUNTED_ORDER = List.of("2017-09-05", "2017-09-13",
+            "2017-10-04", "2017-10-11", "2017-10-19", "2017-10-28", "2017-11-04", "2017-11-15", "2017-11-25",
+            "2017-11-30", "2018-01-06", "2018-01-16", "2018-01-23", "2018-02-03", "2018-02-15", "2018-02-21",
+            "2018-02-28", "2018-03-06", "2018-03-13", "2018-03-21", "2018-03-27", "2018-03-31", "2018-04-04",
+            "2018-04-11", "2018-04-21");
+
+    @Test
+    void executive_dashboard_month_rows_match_the_monthly_hand_figures_with_sellers_and_growth() {
+        assertColumns("mart_executive_dashboard", DASHBOARD_COLUMNS);
+        // Months 2017-09 .. 2018-04 (first to last purchase of any order). orders, gmv, freight, revenue, aov
+        // and customers are the figures of mart_monthly_revenue (same rule, same orders).
+        // Active sellers, distinct sellers of counted items:
+        //   2017-09 s01 (o01), s03 (o02), s02 (o03) = 3; 2017-10 s02, s01, s03, s06 = 4;
+        //   2017-11 s04 (o09), s01 (o10, o11), s03 (o11), s05 (o13) = 4; 2017-12 0;
+        //   2018-01 s03 (o14), s04 (o15), s05 (o16) = 3; 2018-02 s02, s01, s04, s06 = 4;
+        //   2018-03 s02, s03, s05, s01, s04 = 5; 2018-04 s05 + s02 (o27), s01 (o28, o29), s03 (o30) = 4.
+        // Growth = round((this - previous) * 100 / previous, 2); null when previous is 0 or absent:
+        //   2017-09 first month: null, null
+        //   2017-10 gmv (1884.90 - 264.80) * 100 / 264.80 = 162010 / 264.80 = 611.8202.. -> 611.82;
+        //           orders (4 - 3) * 100 / 3 = 33.333.. -> 33.33
+        //   2017-11 gmv (853.80 - 1884.90) * 100 / 1884.90 = -103110 / 1884.90 = -54.7032.. -> -54.70;
+        //           orders (4 - 4) / 4 = 0.00
+        //   2017-12 gmv (0 - 853.80) * 100 / 853.80 = -100.00; orders (0 - 4) * 100 / 4 = -100.00
+        //   2018-01 previous month 2017-12 has gmv 0 and 0 orders: null, null
+        //   2018-02 gmv (1629.90 - 379.50) * 100 / 379.50 = 125040 / 379.50 = 329.4862.. -> 329.49;
+        //           orders (4 - 3) * 100 / 3 = 33.33
+        //   2018-03 gmv (874.30 - 1629.90) * 100 / 1629.90 = -75560 / 1629.90 = -46.3587.. -> -46.36;
+        //           orders (5 - 4) * 100 / 4 = 25.00
+        //   2018-04 gmv (413.90 - 874.30) * 100 / 874.30 = -46040 / 874.30 = -52.6593.. -> -52.66;
+        //           orders (4 - 5) * 100 / 5 = -20.00
+        assertRows("mart_executive_dashboard months", query(select(DASHBOARD_COLUMNS, "mart.mart_executive_dashboard")
+                + " where period_grain = 'month' order by period_start"), List.of(
+                row("month", "2017-09-01", "2017-09-30", 3L, d("264.80"), d("42.20"), d("307.00"), d("102.33"), 3L, 3L,
+                        null, null),
+                row("month", "2017-10-01", "2017-10-31", 4L, d("1884.90"), d("90.10"), d("1975.00"), d("493.75"), 4L, 4L,
+                        d("611.82"), d("33.33")),
+                row("month", "2017-11-01", "2017-11-30", 4L, d("853.80"), d("77.80"), d("931.60"), d("232.90"), 4L, 4L,
+                        d("-54.70"), d("0.00")),
+                row("month", "2017-12-01", "2017-12-31", 0L, d("0.00"), d("0.00"), d("0.00"), null, 0L, 0L,
+                        d("-100.00"), d("-100.00")),
+                row("month", "2018-01-01", "2018-01-31", 3L, d("379.50"), d("52.00"), d("431.50"), d("143.83"), 3L, 3L,
+                        null, null),
+                row("month", "2018-02-01", "2018-02-28", 4L, d("1629.90"), d("72.70"), d("1702.60"), d("425.65"), 4L, 4L,
+                        d("329.49"), d("33.33")),
+                row("month", "2018-03-01", "2018-03-31", 5L, d("874.30"), d("80.70"), d("955.00"), d("191.00"), 5L, 5L,
+                        d("-46.36"), d("25.00")),
+                row("month", "2018-04-01", "2018-04-30", 4L, d("413.90"), d("56.10"), d("470.00"), d("117.50"), 4L, 4L,
+                        d("-52.66"), d("-20.00"))));
+    }
+
+    @Test
+    void executive_dashboard_has_a_day_row_for_every_day_from_the_first_to_the_last_purchase() {
+        // 2017-09-04 .. 2018-04-28: September 27 days (4..30) + Oct 31 + Nov 30 + Dec 31 + Jan 31 + Feb 28
+        // + Mar 31 + April 28 = 237 days, each once, each its own period_end
+        assertThat(query("select count(*), count(distinct period_start), cast(min(period_start) as varchar),"
+                + " cast(max(period_start) as varchar), count(*) filter (where period_end = period_start)"
+                + " from mart.mart_executive_dashboard where period_grain = 'day'"))
+                .containsExactly(row(237L, 237L, "2017-09-04", "2018-04-28", 237L));
+        assertThat(query("select period_grain, count(*) from mart.mart_executive_dashboard group by period_grain"
+                + " order by period_grain"))
+                .containsExactly(row("day", 237L), row("month", 8L));
+    }
+
+    @Test
+    void executive_dashboard_days_with_orders_carry_the_hand_computed_measures() {
+        // One row per purchase date (29). Every day before a purchase date has no counted order (no two
+        // purchase dates are consecutive), so the growth of every purchase date is null: previous day gmv 0
+        // (or no previous day for 2017-09-04). Days whose only order is left out (o04, o12, o17) show zeros.
+        String dates = PURCHASE_DATES.stream().map(day -> "date '" + day + "'").collect(Collectors.joining(", "));
+        assertRows("mart_executive_dashboard days with orders", query(select(DASHBOARD_COLUMNS,
+                "mart.mart_executive_dashboard") + " where period_grain = 'day' and period_start in (" + dates + ")"
+                + " order by period_start"), List.of(
+                // o01: 49.90 + 10.10 = 60.00, p01, s01
+                day("2017-09-04", 1L, "49.90", "10.10", "60.00", "60.00", 1L, 1L),
+                // o02 + o03: gmv 120.00 + 94.90 = 214.90, freight 15.00 + 17.10 = 32.10, revenue 135.00 + 112.00 = 247.00,
+                // aov 247.00 / 2 = 123.50; p02, p03; s03, s02
+                day("2017-09-12", 2L, "214.90", "32.10", "247.00", "123.50", 2L, 2L),
+                // o04 canceled: nothing counted
+                day("2017-09-25", 0L, "0.00", "0.00", "0.00", null, 0L, 0L),
+                // o05: 3 x (15.00 + 5.00)
+                day("2017-10-03", 1L, "45.00", "15.00", "60.00", "60.00", 1L, 1L),
+                day("2017-10-10", 1L, "89.90", "10.10", "100.00", "100.00", 1L, 1L), // o06
+                day("2017-10-18", 1L, "250.00", "20.00", "270.00", "270.00", 1L, 1L), // o07
+                day("2017-10-27", 1L, "1500.00", "45.00", "1545.00", "1545.00", 1L, 1L), // o08
+                day("2017-11-03", 1L, "35.00", "7.50", "42.50", "42.50", 1L, 1L), // o09
+                // o10: 49.90 + 30.00 = 79.90; 10.10 + 5.00 = 15.10; one seller s01
+                day("2017-11-14", 1L, "79.90", "15.10", "95.00", "95.00", 1L, 1L),
+                // o11: 89.90 + 250.00 = 339.90; 10.10 + 20.00 = 30.10; two sellers s01, s03
+                day("2017-11-24", 1L, "339.90", "30.10", "370.00", "370.00", 1L, 2L),
+                // o12 unavailable, no item: nothing counted
+                day("2017-11-26", 0L, "0.00", "0.00", "0.00", null, 0L, 0L),
+                day("2017-11-29", 1L, "399.00", "25.10", "424.10", "424.10", 1L, 1L), // o13
+                day("2018-01-05", 1L, "120.00", "15.00", "135.00", "135.00", 1L, 1L), // o14
+                // o15: 25.50 + 35.00 = 60.50; 8.50 + 7.50 = 16.00; seller s04 twice
+                day("2018-01-15", 1L, "60.50", "16.00", "76.50", "76.50", 1L, 1L),
+                day("2018-01-22", 1L, "199.00", "21.00", "220.00", "220.00", 1L, 1L), // o16
+                // o17 canceled, no item: nothing counted
+                day("2018-01-30", 0L, "0.00", "0.00", "0.00", null, 0L, 0L),
+                day("2018-02-02", 1L, "15.00", "5.10", "20.10", "20.10", 1L, 1L), // o18
+                day("2018-02-14", 1L, "79.90", "15.10", "95.00", "95.00", 1L, 1L), // o19: 30.00 + 49.90; 5.00 + 10.10
+                day("2018-02-20", 1L, "35.00", "7.50", "42.50", "42.50", 1L, 1L), // o20
+                day("2018-02-27", 1L, "1500.00", "45.00", "1545.00", "1545.00", 1L, 1L), // o21
+                day("2018-03-05", 1L, "79.90", "12.10", "92.00", "92.00", 1L, 1L), // o22
+                day("2018-03-12", 1L, "250.00", "20.00", "270.00", "270.00", 1L, 1L), // o23
+                day("2018-03-20", 1L, "399.00", "25.00", "424.00", "424.00", 1L, 1L), // o24 shipped
+                day("2018-03-26", 1L, "119.90", "15.10", "135.00", "135.00", 1L, 1L), // o25: 89.90 + 30.00; 10.10 + 5.00
+                day("2018-03-30", 1L, "25.50", "8.50", "34.00", "34.00", 1L, 1L), // o26 invoiced
+                // o27: 199.00 + 15.00 = 214.00; 21.00 + 5.00 = 26.00; two sellers s05, s02
+                day("2018-04-03", 1L, "214.00", "26.00", "240.00", "240.00", 1L, 2L),
+                day("2018-04-10", 1L, "49.90", "10.10", "60.00", "60.00", 1L, 1L), // o28 processing
+                day("2018-04-20", 1L, "30.00", "5.00", "35.00", "35.00", 1L, 1L), // o29 approved
+                day("2018-04-28", 1L, "120.00", "15.00", "135.00", "135.00", 1L, 1L))); // o30 created
+    }
+
+    @Test
+    void executive_dashboard_days_without_orders_show_zeros_and_no_average() {
+        String dates = PURCHASE_DATES.stream().map(day -> "date '" + day + "'").collect(Collectors.joining(", "));
+        // 237 days - 29 purchase dates = 208 days without any order: all of them zero, average null
+        assertThat(query("select count(*), count(*) filter (where orders = 0 and gross_merchandise_value = 0"
+                + " and freight_value = 0 and revenue = 0 and average_order_value is null and customers = 0"
+                + " and active_sellers = 0) from mart.mart_executive_dashboard"
+                + " where period_grain = 'day' and period_start not in (" + dates + ")"))
+                .containsExactly(row(208L, 208L));
+        // A sample, every column: the day after the first purchase (growth vs 49.90 and 1 order: -100.00), a day
+        // between two empty days (null growth), the day after the canceled o04 (previous gmv 0: null), a day in
+        // the empty December, the day after o13 (gmv 399.00 -> 0: -100.00) and the day before the last purchase.
+        assertRows("mart_executive_dashboard sample of zero days", query(select(DASHBOARD_COLUMNS,
+                "mart.mart_executive_dashboard") + " where period_grain = 'day' and period_start in (date '2017-09-05',"
+                + " date '2017-09-06', date '2017-09-26', date '2017-11-30', date '2017-12-15', date '2018-04-27')"
+                + " order by period_start"), List.of(
+                zeroDay("2017-09-05", d("-100.00"), d("-100.00")),
+                zeroDay("2017-09-06", null, null),
+                zeroDay("2017-09-26", null, null),
+                zeroDay("2017-11-30", d("-100.00"), d("-100.00")),
+                zeroDay("2017-12-15", null, null),
+                zeroDay("2018-04-27", null, null)));
+    }
+
+    @Test
+    void executive_dashboard_day_growth_is_minus_100_the_day_after_a_counted_order_and_null_on_every_other_day() {
+        // Days never follow each other with counted orders, so each day's previous day either had counted
+        // orders (the day itself has none: (0 - gmv) * 100 / gmv = -100.00, same for orders) or had none
+        // (gmv 0 and 0 orders: null). The first day (2017-09-04) has no previous day: null.
+        // Counted-order days: 26 dates; the day after each, but 2018-04-28's (out of range): 25 days.
+        List<List<Object>> expected = new ArrayList<>();
+        for (String day : DAYS_AFTER_A_COUNTED_ORDER) {
+            expected.add(row(day, d("-100.00"), d("-100.00")));
+        }
+        assertRows("mart_executive_dashboard day growth", query("select cast(period_start as varchar),"
+                + " gmv_growth_pct, orders_growth_pct from mart.mart_executive_dashboard where period_grain = 'day'"
+                + " and (gmv_growth_pct is not null or orders_growth_pct is not null) order by period_start"), expected);
+        // the 237 - 25 = 212 other days: both growth columns null
+        assertThat(query("select count(*) from mart.mart_executive_dashboard where period_grain = 'day'"
+                + " and gmv_growth_pct is null and orders_growth_pct is null"))
+                .containsExactly(row(212L));
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // mart.mart_customer_cohorts
+    // ---------------------------------------------------------------------------------------------------
+
+    private static final List<String> COHORT_COLUMNS = List.of("cohort_month", "months_since_first_order",
+            "activity_month", "cohort_customers", "active_customers", "retention_rate", "orders", "revenue");
+
+    @Test
+    void customer_cohorts_follow_each_first_counted_month_to_april_2018() {
+        assertColumns("mart_customer_cohorts", COHORT_COLUMNS);
+        // Cohorts (month of a person's first COUNTED order; p04, p11, p15 have none and are in no cohort):
+        //   2017-09: p01, p02, p03 = 3          2017-10: p05, p06, p07, p08 = 4
+        //   2017-11: p09, p10, p12 = 3 (p01's o10 belongs to the 2017-09 cohort)
+        //   2018-01: p13, p14 = 2 (p06's o15 belongs to 2017-10)   2018-02: p16, p17, p18 = 3
+        //   2018-03: p19..p23 = 5                2018-04: p24..p27 = 4          (3+4+3+2+3+5+4 = 24 people)
+        // Last month with a counted order: 2018-04, so 2017-09 runs 0..7 (8 rows), 2017-10 0..6 (7), 2017-11
+        // 0..5 (6), 2018-01 0..3 (4), 2018-02 0..2 (3), 2018-03 0..1 (2), 2018-04 0 (1): 31 rows.
+        // Repeat orders: p01 o10 2017-11 (95.00, 2017-09 + 2) and o19 2018-02 (95.00, 2017-09 + 5);
+        // p06 o15 2018-01 (76.50, 2017-10 + 3). retention = round(active / cohort, 4).
+        assertRows("mart_customer_cohorts", query(select(COHORT_COLUMNS, "mart.mart_customer_cohorts")
+                + " order by cohort_month, months_since_first_order"), List.of(
+                // 2017-09 cohort: month 0 o01 60.00 + o02 135.00 + o03 112.00 = 307.00, 3 of 3 = 1.0000
+                row("2017-09-01", 0, "2017-09-01", 3L, 3L, d("1.0000"), 3L, d("307.00")),
+                row("2017-09-01", 1, "2017-10-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                // p01's o10: 1 / 3 = 0.33333.. -> 0.3333
+                row("2017-09-01", 2, "2017-11-01", 3L, 1L, d("0.3333"), 1L, d("95.00")),
+                row("2017-09-01", 3, "2017-12-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-09-01", 4, "2018-01-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                // p01's o19: 1 / 3 -> 0.3333
+                row("2017-09-01", 5, "2018-02-01", 3L, 1L, d("0.3333"), 1L, d("95.00")),
+                row("2017-09-01", 6, "2018-03-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-09-01", 7, "2018-04-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                // 2017-10 cohort: month 0 o05 60.00 + o06 100.00 + o07 270.00 + o08 1545.00 = 1975.00, 4 of 4
+                row("2017-10-01", 0, "2017-10-01", 4L, 4L, d("1.0000"), 4L, d("1975.00")),
+                row("2017-10-01", 1, "2017-11-01", 4L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-10-01", 2, "2017-12-01", 4L, 0L, d("0.0000"), 0L, d("0.00")),
+                // p06's o15: 1 / 4 = 0.2500
+                row("2017-10-01", 3, "2018-01-01", 4L, 1L, d("0.2500"), 1L, d("76.50")),
+                row("2017-10-01", 4, "2018-02-01", 4L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-10-01", 5, "2018-03-01", 4L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-10-01", 6, "2018-04-01", 4L, 0L, d("0.0000"), 0L, d("0.00")),
+                // 2017-11 cohort: month 0 o09 42.50 + o11 370.00 + o13 424.10 = 836.60, 3 of 3
+                row("2017-11-01", 0, "2017-11-01", 3L, 3L, d("1.0000"), 3L, d("836.60")),
+                row("2017-11-01", 1, "2017-12-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-11-01", 2, "2018-01-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-11-01", 3, "2018-02-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-11-01", 4, "2018-03-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2017-11-01", 5, "2018-04-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                // 2018-01 cohort: month 0 o14 135.00 + o16 220.00 = 355.00, 2 of 2
+                row("2018-01-01", 0, "2018-01-01", 2L, 2L, d("1.0000"), 2L, d("355.00")),
+                row("2018-01-01", 1, "2018-02-01", 2L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2018-01-01", 2, "2018-03-01", 2L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2018-01-01", 3, "2018-04-01", 2L, 0L, d("0.0000"), 0L, d("0.00")),
+                // 2018-02 cohort: month 0 o18 20.10 + o20 42.50 + o21 1545.00 = 1607.60, 3 of 3
+                // (p01's o19 in 2018-02 is the 2017-09 cohort's)
+                row("2018-02-01", 0, "2018-02-01", 3L, 3L, d("1.0000"), 3L, d("1607.60")),
+                row("2018-02-01", 1, "2018-03-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                row("2018-02-01", 2, "2018-04-01", 3L, 0L, d("0.0000"), 0L, d("0.00")),
+                // 2018-03 cohort: month 0 o22 92.00 + o23 270.00 + o24 424.00 + o25 135.00 + o26 34.00 = 955.00
+                row("2018-03-01", 0, "2018-03-01", 5L, 5L, d("1.0000"), 5L, d("955.00")),
+                row("2018-03-01", 1, "2018-04-01", 5L, 0L, d("0.0000"), 0L, d("0.00")),
+                // 2018-04 cohort: o27 240.00 + o28 60.00 + o29 35.00 + o30 135.00 = 470.00
+                row("2018-04-01", 0, "2018-04-01", 4L, 4L, d("1.0000"), 4L, d("470.00"))));
+        // Cross-check: 307.00 + 95.00 + 95.00 + 1975.00 + 76.50 + 836.60 + 355.00 + 1607.60 + 955.00 + 470.00
+        // = 6772.70, the counted revenue of mart_monthly_revenue.
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // mart.mart_customer_analytics
+    // ---------------------------------------------------------------------------------------------------
+
+    private static final List<String> CUSTOMER_ANALYTICS_COLUMNS = List.of("customer_unique_id", "customer_key",
+            "customer_city", "customer_state", "customer_region", "customer_segment", "first_order_date",
+            "last_order_date", "orders", "revenue", "average_order_value", "reference_date", "recency_days",
+            "recency_score", "frequency_score", "monetary_score", "rfm_score", "rfm_segment");
+
+    @Test
+    void customer_analytics_scores_the_24_people_with_a_counted_order_by_quintile() {
+        assertColumns("mart_customer_analytics", CUSTOMER_ANALYTICS_COLUMNS);
+        // 24 people: all 27 but p04, p11, p15 (their only order is canceled/unavailable).
+        // reference_date = last counted purchase 2018-04-28 (o30) + 1 = 2018-04-29.
+        // recency_days = 2018-04-29 - last counted purchase date, e.g. p02 2017-09-12: 18 (to 09-30) + 31 + 30
+        // + 31 + 31 + 28 + 31 + 29 = 229; p01 2018-02-14: 14 + 31 + 29 = 74; p06 2018-01-15: 16 + 28 + 31 + 29 = 104.
+        //
+        // Score (header of the model): w = people strictly worse (rank() - 1, equal values share it), people = 24,
+        // score = 1 + floor(5 * w / 23) in integer arithmetic, capped at 5. 5 * w / 23 crosses 1 at w = 5
+        // (25 / 23), 2 at w = 10 (50 / 23), 3 at w = 14 (70 / 23), 4 at w = 19 (95 / 23) and 5 at w = 23 (115 / 23):
+        //   w 0..4 -> 1; w 5..9 -> 2; w 10..13 -> 3; w 14..18 -> 4; w 19..22 -> 5; w 23 -> 1 + 5 = 6, capped at 5.
+        // Recency, distinct recency_days from worst (most days) to best: value (people) w -> score
+        //   229 (p02, p03) 0 -> 1; 208 (p05) 2 -> 1; 193 (p07) 3 -> 1; 184 (p08) 4 -> 1;
+        //   177 (p09) 5 -> 2; 156 (p10) 6 -> 2; 151 (p12) 7 -> 2; 114 (p13) 8 -> 2; 104 (p06) 9 -> 2;
+        //   97 (p14) 10 -> 3; 86 (p16) 11 -> 3; 74 (p01) 12 -> 3; 68 (p17) 13 -> 3;
+        //   61 (p18) 14 -> 4; 55 (p19) 15 -> 4; 48 (p20) 16 -> 4; 40 (p21) 17 -> 4; 34 (p22) 18 -> 4;
+        //   30 (p23) 19 -> 5; 26 (p24) 20 -> 5; 19 (p25) 21 -> 5; 9 (p26) 22 -> 5; 1 (p27) 23 -> 6, capped 5.
+        // Frequency, distinct orders from worst (fewest) to best:
+        //   1 (the 22 others) 0 -> 1; 2 (p06) 22 -> 1 + floor(110 / 23) = 1 + 4 = 5; 3 (p01) 23 -> 6, capped 5.
+        // Monetary, distinct revenue from worst (least) to best:
+        //   20.10 (p16) 0 -> 1; 34.00 (p23) 1 -> 1; 35.00 (p26) 2 -> 1; 42.50 (p09, p17) 3 -> 1;
+        //   60.00 (p05, p25) 5 -> 2; 92.00 (p19) 7 -> 2; 112.00 (p03) 8 -> 2; 135.00 (p02, p13, p22, p27) 9 -> 2;
+        //   176.50 (p06) 13 -> 3;
+        //   220.00 (p14) 14 -> 4; 240.00 (p24) 15 -> 4; 250.00 (p01) 16 -> 4; 270.00 (p07, p20) 17 -> 4;
+        //   370.00 (p10) 19 -> 5; 424.00 (p21) 20 -> 5; 424.10 (p12) 21 -> 5; 1545.00 (p08, p18) 22 -> 5.
+        //   (1 + 1 + 1 + 2 + 2 + 1 + 1 + 4 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + 2 = 24 people.)
+        // Segment, first rule that holds: champions r>=4 f>=4 m>=4; loyal f>=4; new r>=4 f<=2;
+        // at_risk r<=2 f>=3; hibernating r<=2 f<=2; potential otherwise.
+        // dim_customer segment: p01 regular (3 counted orders), p06 regular (2), the others one_time (1).
+        // Columns: id, key, city, state, region, segment, first, last, orders, revenue, aov, reference, recency,
+        // r, f, m, rfm, rfm segment.
+        assertRows("mart_customer_analytics", query(select(CUSTOMER_ANALYTICS_COLUMNS, "mart.mart_customer_analytics")
+                + " order by customer_unique_id"), List.of(
+                // p01: o01 60.00 + o10 95.00 + o19 95.00 = 250.00, aov 250.00 / 3 = 83.333.. -> 83.33; address of c19;
+                // r3 f5 m4: not champions (r 3), loyal (f 5)
+                row("p01", 1L, "rio de janeiro", "RJ", "Sudeste", "regular", "2017-09-04", "2018-02-14", 3L, d("250.00"),
+                        d("83.33"), "2018-04-29", 74L, 3, 5, 4, "354", "loyal"),
+                // p02 o02; r1 f1 m2: hibernating
+                row("p02", 2L, "rio de janeiro", "RJ", "Sudeste", "one_time", "2017-09-12", "2017-09-12", 1L, d("135.00"),
+                        d("135.00"), "2018-04-29", 229L, 1, 1, 2, "112", "hibernating"),
+                // p03 o03; r1 f1 m2: hibernating
+                row("p03", 3L, "belo horizonte", "MG", "Sudeste", "one_time", "2017-09-12", "2017-09-12", 1L, d("112.00"),
+                        d("112.00"), "2018-04-29", 229L, 1, 1, 2, "112", "hibernating"),
+                // p05 o05, 2017-10-03: 28 + 30 + 31 + 31 + 28 + 31 + 29 = 208; r1 f1 m2: hibernating
+                row("p05", 5L, "salvador", "BA", "Nordeste", "one_time", "2017-10-03", "2017-10-03", 1L, d("60.00"),
+                        d("60.00"), "2018-04-29", 208L, 1, 1, 2, "112", "hibernating"),
+                // p06: o06 100.00 + o15 76.50 = 176.50, aov 88.25; address of c15; r2 f5 m3: loyal (f 5)
+                row("p06", 6L, "campinas", "SP", "Sudeste", "regular", "2017-10-10", "2018-01-15", 2L, d("176.50"),
+                        d("88.25"), "2018-04-29", 104L, 2, 5, 3, "253", "loyal"),
+                // p07 o07, 2017-10-18: 13 + 30 + 31 + 31 + 28 + 31 + 29 = 193; r1 f1 m4: hibernating
+                row("p07", 7L, "brasilia", "DF", "Centro-Oeste", "one_time", "2017-10-18", "2017-10-18", 1L,
+                        d("270.00"), d("270.00"), "2018-04-29", 193L, 1, 1, 4, "114", "hibernating"),
+                // p08 o08, 2017-10-27: 4 + 30 + 31 + 31 + 28 + 31 + 29 = 184; r1 f1 m5: hibernating (maceio AL: Nordeste)
+                row("p08", 8L, "maceio", "AL", "Nordeste", "one_time", "2017-10-27", "2017-10-27", 1L, d("1545.00"),
+                        d("1545.00"), "2018-04-29", 184L, 1, 1, 5, "115", "hibernating"),
+                // p09 o09, 2017-11-03: 27 + 31 + 31 + 28 + 31 + 29 = 177; r2 f1 m1: hibernating
+                row("p09", 9L, "porto alegre", "RS", "Sul", "one_time", "2017-11-03", "2017-11-03", 1L, d("42.50"),
+                        d("42.50"), "2018-04-29", 177L, 2, 1, 1, "211", "hibernating"),
+                // p10 o11 (customer c11), 2017-11-24: 6 + 31 + 31 + 28 + 31 + 29 = 156; r2 f1 m5: hibernating
+                row("p10", 10L, "recife", "PE", "Nordeste", "one_time", "2017-11-24", "2017-11-24", 1L, d("370.00"),
+                        d("370.00"), "2018-04-29", 156L, 2, 1, 5, "215", "hibernating"),
+                // p12 o13 (c13), 2017-11-29: 1 + 31 + 31 + 28 + 31 + 29 = 151; r2 f1 m5: hibernating
+                row("p12", 12L, "belem", "PA", "Norte", "one_time", "2017-11-29", "2017-11-29", 1L, d("424.10"),
+                        d("424.10"), "2018-04-29", 151L, 2, 1, 5, "215", "hibernating"),
+                // p13 o14 (c14), 2018-01-05: 26 + 28 + 31 + 29 = 114; r2 f1 m2: hibernating
+                row("p13", 13L, "goiania", "GO", "Centro-Oeste", "one_time", "2018-01-05", "2018-01-05", 1L,
+                        d("135.00"), d("135.00"), "2018-04-29", 114L, 2, 1, 2, "212", "hibernating"),
+                // p14 o16 (c16), 2018-01-22: 9 + 28 + 31 + 29 = 97; r3 f1 m4: potential (no rule holds)
+                row("p14", 14L, "sao paulo", "SP", "Sudeste", "one_time", "2018-01-22", "2018-01-22", 1L, d("220.00"),
+                        d("220.00"), "2018-04-29", 97L, 3, 1, 4, "314", "potential"),
+                // p16 o18 (c18), 2018-02-02: 26 + 31 + 29 = 86; r3 f1 m1: potential (no rule holds)
+                row("p16", 16L, "belo horizonte", "MG", "Sudeste", "one_time", "2018-02-02", "2018-02-02", 1L,
+                        d("20.10"), d("20.10"), "2018-04-29", 86L, 3, 1, 1, "311", "potential"),
+                // p17 o20 (c20), 2018-02-20: 8 + 31 + 29 = 68; r3 f1 m1: potential (no rule holds)
+                row("p17", 17L, "curitiba", "PR", "Sul", "one_time", "2018-02-20", "2018-02-20", 1L, d("42.50"),
+                        d("42.50"), "2018-04-29", 68L, 3, 1, 1, "311", "potential"),
+                // p18 o21 (c21), 2018-02-27: 1 + 31 + 29 = 61; r4 f1 m5: not champions (f 1), new (r 4, f 1)
+                row("p18", 18L, "porto alegre", "RS", "Sul", "one_time", "2018-02-27", "2018-02-27", 1L, d("1545.00"),
+                        d("1545.00"), "2018-04-29", 61L, 4, 1, 5, "415", "new"),
+                // p19 o22 (c22), 2018-03-05: 26 + 29 = 55; r4 f1 m2: new
+                row("p19", 19L, "salvador", "BA", "Nordeste", "one_time", "2018-03-05", "2018-03-05", 1L, d("92.00"),
+                        d("92.00"), "2018-04-29", 55L, 4, 1, 2, "412", "new"),
+                // p20 o23 (c23), 2018-03-12: 19 + 29 = 48; r4 f1 m4: not champions (f 1), new
+                row("p20", 20L, "sao paulo", "SP", "Sudeste", "one_time", "2018-03-12", "2018-03-12", 1L, d("270.00"),
+                        d("270.00"), "2018-04-29", 48L, 4, 1, 4, "414", "new"),
+                // p21 o24 (c24), 2018-03-20: 11 + 29 = 40; r4 f1 m5: not champions (f 1), new
+                row("p21", 21L, "brasilia", "DF", "Centro-Oeste", "one_time", "2018-03-20", "2018-03-20", 1L,
+                        d("424.00"), d("424.00"), "2018-04-29", 40L, 4, 1, 5, "415", "new"),
+                // p22 o25 (c25), 2018-03-26: 5 + 29 = 34; r4 f1 m2: new
+                row("p22", 22L, "campinas", "SP", "Sudeste", "one_time", "2018-03-26", "2018-03-26", 1L, d("135.00"),
+                        d("135.00"), "2018-04-29", 34L, 4, 1, 2, "412", "new"),
+                // p23 o26 (c26), 2018-03-30: 1 + 29 = 30; r5 f1 m1: new
+                row("p23", 23L, "recife", "PE", "Nordeste", "one_time", "2018-03-30", "2018-03-30", 1L, d("34.00"),
+                        d("34.00"), "2018-04-29", 30L, 5, 1, 1, "511", "new"),
+                // p24 o27 (c27), 2018-04-03: 26; r5 f1 m4: not champions (f 1), new
+                row("p24", 24L, "belo horizonte", "MG", "Sudeste", "one_time", "2018-04-03", "2018-04-03", 1L,
+                        d("240.00"), d("240.00"), "2018-04-29", 26L, 5, 1, 4, "514", "new"),
+                // p25 o28 (c28), 2018-04-10: 19; r5 f1 m2: new
+                row("p25", 25L, "goiania", "GO", "Centro-Oeste", "one_time", "2018-04-10", "2018-04-10", 1L,
+                        d("60.00"), d("60.00"), "2018-04-29", 19L, 5, 1, 2, "512", "new"),
+                // p26 o29 (c29), 2018-04-20: 9; r5 f1 m1: new
+                row("p26", 26L, "sao paulo", "SP", "Sudeste", "one_time", "2018-04-20", "2018-04-20", 1L, d("35.00"),
+                        d("35.00"), "2018-04-29", 9L, 5, 1, 1, "511", "new"),
+                // p27 o30 (c30), 2018-04-28: 1; r5 f1 m2: new
+                row("p27", 27L, "belem", "PA", "Norte", "one_time", "2018-04-28", "2018-04-28", 1L, d("135.00"),
+                        d("135.00"), "2018-04-29", 1L, 5, 1, 2, "512", "new")));
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // mart.mart_payment_mix
+    // ---------------------------------------------------------------------------------------------------
+
+    private static final List<String> PAYMENT_MIX_COLUMNS = List.of("payment_type", "payment_installments",
+            "payments", "orders", "payment_value", "average_payment_value", "value_share", "payment_share");
+
+    @Test
+    void payment_mix_groups_the_payments_of_counted_orders_by_type_and_installments() {
+        assertColumns("mart_payment_mix", PAYMENT_MIX_COLUMNS);
+        // Payments of counted orders: all 33 but o04 (boleto 220.00), o12 (credit_card x1 64.90) and o17
+        // (not_defined 0.00, so no not_defined row): 30 payments, 7057.62 - 220.00 - 64.90 - 0.00 = 6772.72.
+        // value_share = round(value / 6772.72, 4); payment_share = round(payments / 30, 4);
+        // average = round(value / payments, 2).
+        assertRows("mart_payment_mix", query(select(PAYMENT_MIX_COLUMNS, "mart.mart_payment_mix")
+                + " order by payment_type, payment_installments"), List.of(
+                // o02 135.00 + o09 42.50 + o15 76.50 + o20 42.49 + o23 270.00 + o26 34.00 + o30 135.00 = 735.49;
+                // avg 735.49 / 7 = 105.07; 735.49 / 6772.72 = 0.108596.. -> 0.1086; 7 / 30 = 0.2333..
+                row("boleto", 1, 7L, 7L, d("735.49"), d("105.07"), d("0.1086"), d("0.2333")),
+                // o01 60.00 + o06 100.00 + o19 95.00 + o22 92.00 + o25 135.00 + o28 60.00 = 542.00;
+                // avg 542.00 / 6 = 90.333.. -> 90.33; 542.00 / 6772.72 = 0.080027.. -> 0.0800; 6 / 30 = 0.2000
+                row("credit_card", 1, 6L, 6L, d("542.00"), d("90.33"), d("0.0800"), d("0.2000")),
+                // o03 112.00 + o10 95.00 + o11 300.00 + o16 220.00 + o24 424.00 + o27 240.00 = 1391.00;
+                // avg 1391.00 / 6 = 231.833.. -> 231.83; 1391.00 / 6772.72 = 0.205383.. -> 0.2054; 6 / 30 = 0.2000
+                row("credit_card", 3, 6L, 6L, d("1391.00"), d("231.83"), d("0.2054"), d("0.2000")),
+                // o07 270.00 + o08 1545.00 + o13 424.13 + o21 1545.00 = 3784.13;
+                // avg 3784.13 / 4 = 946.0325 -> 946.03; 3784.13 / 6772.72 = 0.558731.. -> 0.5587; 4 / 30 = 0.1333..
+                row("credit_card", 10, 4L, 4L, d("3784.13"), d("946.03"), d("0.5587"), d("0.1333")),
+                // o05 60.00 + o18 20.10 = 80.10; avg 40.05; 80.10 / 6772.72 = 0.011827.. -> 0.0118; 2 / 30 = 0.0667
+                row("debit_card", 1, 2L, 2L, d("80.10"), d("40.05"), d("0.0118"), d("0.0667")),
+                // o11 seq 2 70.00 + o14 50.00 + 50.00 + 35.00 + o29 35.00 = 240.00 over 3 orders (o11, o14, o29);
+                // avg 240.00 / 5 = 48.00; 240.00 / 6772.72 = 0.035436.. -> 0.0354; 5 / 30 = 0.1667
+                row("voucher", 1, 5L, 3L, d("240.00"), d("48.00"), d("0.0354"), d("0.1667"))));
+        // Cross-check: 735.49 + 542.00 + 1391.00 + 3784.13 + 80.10 + 240.00 = 6772.72; 7 + 6 + 6 + 4 + 2 + 5 = 30.
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // helpers
+    // ---------------------------------------------------------------------------------------------------
+
+    private static List<List<Object>> query(String sql) {
+        return Builds.query(build.connection(), sql);
+    }
+
+    /** {@code select <columns> from <table>}, dates cast to varchar (yyyy-mm-dd) so that they compare as text. */
+    private static String select(List<String> columns, String table) {
+        List<String> dateColumns = query("select column_name from information_schema.columns where table_schema = '"
+                + table.substring(0, table.indexOf('.')) + "' and table_name = '" + table.substring(table.indexOf('.') + 1)
+                + "' and data_type = 'DATE'").stream().map(row -> (String) row.get(0)).collect(Collectors.toList());
+        return "select " + columns.stream()
+                .map(column -> dateColumns.contains(column) ? "cast(" + column + " as varchar) as " + column : column)
+                .collect(Collectors.joining(", ")) + " from " + table;
+    }
+
+    /** The mart has exactly these columns, in this order: every one of them is asserted. */
+    private static void assertColumns(String mart, List<String> columns) {
+        assertThat(query("select column_name from information_schema.columns where table_schema = 'mart'"
+                + " and table_name = '" + mart + "' order by ordinal_position"))
+                .as("columns of %s", mart)
+                .extracting(row -> row.get(0))
+                .containsExactlyElementsOf(columns);
+    }
+
+    /**
+     * Rows equal cell by cell: a BigDecimal by value (compareTo), anything else by type and equals, so that a
+     * Long is never mistaken for an Integer. Every mismatch is reported at once.
+     */
+    private static void assertRows(String what, List<List<Object>> actual, List<List<Object>> expected) {
+        assertThat(actual).as("%s: number of rows", what).hasSize(expected.size());
+        SoftAssertions softly = new SoftAssertions();
+        for (int r = 0; r < expected.size(); r++) {
+            List<Object> expectedRow = expected.get(r);
+            List<Object> actualRow = actual.get(r);
+            softly.assertThat(actualRow).as("%s row %d: number of columns", what, r + 1).hasSize(expectedRow.size());
+            for (int c = 0; c < Math.min(expectedRow.size(), actualRow.size()); c++) {
+                Object expectedValue = expectedRow.get(c);
+                Object actualValue = actualRow.get(c);
+                String description = String.format("%s row %d (%s) column %d, actual row %s", what, r + 1,
+                        expectedRow.get(0) + (expectedRow.size() > 1 ? " " + expectedRow.get(1) : ""), c + 1, actualRow);
+                if (expectedValue == null) {
+                    softly.assertThat(actualValue).as(description).isNull();
+                } else if (expectedValue instanceof BigDecimal expectedDecimal) {
+                    if (actualValue instanceof BigDecimal actualDecimal) {
+                        softly.assertThat(actualDecimal).as(description).isEqualByComparingTo(expectedDecimal);
+                    } else {
+                        softly.assertThat(actualValue).as(description).isInstanceOf(BigDecimal.class);
+                    }
+                } else {
+                    softly.assertThat(actualValue).as(description).isInstanceOf(expectedValue.getClass())
+                            .isEqualTo(expectedValue);
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    private static BigDecimal d(String value) {
+        return new BigDecimal(value);
+    }
+
+    /** A day row of the dashboard with orders on it: its growth is null (the day before had no counted order). */
+    private static List<Object> day(String date, long orders, String gmv, String freight, String revenue,
+            String averageOrderValue, long customers, long activeSellers) {
+        return row("day", date, date, orders, d(gmv), d(freight), d(revenue),
+                averageOrderValue == null ? null : d(averageOrderValue), customers, activeSellers, null, null);
+    }
+
+    /** A day row of the dashboard without any counted order. */
+    private static List<Object> zeroDay(String date, BigDecimal gmvGrowth, BigDecimal ordersGrowth) {
+        return row("day", date, date, 0L, d("0.00"), d("0.00"), d("0.00"), null, 0L, 0L, gmvGrowth, ordersGrowth);
+    }
+}
