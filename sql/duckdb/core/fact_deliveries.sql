@@ -14,6 +14,9 @@ final as (
     select
         order_id,
         customer_key, -- version of the person valid at purchase
+        delivery_geography_key, -- zip prefix the order was shipped to
+        delivery_state, -- state the order was shipped to
+        delivery_region,
         purchase_date_key,
         approved_date_key,
         delivered_carrier_date_key,

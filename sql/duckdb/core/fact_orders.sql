@@ -1,6 +1,8 @@
 -- grain: one row per order (order_id) in the orders file (a repeated order_id keeps its first line).
 -- customer_key is the version of the person valid at the purchase time (-1 when the customer_id is not
--- in the customers file). Date keys are yyyymmdd, -1 when the date is missing.
+-- in the customers file). The delivery address is the one given with the order itself (its customer_id
+-- row), which is where it was shipped even when the person's current address differs; marts that
+-- locate orders use it. Date keys are yyyymmdd, -1 when the date is missing.
 -- Revenue, delivery and duration rules: see intermediate.int_order_enriched.
 with
 
@@ -16,17 +18,32 @@ customers as (
 
 ),
 
+geography as (
+
+    select * from core.dim_geography
+
+),
+
+states as (
+
+    select * from intermediate.int_brazilian_states
+
+),
+
 joined as (
 
     select
         orders.order_id,
         coalesce(customers.customer_key, -1) as customer_key,
+        coalesce(geography.geography_key, -1) as delivery_geography_key, -- zip prefix of the order's address; -1 when not in the geolocation file
         coalesce(year(orders.order_purchase_timestamp) * 10000 + month(orders.order_purchase_timestamp) * 100 + day(orders.order_purchase_timestamp), -1) as purchase_date_key,
         coalesce(year(orders.order_approved_at) * 10000 + month(orders.order_approved_at) * 100 + day(orders.order_approved_at), -1) as approved_date_key,
         coalesce(year(orders.order_delivered_carrier_date) * 10000 + month(orders.order_delivered_carrier_date) * 100 + day(orders.order_delivered_carrier_date), -1) as delivered_carrier_date_key,
         coalesce(year(orders.order_delivered_customer_date) * 10000 + month(orders.order_delivered_customer_date) * 100 + day(orders.order_delivered_customer_date), -1) as delivered_customer_date_key,
         coalesce(year(orders.order_estimated_delivery_date) * 10000 + month(orders.order_estimated_delivery_date) * 100 + day(orders.order_estimated_delivery_date), -1) as estimated_delivery_date_key,
         orders.customer_id, -- the order's customer_id (one per order in the source)
+        coalesce(orders.delivery_state, 'unknown') as delivery_state, -- two-letter state of the order's address
+        coalesce(states.region, 'unknown') as delivery_region, -- its region
         orders.order_status,
         orders.counts_as_revenue, -- status neither canceled nor unavailable, and at least one item
         orders.is_delivered, -- status delivered with a delivered-customer date
@@ -57,6 +74,10 @@ joined as (
         on orders.customer_unique_id = customers.customer_unique_id
         and orders.order_purchase_timestamp >= customers.valid_from
         and orders.order_purchase_timestamp < coalesce(customers.valid_to, timestamp 'infinity')
+    left join geography
+        on orders.delivery_zip_code_prefix = geography.zip_code_prefix
+    left join states
+        on orders.delivery_state = states.state_code
 
 )
 

@@ -1,5 +1,5 @@
--- grain: one row per customer state (of the person's version valid at purchase) and calendar month
--- of purchase, for every pair with at least one delivered order (fact_deliveries: status delivered
+-- grain: one row per customer state (where the order was shipped: the address given with the order)
+-- and calendar month of purchase, for every pair with at least one delivered order (fact_deliveries: status delivered
 -- with a delivered-customer date; late when delivered on a later day than estimated).
 -- Days are whole calendar days from purchase to delivery; p90 interpolates linearly between the
 -- ordered values (quantile_cont).
@@ -8,12 +8,6 @@ with
 deliveries as (
 
     select * from core.fact_deliveries
-
-),
-
-customers as (
-
-    select * from core.dim_customer
 
 ),
 
@@ -26,16 +20,14 @@ dates as (
 located as (
 
     select
-        customers.customer_state,
-        customers.customer_region,
+        deliveries.delivery_state as customer_state,
+        deliveries.delivery_region as customer_region,
         dates.month_start_date as purchase_month,
         deliveries.days_to_deliver,
         deliveries.days_versus_estimate,
         deliveries.is_late
 
     from deliveries
-    inner join customers
-        on deliveries.customer_key = customers.customer_key
     inner join dates
         on deliveries.purchase_date_key = dates.date_key
 

@@ -1,7 +1,8 @@
 -- grain: one row per customer state (geo_level = 'state') and one per region (geo_level = 'region'),
--- located by the person's version valid at purchase; only orders counted as revenue (rule in
--- intermediate.int_order_enriched). Customers are distinct people (customer_unique_id); a person who
--- moved counts in each place they bought from. freight_share = freight / revenue.
+-- each order located by the address given with it (fact_orders.delivery_state); only orders counted
+-- as revenue (rule in intermediate.int_order_enriched). Customers are distinct people
+-- (customer_unique_id); a person who moved counts in each place they bought from, once per place.
+-- freight_share = freight / revenue.
 with
 
 orders as (
@@ -19,8 +20,8 @@ customers as (
 located as (
 
     select
-        customers.customer_state,
-        customers.customer_region,
+        orders.delivery_state as customer_state,
+        orders.delivery_region as customer_region,
         customers.customer_unique_id,
         orders.items_price,
         orders.items_freight,

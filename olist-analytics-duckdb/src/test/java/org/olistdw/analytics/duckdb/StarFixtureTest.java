@@ -740,13 +740,10 @@ class StarFixtureTest {
 
     @Test
     void the_delivery_metrics_mart_has_one_row_per_state_and_month_with_a_delivered_order() {
-        // The 21 delivered orders, located by the person's only version (p01 in RJ for o01, o10 and o19; p06
-        // in SP): state, month, days to deliver, days versus estimate. Only SP 2018-03 (o23 8 days, o25 9 days)
-        // and RJ 2017-09 (o01 8, o02 8) hold two orders; p90 by linear interpolation over n values: position
-        // 0.9 x (n - 1), so for [8, 9]: 8 + 0.9 x (9 - 8) = 8.90, for [8, 8]: 8.
-        // Ambiguous rule (reported, not a defect by the stated rules): the person's version valid at purchase
-        // is, on a first run, the one version valid from 1900-01-01 at the address of the latest order, so
-        // o01 and o10, whose customer ids c01 and c10 are in sao paulo/SP, count in RJ.
+        // The 21 delivered orders, located by the address given with each order (p01's o01 and o10 from
+        // c01/c10 in sao paulo/SP, o19 from c19 in RJ): state, month, days to deliver, days versus estimate.
+        // Only SP 2018-03 (o23 8 days, o25 9 days) holds two orders; p90 by linear interpolation over n
+        // values: position 0.9 x (n - 1), so for [8, 9]: 8 + 0.9 x (9 - 8) = 8.90.
         assertRows("select customer_state, customer_region, cast(purchase_month as varchar), delivered_orders,"
                         + " on_time_orders, late_orders, on_time_rate, average_delivery_days, p90_delivery_days,"
                         + " average_days_versus_estimate from mart.mart_delivery_metrics"
@@ -762,13 +759,13 @@ class StarFixtureTest {
                 row("PA", "Norte", "2017-11-01", 1, 0, 1, d("0.0000"), d("29.00"), d("29.00"), d("8.00")), // o13
                 row("PE", "Nordeste", "2017-11-01", 1, 1, 0, d("1.0000"), d("12.00"), d("12.00"), d("-12.00")), // o11
                 row("PR", "Sul", "2018-02-01", 1, 1, 0, d("1.0000"), d("9.00"), d("9.00"), d("-13.00")), // o20
-                // o01 (8, -13) and o02 (8, -13)
-                row("RJ", "Sudeste", "2017-09-01", 2, 2, 0, d("1.0000"), d("8.00"), d("8.00"), d("-13.00")),
-                row("RJ", "Sudeste", "2017-11-01", 1, 1, 0, d("1.0000"), d("8.00"), d("8.00"), d("-13.00")), // o10
+                row("RJ", "Sudeste", "2017-09-01", 1, 1, 0, d("1.0000"), d("8.00"), d("8.00"), d("-13.00")), // o02
                 row("RJ", "Sudeste", "2018-02-01", 1, 1, 0, d("1.0000"), d("9.00"), d("9.00"), d("-14.00")), // o19
                 row("RS", "Sul", "2017-11-01", 1, 1, 0, d("1.0000"), d("10.00"), d("10.00"), d("-14.00")), // o09
                 row("RS", "Sul", "2018-02-01", 1, 1, 0, d("1.0000"), d("9.00"), d("9.00"), d("-13.00")), // o21
+                row("SP", "Sudeste", "2017-09-01", 1, 1, 0, d("1.0000"), d("8.00"), d("8.00"), d("-13.00")), // o01
                 row("SP", "Sudeste", "2017-10-01", 1, 1, 0, d("1.0000"), d("9.00"), d("9.00"), d("-13.00")), // o06
+                row("SP", "Sudeste", "2017-11-01", 1, 1, 0, d("1.0000"), d("8.00"), d("8.00"), d("-13.00")), // o10
                 row("SP", "Sudeste", "2018-01-01", 1, 1, 0, d("1.0000"), d("9.00"), d("9.00"), d("-13.00")), // o15
                 // o23 (8, -14) and o25 (9, -13): average (8 + 9) / 2 = 8.50, p90 8.90, (-14 - 13) / 2 = -13.50
                 row("SP", "Sudeste", "2018-03-01", 2, 2, 0, d("1.0000"), d("8.50"), d("8.90"), d("-13.50")));
@@ -776,18 +773,16 @@ class StarFixtureTest {
 
     @Test
     void the_geographic_analysis_has_one_row_per_state_and_one_per_region_of_counted_orders() {
-        // The 27 counted orders by state of the person's only version (price / freight / total):
+        // The 27 counted orders by the state of the address given with each order (price / freight / total):
         // AL o08 1500/45/1545; BA o05 45/15/60, o22 79.90/12.10/92; DF o07 250/20/270, o24 399/25/424;
         // GO o14 120/15/135, o28 49.90/10.10/60; MG o03 94.90/17.10/112, o18 15/5.10/20.10, o27 214/26/240;
         // PA o13 399/25.10/424.10, o30 120/15/135; PE o11 339.90/30.10/370, o26 25.50/8.50/34; PR o20
-        // 35/7.50/42.50; RJ o01 49.90/10.10/60, o02 120/15/135, o10 79.90/15.10/95, o19 79.90/15.10/95 (p01
-        // and p02); RS o09 35/7.50/42.50, o21 1500/45/1545; SP o06 89.90/10.10/100, o15 60.50/16/76.50 (both
-        // p06), o16 199/21/220, o23 250/20/270, o25 119.90/15.10/135, o29 30/5/35.
-        // Total: 27 orders, 24 people, revenue 6772.70.
-        // Ambiguous rule (reported, not a defect by the stated rules): the header says a person who moved
-        // counts in each place they bought from, but it also locates orders by the version valid at purchase,
-        // and on a first run p01 has one version (RJ, from 1900-01-01): p01's move from sao paulo (c01, c10)
-        // to rio de janeiro (c19) is not seen, p01 counts once, in RJ only, with all 3 orders.
+        // 35/7.50/42.50; RJ o02 120/15/135 (p02), o19 79.90/15.10/95 (p01 after moving, c19); RS o09
+        // 35/7.50/42.50, o21 1500/45/1545; SP o01 49.90/10.10/60, o10 79.90/15.10/95 (p01 before moving, c01
+        // and c10), o06 89.90/10.10/100, o15 60.50/16/76.50 (both p06), o16 199/21/220, o23 250/20/270, o25
+        // 119.90/15.10/135, o29 30/5/35.
+        // Total: 27 orders, 24 people, revenue 6772.70. p01 counts once in RJ and once in SP, and once in
+        // Sudeste.
         assertRows("select geo_level, region, state, customers, orders, gross_merchandise_value, freight_value,"
                         + " revenue, average_order_value, freight_share from mart.mart_geographic_analysis"
                         + " order by geo_level, region, state nulls first",
@@ -801,8 +796,9 @@ class StarFixtureTest {
                         d("0.0527")),
                 // PA only: 559.10 / 2 = 279.55; 40.10 / 559.10 = 0.071722
                 row("region", "Norte", null, 2, 2, d("519.00"), d("40.10"), d("559.10"), d("279.55"), d("0.0717")),
-                // MG + RJ + SP: 3 + 2 + 5 = 10 people, 3 + 4 + 6 = 13 orders; 323.90 + 329.70 + 749.30 = 1402.90;
-                // 48.20 + 55.30 + 87.20 = 190.70; 372.10 + 385 + 836.50 = 1593.60; / 13 = 122.5846;
+                // MG + RJ + SP: 3 + 2 + 6 people with p01 in both RJ and SP, so 10 distinct; 3 + 2 + 8 = 13 orders;
+                // 323.90 + 199.90 + 879.10 = 1402.90; 48.20 + 30.10 + 112.40 = 190.70;
+                // 372.10 + 230 + 991.50 = 1593.60; / 13 = 122.5846;
                 // 190.70 / 1593.60 = 0.119666
                 row("region", "Sudeste", null, 10, 13, d("1402.90"), d("190.70"), d("1593.60"), d("122.58"),
                         d("0.1197")),
@@ -822,12 +818,14 @@ class StarFixtureTest {
                 row("state", "Norte", "PA", 2, 2, d("519.00"), d("40.10"), d("559.10"), d("279.55"), d("0.0717")),
                 // 372.10 / 3 = 124.0333; 48.20 / 372.10 = 0.129535
                 row("state", "Sudeste", "MG", 3, 3, d("323.90"), d("48.20"), d("372.10"), d("124.03"), d("0.1295")),
-                // p01 with 3 orders (o01, o10 placed from sao paulo but located by the one version, in RJ) and p02:
-                // 2 people, 4 orders; 385 / 4 = 96.25; 55.30 / 385 = 0.143636
-                row("state", "Sudeste", "RJ", 2, 4, d("329.70"), d("55.30"), d("385.00"), d("96.25"), d("0.1436")),
-                // p06 (2 orders), p14, p20, p22, p26: 5 people, 6 orders; 836.50 / 6 = 139.4167;
-                // 87.20 / 836.50 = 0.104244
-                row("state", "Sudeste", "SP", 5, 6, d("749.30"), d("87.20"), d("836.50"), d("139.42"), d("0.1042")),
+                // o02 (p02) and o19 (p01): 2 people, 2 orders; 120 + 79.90 = 199.90; 15 + 15.10 = 30.10;
+                // 135 + 95 = 230; 230 / 2 = 115.00; 30.10 / 230 = 0.130870
+                row("state", "Sudeste", "RJ", 2, 2, d("199.90"), d("30.10"), d("230.00"), d("115.00"), d("0.1309")),
+                // p01 (o01, o10), p06 (2 orders), p14, p20, p22, p26: 6 people, 8 orders;
+                // 49.90 + 79.90 + 89.90 + 60.50 + 199 + 250 + 119.90 + 30 = 879.10;
+                // 10.10 + 15.10 + 10.10 + 16 + 21 + 20 + 15.10 + 5 = 112.40; 879.10 + 112.40 = 991.50;
+                // 991.50 / 8 = 123.9375 -> 123.94; 112.40 / 991.50 = 0.113364
+                row("state", "Sudeste", "SP", 6, 8, d("879.10"), d("112.40"), d("991.50"), d("123.94"), d("0.1134")),
                 // 7.50 / 42.50 = 0.176471
                 row("state", "Sul", "PR", 1, 1, d("35.00"), d("7.50"), d("42.50"), d("42.50"), d("0.1765")),
                 // 1587.50 / 2 = 793.75; 52.50 / 1587.50 = 0.033071
