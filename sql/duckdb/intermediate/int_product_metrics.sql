@@ -1,4 +1,5 @@
--- grain: one row per product_id that has at least one item in the order items file.
+-- grain: one row per product_id that has at least one item whose order is in the orders file (items
+-- of missing orders are left out).
 -- Measures count only items in orders that count as revenue (rule in int_order_enriched); the review
 -- score of an order is its latest review's, averaged over the counted orders holding the product.
 with

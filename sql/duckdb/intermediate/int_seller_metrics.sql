@@ -1,4 +1,4 @@
--- grain: one row per seller_id that has at least one item in the order items file.
+-- grain: one row per seller_id that has at least one item whose order is in the orders file.
 -- An order belongs to a seller when it holds at least one item of theirs; items whose order is
 -- missing are left out. Revenue measures count only the seller's items in orders that count as
 -- revenue (rule in int_order_enriched). On time: delivered (rule in int_order_enriched) and not late.
@@ -56,7 +56,7 @@ per_seller as (
         count(*) as orders_placed,
         count(*) filter (where order_status = 'canceled') as canceled_orders,
         count(*) filter (where counts_as_revenue) as orders,
-        sum(items) filter (where counts_as_revenue) as items,
+        cast(sum(items) filter (where counts_as_revenue) as bigint) as items,
         sum(items_price) filter (where counts_as_revenue) as items_price,
         sum(items_freight) filter (where counts_as_revenue) as items_freight,
         count(*) filter (where counts_as_revenue and is_delivered) as delivered_orders,

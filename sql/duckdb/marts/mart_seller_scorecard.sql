@@ -1,5 +1,5 @@
 -- grain: one row per seller_id: every seller of the sellers file (described by their current version
--- in dim_seller) and every seller_id found only in the order items (described as unknown).
+-- in dim_seller) and every seller_id found only in the items of known orders (described as unknown).
 -- Measures come from intermediate.int_seller_metrics (revenue, delivery and review rules there);
 -- a seller without items has zeros. on_time_rate = on-time / delivered orders; cancellation_rate =
 -- canceled / all orders holding their items; both null when the divisor is zero.

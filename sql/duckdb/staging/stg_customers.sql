@@ -1,5 +1,5 @@
 -- Staging of raw.customers: typed and cleaned, one row per raw row (one row per customer_id in the
--- published file; duplicates are kept here and resolved in intermediate.int_customer_ids).
+-- published file; duplicates are kept here and resolved in intermediate.int_customers).
 with
 
 source as (

@@ -1,5 +1,5 @@
 -- Staging of raw.order_items: typed and cleaned, one row per raw row (duplicates are kept here and
--- resolved in core.fact_order_items).
+-- resolved in intermediate.int_order_items).
 -- Timestamps are normalised as in stg_orders (any separator between date and time).
 with
 
