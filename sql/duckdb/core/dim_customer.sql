@@ -3,39 +3,18 @@
 --
 -- Tracked attributes: the address (zip prefix, city, state), the one given with the person's most
 -- recent order (a person without orders: the address of their greatest customer_id).
--- Versions: raw.previous_dim_customer holds every version published by the previous run. A person whose
--- address differs from their current version gets that version closed (valid_to = the run's as-of
--- time) and a new one opened (valid_from = as-of); a new person's first version is valid from
--- 1900-01-01; a person absent from this run's source keeps their versions unchanged. Exactly one
--- version per person is current (valid_to null); windows are [valid_from, valid_to) and never overlap.
--- customer_key: kept by every existing version; new versions are numbered after the greatest key,
--- in customer_unique_id order.
+-- Versions (intermediate.int_dimension_versions, the one place the rule lives): a change of a
+-- tracked attribute between runs closes the current version at the run's as-of time and opens a
+-- new one; a new key's first version is valid from 1900-01-01; keys are kept by existing versions.
+-- Exactly one version per key is current (valid_to null); windows [valid_from, valid_to) never overlap.
 -- Type 1 attributes, recomputed by every run for all versions: region, geography, segment.
 -- Segment, by the person's counted orders (int_customer_metrics): prospect (none), one_time (1),
 -- regular (2 to 5), vip (more than 5 and revenue above 1,000 BRL), loyal (more than 5).
 with
 
-build as (
+dimension_versions as (
 
-    select * from raw.build
-
-),
-
-previous_versions as (
-
-    select * from raw.previous_dim_customer
-
-),
-
-customers as (
-
-    select * from intermediate.int_customers
-
-),
-
-orders as (
-
-    select * from intermediate.int_orders
+    select * from intermediate.int_dimension_versions
 
 ),
 
@@ -57,102 +36,19 @@ states as (
 
 ),
 
-latest_purchase_per_customer_id as (
-
-    select
-        customer_id,
-        max(order_purchase_timestamp) as last_purchase_at
-
-    from orders
-    group by customer_id
-
-),
-
-snapshot as (
-
-    select
-        customers.customer_unique_id,
-        coalesce(customers.customer_zip_code_prefix, 'unknown') as customer_zip_code_prefix,
-        coalesce(customers.customer_city, 'unknown') as customer_city,
-        coalesce(customers.customer_state, 'unknown') as customer_state
-
-    from customers
-    left join latest_purchase_per_customer_id
-        on customers.customer_id = latest_purchase_per_customer_id.customer_id
-    qualify row_number() over (
-        partition by customers.customer_unique_id
-        order by latest_purchase_per_customer_id.last_purchase_at desc nulls last, customers.customer_id desc
-    ) = 1
-
-),
-
-current_versions as (
-
-    select * from previous_versions where valid_to is null
-
-),
-
-compared as (
-
-    select
-        snapshot.*,
-        current_versions.customer_unique_id is null as is_new,
-        current_versions.customer_unique_id is not null and (
-            snapshot.customer_zip_code_prefix is distinct from current_versions.customer_zip_code_prefix
-            or snapshot.customer_city is distinct from current_versions.customer_city
-            or snapshot.customer_state is distinct from current_versions.customer_state
-        ) as is_changed
-
-    from snapshot
-    left join current_versions
-        on snapshot.customer_unique_id = current_versions.customer_unique_id
-
-),
-
-carried_versions as (
-
-    select
-        previous_versions.customer_key,
-        previous_versions.customer_unique_id,
-        previous_versions.customer_zip_code_prefix,
-        previous_versions.customer_city,
-        previous_versions.customer_state,
-        previous_versions.valid_from,
-        case
-            when previous_versions.valid_to is null and compared.is_changed then build.as_of
-            else previous_versions.valid_to
-        end as valid_to
-
-    from previous_versions
-    cross join build
-    left join compared
-        on previous_versions.customer_unique_id = compared.customer_unique_id
-
-),
-
-opened_versions as (
-
-    select
-        (select coalesce(max(customer_key), 0) from previous_versions)
-            + row_number() over (order by compared.customer_unique_id) as customer_key,
-        compared.customer_unique_id,
-        compared.customer_zip_code_prefix,
-        compared.customer_city,
-        compared.customer_state,
-        case when compared.is_new then timestamp '1900-01-01' else build.as_of end as valid_from,
-        cast(null as timestamp) as valid_to
-
-    from compared
-    cross join build
-    where compared.is_new or compared.is_changed
-
-),
-
 versions as (
 
-    select * from carried_versions
-    union all
-    select * from opened_versions
+    select
+        surrogate_key as customer_key,
+        natural_key as customer_unique_id,
+        json_extract_string(attributes, '$.customer_zip_code_prefix') as customer_zip_code_prefix,
+        json_extract_string(attributes, '$.customer_city') as customer_city,
+        json_extract_string(attributes, '$.customer_state') as customer_state,
+        valid_from,
+        valid_to
+
+    from dimension_versions
+    where dimension = 'dim_customer'
 
 ),
 

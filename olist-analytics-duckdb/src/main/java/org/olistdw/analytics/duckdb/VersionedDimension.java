@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
  * <p>A build starts with {@code raw.previous_<dimension>} holding every version of the published
  * warehouse's {@code core.<dimension>} (the unknown member excluded): the surrogate key, the natural key,
  * each tracked attribute as published, and the validity window {@code [valid_from, valid_to)}, with
- * {@code valid_to} null for the current version. The dimension's model compares the new source with the
- * current versions: a changed tracked attribute closes the current version at the run's as-of time and
- * opens a new one from then on; a new natural key opens its first version, valid since
- * {@link #BEGINNING}. Attributes derived from the tracked ones (region, English category, weight class)
+ * {@code valid_to} null for the current version. The model {@code intermediate.int_dimension_versions}
+ * compares the new sources with the current versions, for all three dimensions at once: a changed tracked
+ * attribute closes the current version at the run's as-of time and opens a new one from then on; a new
+ * natural key opens its first version, valid since {@link #BEGINNING}. The columns here must match what
+ * that model packs and what each dimension unpacks. Attributes derived from the tracked ones (region, English category, weight class)
  * are recomputed by every build and are not part of the history.
  */
 enum VersionedDimension {

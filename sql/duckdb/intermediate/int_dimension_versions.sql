@@ -1,0 +1,198 @@
+-- grain: one row per version of a key of a slowly changing (type 2) dimension: dimension
+-- (dim_customer, dim_product, dim_seller) and surrogate_key. The one place the versioning rule lives;
+-- each dimension unpacks its own rows.
+--
+-- raw.previous_<dimension> holds every version published by the previous run (none on a first run).
+-- A key whose tracked attributes (int_dimension_snapshots) differ from its current version gets that
+-- version closed (valid_to = the run's as-of time) and a new one opened (valid_from = as-of); a new
+-- key's first version is valid from 1900-01-01; a key absent from this run's sources keeps its versions
+-- unchanged. Exactly one version per key is current (valid_to null); windows are [valid_from,
+-- valid_to) and never overlap. Surrogate keys are kept by every existing version; new versions are
+-- numbered after the dimension's greatest key, in natural key order.
+with
+
+build as (
+
+    select * from raw.build
+
+),
+
+previous_customers as (
+
+    select * from raw.previous_dim_customer
+
+),
+
+previous_products as (
+
+    select * from raw.previous_dim_product
+
+),
+
+previous_sellers as (
+
+    select * from raw.previous_dim_seller
+
+),
+
+snapshots as (
+
+    select * from intermediate.int_dimension_snapshots
+
+),
+
+previous_versions as (
+
+    -- the attributes packed exactly as int_dimension_snapshots packs them
+    select
+        'dim_customer' as dimension,
+        customer_key as surrogate_key,
+        customer_unique_id as natural_key,
+        cast(to_json(struct_pack(
+            customer_zip_code_prefix := customer_zip_code_prefix,
+            customer_city := customer_city,
+            customer_state := customer_state
+        )) as varchar) as attributes,
+        valid_from,
+        valid_to
+
+    from previous_customers
+
+    union all
+
+    select
+        'dim_product' as dimension,
+        product_key as surrogate_key,
+        product_id as natural_key,
+        cast(to_json(struct_pack(
+            product_category_name := product_category_name,
+            product_name_length := product_name_length,
+            product_description_length := product_description_length,
+            product_photos_qty := product_photos_qty,
+            product_weight_g := product_weight_g,
+            product_length_cm := product_length_cm,
+            product_height_cm := product_height_cm,
+            product_width_cm := product_width_cm
+        )) as varchar) as attributes,
+        valid_from,
+        valid_to
+
+    from previous_products
+
+    union all
+
+    select
+        'dim_seller' as dimension,
+        seller_key as surrogate_key,
+        seller_id as natural_key,
+        cast(to_json(struct_pack(
+            seller_zip_code_prefix := seller_zip_code_prefix,
+            seller_city := seller_city,
+            seller_state := seller_state
+        )) as varchar) as attributes,
+        valid_from,
+        valid_to
+
+    from previous_sellers
+
+),
+
+current_versions as (
+
+    select * from previous_versions where valid_to is null
+
+),
+
+compared as (
+
+    select
+        snapshots.*,
+        current_versions.natural_key is null as is_new,
+        current_versions.natural_key is not null
+            and snapshots.attributes is distinct from current_versions.attributes as is_changed
+
+    from snapshots
+    left join current_versions
+        on snapshots.dimension = current_versions.dimension
+        and snapshots.natural_key = current_versions.natural_key
+
+),
+
+carried_versions as (
+
+    select
+        previous_versions.dimension,
+        previous_versions.surrogate_key,
+        previous_versions.natural_key,
+        previous_versions.attributes,
+        previous_versions.valid_from,
+        case
+            when previous_versions.valid_to is null and compared.is_changed then build.as_of
+            else previous_versions.valid_to
+        end as valid_to
+
+    from previous_versions
+    cross join build
+    left join compared
+        on previous_versions.dimension = compared.dimension
+        and previous_versions.natural_key = compared.natural_key
+
+),
+
+greatest_keys as (
+
+    select
+        dimension,
+        max(surrogate_key) as greatest_key
+
+    from previous_versions
+    group by dimension
+
+),
+
+opened_versions as (
+
+    select
+        compared.dimension,
+        coalesce(greatest_keys.greatest_key, 0)
+            + row_number() over (partition by compared.dimension order by compared.natural_key) as surrogate_key,
+        compared.natural_key,
+        compared.attributes,
+        case when compared.is_new then timestamp '1900-01-01' else build.as_of end as valid_from,
+        cast(null as timestamp) as valid_to
+
+    from compared
+    cross join build
+    left join greatest_keys
+        on compared.dimension = greatest_keys.dimension
+    where compared.is_new or compared.is_changed
+
+),
+
+final as (
+
+    select
+        dimension, -- dim_customer, dim_product or dim_seller
+        cast(surrogate_key as bigint) as surrogate_key, -- the dimension's key of this version
+        natural_key, -- customer_unique_id, product_id or seller_id
+        attributes, -- tracked attributes of this version, JSON text
+        valid_from, -- inclusive
+        valid_to -- exclusive; null for the current version
+
+    from carried_versions
+
+    union all
+
+    select
+        dimension,
+        cast(surrogate_key as bigint),
+        natural_key,
+        attributes,
+        valid_from,
+        valid_to
+
+    from opened_versions
+
+)
+
+select * from final
