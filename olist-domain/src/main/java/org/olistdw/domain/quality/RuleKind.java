@@ -1,0 +1,62 @@
+package org.olistdw.domain.quality;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The built-in kinds of check. Each needs the parameters listed by {@link #requiredParameters()} and may
+ * take those of {@link #optionalParameters()}; every check returns the offending rows of its target.
+ */
+public enum RuleKind {
+    /** Rows whose {@code column} is null. */
+    NOT_NULL(List.of("column"), List.of("where")),
+    /** Rows whose {@code columns} (comma separated) repeat. */
+    UNIQUE(List.of("columns"), List.of("where")),
+    /** Rows whose {@code column} is not one of {@code values} (comma separated); nulls pass. */
+    ACCEPTED_VALUES(List.of("column", "values"), List.of("where")),
+    /** Rows whose {@code column} has no match in {@code references} ({@code schema.table.column}); nulls pass. */
+    RELATIONSHIP(List.of("column", "references"), List.of("where")),
+    /** Rows whose {@code column} lies outside {@code [min, max]} (either bound may be left out); nulls pass. */
+    RANGE(List.of("column"), List.of("min", "max", "where")),
+    /** Rows for which the boolean SQL {@code expression} is not true. */
+    EXPRESSION(List.of("expression"), List.of("where")),
+    /** The row count of the target differs from that of {@code compare_to} (a table) by more than {@code tolerance} rows. */
+    ROW_COUNT_RECONCILIATION(List.of("compare_to"), List.of("where", "compare_where", "tolerance")),
+    /** The sum of {@code column} differs from the sum of {@code compare_column} in {@code compare_to} by more than {@code tolerance}. */
+    MONEY_RECONCILIATION(List.of("column", "compare_to", "compare_column"), List.of("where", "compare_where", "tolerance")),
+    /** The newest {@code column} is more than {@code max_age_days} days before the run's as-of date. */
+    FRESHNESS(List.of("column", "max_age_days"), List.of("where")),
+    /** The row count differs from the mean of the trailing successful runs by more than {@code max_change_percent}. */
+    VOLUME_ANOMALY(List.of("max_change_percent"), List.of("trailing_runs", "where"));
+
+    private final List<String> requiredParameters;
+    private final List<String> optionalParameters;
+
+    RuleKind(List<String> requiredParameters, List<String> optionalParameters) {
+        this.requiredParameters = requiredParameters;
+        this.optionalParameters = optionalParameters;
+    }
+
+    /** The parameters a rule of this kind must give. */
+    public List<String> requiredParameters() {
+        return requiredParameters;
+    }
+
+    /** The parameters a rule of this kind may give. */
+    public List<String> optionalParameters() {
+        return optionalParameters;
+    }
+
+    /** The lower-case name used in files and in the store, e.g. {@code accepted_values}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind whose {@link #code()} is {@code code}. */
+    public static RuleKind ofCode(String code) {
+        return Arrays.stream(values()).filter(kind -> kind.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown rule kind '" + code + "' (expected one of "
+                        + Arrays.stream(values()).map(RuleKind::code).toList() + ")"));
+    }
+}
