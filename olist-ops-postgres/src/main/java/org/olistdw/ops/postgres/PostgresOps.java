@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.quality.QualityRules;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +43,14 @@ public final class PostgresOps implements AutoCloseable {
     private final String location;
     private final String serverVersion;
     private final JdbiPipelineRuns pipelineRuns;
+    private final JdbiQualityRules qualityRules;
     private final AutoCloseable owned;
 
     private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
         this.location = location;
         this.serverVersion = serverVersion;
         this.pipelineRuns = new JdbiPipelineRuns(jdbi);
+        this.qualityRules = new JdbiQualityRules(jdbi);
         this.owned = owned;
     }
 
@@ -165,6 +168,14 @@ public final class PostgresOps implements AutoCloseable {
     /** The record of pipeline runs, tasks, file loads and quarantined rows. */
     public PipelineRuns pipelineRuns() {
         return pipelineRuns;
+    }
+
+    /**
+     * The data quality rules: seeded from the shipped definitions, then switched on and off and given
+     * thresholds by the people running the warehouse.
+     */
+    public QualityRules qualityRules() {
+        return qualityRules;
     }
 
     /**
