@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = {
             "Builds the Olist analytical warehouse (DuckDB) and records every run in the operational store (PostgreSQL).",
             ""},
-        subcommands = {GenerateCommand.class, RunCommand.class, RunsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, RunCommand.class, RunsCommand.class, QualityCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -32,7 +33,12 @@ final class OlistCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new OlistCommand());
-        cl.setExitCodeExceptionMapper(e -> e instanceof EnvironmentProblem ? ExitCodes.ENVIRONMENT : ExitCodes.RUN_FAILED);
+        cl.setExitCodeExceptionMapper(e -> {
+            if (e instanceof CommandLine.ParameterException) {
+                return ExitCodes.USAGE; // also when a command finds its arguments wrong while running
+            }
+            return e instanceof EnvironmentProblem ? ExitCodes.ENVIRONMENT : ExitCodes.RUN_FAILED;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("olist: " + Console.oneLine(e));

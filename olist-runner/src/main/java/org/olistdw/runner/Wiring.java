@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
 import org.olistdw.ops.postgres.PostgresOps;
 import org.olistdw.ops.postgres.RunSummary;
+import org.olistdw.pipeline.quality.RuleCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,19 @@ final class Wiring implements AutoCloseable {
 
     PipelineRuns pipelineRuns() {
         return ops.pipelineRuns();
+    }
+
+    /**
+     * The quality rules, with the shipped catalogue seeded first: new shipped rules are added and changed
+     * definitions updated, while each rule's active flag and threshold stay as people set them.
+     */
+    QualityRules qualityRules() {
+        QualityRules rules = ops.qualityRules();
+        int added = rules.seed(RuleCatalog.shipped());
+        if (added > 0) {
+            LOG.info("seeded {} new quality rules from the shipped catalogue", added);
+        }
+        return rules;
     }
 
     /** Recent runs with the totals of their tasks and loads, newest first. */

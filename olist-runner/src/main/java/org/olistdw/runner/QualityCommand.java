@@ -1,0 +1,228 @@
+package org.olistdw.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.QualityRules;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code olist quality}: the data quality rules kept in the operational store. */
+@Command(name = "quality",
+        mixinStandardHelpOptions = true,
+        description = "Data quality: the rules runs check the warehouse against.",
+        subcommands = {QualityCommand.Rules.class, CommandLine.HelpCommand.class})
+final class QualityCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    /** {@code olist quality rules}: list and edit the rules without a rebuild. */
+    @Command(name = "rules",
+            mixinStandardHelpOptions = true,
+            description = {"Lists and edits the quality rules in PostgreSQL (data_quality.quality_rules).",
+                "The rules shipped in sql/quality/rules.json are added on first use; a rule's active flag and "
+                        + "threshold are yours to change and survive upgrades."},
+            subcommands = {Rules.ListRules.class, Rules.Enable.class, Rules.Disable.class, Rules.SetThreshold.class,
+                CommandLine.HelpCommand.class})
+    static final class Rules implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+
+        /** {@code olist quality rules list}. */
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "Lists every rule: name, active, severity, threshold, type, kind and target.")
+        static final class ListRules implements Callable<Integer> {
+
+            @Spec
+            private CommandSpec spec;
+
+            @Option(names = "--json", description = "Print JSON (an array of rules, by name) for scripts.")
+            private boolean json;
+
+            @Option(names = "--active", description = "Only the active rules.")
+            private boolean activeOnly;
+
+            @Mixin
+            private WorkDirOption work;
+
+            @Mixin
+            private OpsOptions ops;
+
+            @Override
+            public Integer call() throws Exception {
+                PrintWriter out = spec.commandLine().getOut();
+                try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+                    List<QualityRule> rules = wiring.qualityRules().all().stream()
+                            .filter(rule -> !activeOnly || rule.active()).toList();
+                    if (json) {
+                        List<Map<String, Object>> rows = new ArrayList<>();
+                        rules.forEach(rule -> rows.add(describe(rule)));
+                        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+                    } else {
+                        printTable(out, rules);
+                    }
+                    out.flush();
+                    return ExitCodes.OK;
+                }
+            }
+
+            private static Map<String, Object> describe(QualityRule rule) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", rule.name());
+                row.put("active", rule.active());
+                row.put("severity", rule.severity().code());
+                row.put("thresholdPercent", rule.threshold());
+                row.put("type", rule.type().code());
+                row.put("kind", rule.kind().code());
+                row.put("target", rule.target());
+                row.put("parameters", rule.parameters());
+                row.put("description", rule.description());
+                return row;
+            }
+
+            private static void printTable(PrintWriter out, List<QualityRule> rules) {
+                if (rules.isEmpty()) {
+                    out.println("no rules");
+                    return;
+                }
+                int width = Math.max(4, rules.stream().mapToInt(rule -> rule.name().length()).max().orElse(4));
+                String format = "%-" + width + "s  %-6s  %-8s  %9s  %-12s  %-24s  %s%n";
+                out.printf(format, "rule", "active", "severity", "threshold", "type", "kind", "target");
+                for (QualityRule rule : rules) {
+                    out.printf(format, rule.name(), rule.active() ? "yes" : "no", rule.severity().code(),
+                            rule.threshold().stripTrailingZeros().toPlainString() + " %", rule.type().code(),
+                            rule.kind().code(), rule.target());
+                }
+                long active = rules.stream().filter(QualityRule::active).count();
+                out.printf("%d rules, %d active%n", rules.size(), active);
+            }
+        }
+
+        /** {@code olist quality rules enable NAME}. */
+        @Command(name = "enable", mixinStandardHelpOptions = true, description = "Switches a rule on: runs check it.")
+        static final class Enable implements Callable<Integer> {
+
+            @Spec
+            private CommandSpec spec;
+
+            @Parameters(paramLabel = "RULE", description = "The rule's name, as `quality rules list` shows it.")
+            private String name;
+
+            @Mixin
+            private WorkDirOption work;
+
+            @Mixin
+            private OpsOptions ops;
+
+            @Override
+            public Integer call() {
+                return setActive(spec, work, ops, name, true);
+            }
+        }
+
+        /** {@code olist quality rules disable NAME}. */
+        @Command(name = "disable", mixinStandardHelpOptions = true,
+                description = "Switches a rule off: runs skip it (it stays listed, and can be enabled again).")
+        static final class Disable implements Callable<Integer> {
+
+            @Spec
+            private CommandSpec spec;
+
+            @Parameters(paramLabel = "RULE", description = "The rule's name, as `quality rules list` shows it.")
+            private String name;
+
+            @Mixin
+            private WorkDirOption work;
+
+            @Mixin
+            private OpsOptions ops;
+
+            @Override
+            public Integer call() {
+                return setActive(spec, work, ops, name, false);
+            }
+        }
+
+        /** {@code olist quality rules set-threshold NAME PERCENT}. */
+        @Command(name = "set-threshold", mixinStandardHelpOptions = true,
+                description = "Changes the failure rate, in percent of the checked rows, a rule tolerates before it fails.")
+        static final class SetThreshold implements Callable<Integer> {
+
+            @Spec
+            private CommandSpec spec;
+
+            @Parameters(index = "0", paramLabel = "RULE", description = "The rule's name, as `quality rules list` shows it.")
+            private String name;
+
+            @Parameters(index = "1", paramLabel = "PERCENT", description = "0 to 100, e.g. 0.5 for half a percent.")
+            private BigDecimal percent;
+
+            @Mixin
+            private WorkDirOption work;
+
+            @Mixin
+            private OpsOptions ops;
+
+            @Override
+            public Integer call() {
+                if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "PERCENT must be between 0 and 100, was " + percent.toPlainString());
+                }
+                try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+                    QualityRules rules = wiring.qualityRules();
+                    QualityRule before = find(spec, rules, name);
+                    QualityRule after = rules.setThreshold(name, percent);
+                    spec.commandLine().getOut().printf("rule %s now tolerates %s %% failing rows (was %s %%)%n", name,
+                            after.threshold().stripTrailingZeros().toPlainString(),
+                            before.threshold().stripTrailingZeros().toPlainString());
+                    spec.commandLine().getOut().flush();
+                    return ExitCodes.OK;
+                }
+            }
+        }
+
+        private static int setActive(CommandSpec spec, WorkDirOption work, OpsOptions ops, String name, boolean active) {
+            try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+                QualityRules rules = wiring.qualityRules();
+                QualityRule before = find(spec, rules, name);
+                rules.setActive(name, active);
+                spec.commandLine().getOut().printf("rule %s %s%s%n", name, active ? "enabled" : "disabled",
+                        before.active() == active ? " (it already was)" : "");
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
+
+        private static QualityRule find(CommandSpec spec, QualityRules rules, String name) {
+            return rules.find(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "no rule named '" + name + "'; `olist quality rules list` shows them all"));
+        }
+    }
+}
