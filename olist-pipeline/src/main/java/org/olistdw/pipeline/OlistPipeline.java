@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,18 +20,24 @@ import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.orchestration.TaskId;
 import org.olistdw.domain.orchestration.TaskStatus;
+import org.olistdw.domain.quality.CheckResult;
+import org.olistdw.domain.quality.QualityReport;
+import org.olistdw.domain.quality.QualityResults;
+import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.domain.source.SourceTable;
 import org.olistdw.domain.warehouse.LoadResult;
 import org.olistdw.domain.warehouse.Model;
 import org.olistdw.domain.warehouse.Warehouse;
 import org.olistdw.domain.warehouse.WarehouseBuild;
+import org.olistdw.pipeline.quality.QualityChecker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ELT run: extract (check every source file against its contract), load (raw tables with lineage,
- * unreadable rows to quarantine), transform (every SQL model in dependency order) and publish (make the
- * new build the warehouse readers open, atomically).
+ * unreadable rows to quarantine), transform (every SQL model in dependency order), check (every active
+ * quality rule, with its evidence recorded) and publish (make the new build the warehouse readers open,
+ * atomically) unless a critical rule failed.
  *
  * <p>Guarantees: the run and each of its steps are recorded in the operational store as they happen;
  * every source row read is either loaded or quarantined, and a file whose counts do not reconcile fails
@@ -46,16 +54,23 @@ public final class OlistPipeline {
 
     private final Warehouse warehouse;
     private final PipelineRuns runs;
+    private final QualityRules rules;
+    private final QualityResults results;
     private final Clock clock;
 
     /**
      * @param warehouse where the new build is made and published
      * @param runs      where the run, its tasks, loads and quarantined rows are recorded
+     * @param rules     the quality rules each build is checked against
+     * @param results   where each check's evidence and the run's quality report are recorded
      * @param clock     the time source for recorded timestamps
      */
-    public OlistPipeline(Warehouse warehouse, PipelineRuns runs, Clock clock) {
+    public OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
+                         Clock clock) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.runs = Objects.requireNonNull(runs, "runs");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.results = Objects.requireNonNull(results, "results");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -73,7 +88,7 @@ public final class OlistPipeline {
         RunId run = runs.start(NAME, started, parameters);
         LOG.info("run {} started: source {}, warehouse {}", run, sourceDir.toAbsolutePath(), warehouse.location());
         Execution execution = new Execution(run, listener);
-        listener.runStarted(run, SourceTable.values().length * 3 + 1);
+        listener.runStarted(run, SourceTable.values().length * 3 + 3);
         Optional<String> failure = Optional.empty();
         try {
             List<SourceFile> files = execution.extract(sourceDir);
@@ -94,6 +109,23 @@ public final class OlistPipeline {
                 for (Model model : models) {
                     execution.step(StepKind.TRANSFORM, model.qualifiedName(), () -> build.build(model));
                 }
+                List<CheckResult> checks = new ArrayList<>();
+                execution.step(StepKind.CHECK, "quality rules", () -> {
+                    LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
+                    checks.addAll(new QualityChecker(runs).check(build, rules.all(), asOf));
+                    long quarantined = execution.loads.stream().mapToLong(DataLoad::rowsQuarantined).sum();
+                    QualityReport report = QualityReport.of(run, asOf, checks, quarantined);
+                    results.record(run, checks, report);
+                    execution.quality = Optional.of(report);
+                    return checks.size();
+                });
+                execution.step(StepKind.CHECK, "quality gate", () -> {
+                    List<CheckResult> blocking = checks.stream().filter(CheckResult::blocksPublishing).toList();
+                    if (!blocking.isEmpty()) {
+                        throw new QualityGateClosed(blocking);
+                    }
+                    return checks.size();
+                });
                 execution.step(StepKind.PUBLISH, warehouse.location(), () -> {
                     build.publish();
                     return 0L;
@@ -111,7 +143,8 @@ public final class OlistPipeline {
         } else {
             LOG.info("run {} succeeded in {} ms: {} rows read", run, took.toMillis(), rowsRead);
         }
-        return new RunReport(run, status, execution.steps, execution.loads, failure, warehouse.location(), took);
+        return new RunReport(run, status, execution.steps, execution.loads, execution.quality, failure,
+                warehouse.location(), took);
     }
 
     /** Thrown inside a run to stop it at the failed step; its message is the run's one-line cause. */
@@ -134,6 +167,7 @@ public final class OlistPipeline {
         private final RunListener listener;
         private final List<StepResult> steps = new ArrayList<>();
         private final List<DataLoad> loads = new ArrayList<>();
+        private Optional<QualityReport> quality = Optional.empty();
 
         Execution(RunId run, RunListener listener) {
             this.run = run;
@@ -217,10 +251,22 @@ public final class OlistPipeline {
         }
     }
 
+    /** A critical rule failed or could not run: the build must not be published. */
+    private static final class QualityGateClosed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        QualityGateClosed(List<CheckResult> blocking) {
+            super(blocking.get(0).summary() + (blocking.size() > 1 ? " (and " + (blocking.size() - 1)
+                    + " more critical rule" + (blocking.size() > 2 ? "s" : "") + ")" : "")
+                    + "; not published, readers keep the previous warehouse");
+        }
+    }
+
     /** The one-line cause of a failed step: what failed, then why, on one line. */
     static String oneLine(StepKind kind, String name, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String cause = e instanceof SourceFileProblem ? message : kind.code() + " " + name + " failed: " + message;
+        String cause = e instanceof SourceFileProblem || e instanceof QualityGateClosed
+                ? message : kind.code() + " " + name + " failed: " + message;
         cause = cause.replaceAll("\\s*\\R\\s*", " ").strip();
         return cause.length() <= MAX_CAUSE_LENGTH ? cause : cause.substring(0, MAX_CAUSE_LENGTH - 3) + "...";
     }

@@ -9,6 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Optional;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.quality.CheckResult;
+import org.olistdw.domain.quality.CheckStatus;
+import org.olistdw.domain.quality.QualityReport;
+import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
 import picocli.CommandLine;
@@ -23,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "quality",
         mixinStandardHelpOptions = true,
         description = "Data quality: the rules runs check the warehouse against.",
-        subcommands = {QualityCommand.Rules.class, CommandLine.HelpCommand.class})
+        subcommands = {QualityCommand.Rules.class, QualityCommand.Report.class, QualityCommand.History.class,
+            CommandLine.HelpCommand.class})
 final class QualityCommand implements Callable<Integer> {
 
     @Spec
@@ -223,6 +230,106 @@ final class QualityCommand implements Callable<Integer> {
         private static QualityRule find(CommandSpec spec, QualityRules rules, String name) {
             return rules.find(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "no rule named '" + name + "'; `olist quality rules list` shows them all"));
+        }
+    }
+
+    /** {@code olist quality report [--run ID]}: a run's quality report and the evidence of its checks. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"Prints a run's quality report: score and counts, then each rule that did not pass with "
+                    + "the offending rows kept as evidence.", "Without --run, the latest run whose checks ran."})
+    static final class Report implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--run", paramLabel = "ID", description = "The run (see `olist runs`).")
+        private Long runId;
+
+        @Option(names = "--all", description = "Also list the rules that passed.")
+        private boolean all;
+
+        @Option(names = "--samples", defaultValue = "3", paramLabel = "N",
+                description = "Offending rows shown per rule (default: ${DEFAULT-VALUE}; all kept rows are in PostgreSQL).")
+        private int samples;
+
+        @Mixin
+        private WorkDirOption work;
+
+        @Mixin
+        private OpsOptions ops;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+                QualityResults results = wiring.qualityResults();
+                Optional<QualityReport> report = runId != null ? results.report(new RunId(runId))
+                        : results.history(1).stream().findFirst();
+                if (report.isEmpty()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), runId != null
+                            ? "run " + runId + " has no quality report (its checks did not run)"
+                            : "no quality report yet: run `olist run` first");
+                }
+                QualityReport r = report.get();
+                out.printf("run %d, %s: quality score %s %% (%d checks: %d passed, %d warned, %d failed, %d errors;"
+                                + " %d critical), %s rows quarantined by the load%n",
+                        r.run().value(), r.date(), r.score().toPlainString(), r.checks(), r.passed(), r.warned(),
+                        r.failed(), r.errors(), r.criticalFailures(), Console.count(r.rowsQuarantined()));
+                for (CheckResult result : results.results(r.run())) {
+                    if (result.status() == CheckStatus.PASS && !all) {
+                        continue;
+                    }
+                    out.printf("%n%-5s %s%n", result.status().code(), result.summary());
+                    result.error().ifPresent(error -> out.println("      " + error));
+                    result.sample().stream().limit(Math.max(0, samples)).forEach(row -> out.println("      " + row));
+                    if (result.sample().size() > samples) {
+                        out.printf("      ... %d more kept in data_quality.quality_checks%n", result.sample().size() - samples);
+                    }
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code olist quality history}: the trend of quality scores. */
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "The quality reports of the latest runs, newest first.")
+    static final class History implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "How many runs (default: ${DEFAULT-VALUE}).")
+        private int limit;
+
+        @Mixin
+        private WorkDirOption work;
+
+        @Mixin
+        private OpsOptions ops;
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+                List<QualityReport> reports = wiring.qualityResults().history(limit);
+                if (reports.isEmpty()) {
+                    out.println("no quality reports yet");
+                } else {
+                    String format = "%6s  %-10s  %7s  %6s  %6s  %6s  %6s  %6s  %8s  %11s%n";
+                    out.printf(format, "run", "date", "score", "checks", "passed", "warned", "failed", "errors",
+                            "critical", "quarantined");
+                    for (QualityReport r : reports) {
+                        out.printf(format, r.run().value(), r.date(), r.score().toPlainString(), r.checks(), r.passed(),
+                                r.warned(), r.failed(), r.errors(), r.criticalFailures(), Console.count(r.rowsQuarantined()));
+                    }
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
         }
     }
 }

@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             Warehouse warehouse = DuckDbWarehouse.open(published,
                     new DuckDbSettings(memoryLimit, cores, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
-            OlistPipeline pipeline = new OlistPipeline(warehouse, wiring.pipelineRuns(), Clock.systemUTC());
+            OlistPipeline pipeline = new OlistPipeline(warehouse, wiring.pipelineRuns(), wiring.qualityRules(),
+                    wiring.qualityResults(), Clock.systemUTC());
             RunReport report = pipeline.run(source, new ConsoleProgress(err, System.console() != null));
             printReport(out, report);
             if (!report.succeeded()) {
@@ -109,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
         out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%n", report.runId(),
                 report.succeeded() ? "succeeded" : "FAILED", Console.duration(report.duration()),
                 Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()));
+        report.quality().ifPresent(q -> out.printf("quality: score %s %%, %d checks: %d passed, %d warned, %d failed,"
+                        + " %d errors (%d critical); details: olist quality report --run %s%n", q.score().toPlainString(),
+                q.checks(), q.passed(), q.warned(), q.failed(), q.errors(), q.criticalFailures(), report.runId()));
         out.printf("warehouse: %s%s%n", report.warehouse(), report.succeeded() ? "" : " (unchanged)");
         out.flush();
     }

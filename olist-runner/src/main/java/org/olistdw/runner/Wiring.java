@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
@@ -82,6 +83,11 @@ final class Wiring implements AutoCloseable {
             LOG.info("seeded {} new quality rules from the shipped catalogue", added);
         }
         return rules;
+    }
+
+    /** Where each run's check results and quality report are kept. */
+    QualityResults qualityResults() {
+        return ops.qualityResults();
     }
 
     /** Recent runs with the totals of their tasks and loads, newest first. */

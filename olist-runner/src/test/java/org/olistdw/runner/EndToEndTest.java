@@ -110,8 +110,11 @@ class EndToEndTest {
                 "transform:staging.stg_orders", "transform:core.fact_order_items",
                 "transform:mart.mart_monthly_revenue");
         assertThat(tasks.get(tasks.size() - 1).type()).isEqualTo("publish");
-        // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, publish
-        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 1);
+        // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, quality rules,
+        // quality gate, publish
+        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + 1);
+        assertThat(tasks.subList(tasks.size() - 3, tasks.size() - 1)).extracting(TaskExecution::name)
+                .containsExactly("check:quality rules", "check:quality gate");
         TaskExecution ordersLoad = tasks.stream().filter(t -> t.name().equals("load:olist_orders_dataset.csv"))
                 .findFirst().orElseThrow();
         assertThat(ordersLoad.rowsAffected()).isEqualTo(csv.get(SourceTable.ORDERS).size());

@@ -21,6 +21,9 @@ import org.duckdb.DuckDBDriver;
 import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.quality.CheckContext;
+import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.RuleMeasurement;
 import org.olistdw.domain.source.SourceTable;
 import org.olistdw.domain.warehouse.LoadResult;
 import org.olistdw.domain.warehouse.Model;
@@ -173,6 +176,20 @@ final class DuckDbBuild implements WarehouseBuild {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the rows of " + qualifiedTable + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each rule becomes SQL on this build's connection: see {@link RuleQueries}.
+     *
+     * @throws IllegalArgumentException when a table or column parameter is not a plain lower-case identifier
+     *                                  or a number parameter is not a number
+     */
+    @Override
+    public RuleMeasurement measure(QualityRule rule, CheckContext context) {
+        requireOpen();
+        return new RuleQueries(connection).measure(rule, context);
     }
 
     /**

@@ -54,4 +54,10 @@ public interface PipelineRuns {
 
     /** The quarantined rows of a run, ordered by file and line. */
     List<QuarantinedRow> quarantine(RunId run);
+
+    /**
+     * The rows of the latest successful tasks called {@code taskName} in successful runs, newest first:
+     * the history a volume check compares with.
+     */
+    List<Long> recentRowCounts(String taskName, int limit);
 }

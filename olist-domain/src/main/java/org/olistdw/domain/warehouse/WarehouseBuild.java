@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.quality.CheckContext;
+import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.RuleMeasurement;
 import org.olistdw.domain.source.SourceTable;
 
 /**
@@ -42,4 +45,13 @@ public interface WarehouseBuild extends AutoCloseable {
     /** Releases the build; an unpublished build is discarded. */
     @Override
     void close();
+
+    /**
+     * Measures one quality rule against this build: how many rows the rule looked at, how many offend it,
+     * and a sample of the offending rows.
+     *
+     * @throws IllegalStateException with a one-line reason when the rule's check cannot run (a missing
+     *                               table or column, an invalid expression)
+     */
+    RuleMeasurement measure(QualityRule rule, CheckContext context);
 }

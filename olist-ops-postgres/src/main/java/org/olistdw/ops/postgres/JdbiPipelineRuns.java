@@ -312,6 +312,33 @@ final class JdbiPipelineRuns implements PipelineRuns {
                 .list());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The newest run is the one started last (ties broken by the later run id); should a run hold several
+     * successful tasks of that name, the one started last comes first. A successful task without a row
+     * count (written by hand) is no history and is left out.
+     */
+    @Override
+    public List<Long> recentRowCounts(String taskName, int limit) {
+        Objects.requireNonNull(taskName, "taskName");
+        requireLimit(limit);
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select t.rows_affected
+                        from etl_orchestration.task_executions t
+                        join etl_orchestration.pipeline_runs r on r.run_id = t.run_id
+                        where t.task_name = :taskName
+                          and t.status = 'success'
+                          and t.rows_affected is not null
+                          and r.status = 'success'
+                        order by r.started_at desc, r.run_id desc, t.started_at desc, t.task_id desc
+                        limit :limit""")
+                .bind("taskName", text(taskName))
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
+    }
+
     /** The most recent runs with their task and load totals, newest first. */
     List<RunSummary> summaries(int limit) {
         requireLimit(limit);

@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class PostgresOps implements AutoCloseable {
     private final String serverVersion;
     private final JdbiPipelineRuns pipelineRuns;
     private final JdbiQualityRules qualityRules;
+    private final JdbiQualityResults qualityResults;
     private final AutoCloseable owned;
 
     private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
@@ -51,6 +53,7 @@ public final class PostgresOps implements AutoCloseable {
         this.serverVersion = serverVersion;
         this.pipelineRuns = new JdbiPipelineRuns(jdbi);
         this.qualityRules = new JdbiQualityRules(jdbi);
+        this.qualityResults = new JdbiQualityResults(jdbi);
         this.owned = owned;
     }
 
@@ -176,6 +179,14 @@ public final class PostgresOps implements AutoCloseable {
      */
     public QualityRules qualityRules() {
         return qualityRules;
+    }
+
+    /**
+     * The evidence of each run's quality checks: one result per rule, and the run's report, recorded
+     * together in one transaction.
+     */
+    public QualityResults qualityResults() {
+        return qualityResults;
     }
 
     /**

@@ -222,6 +222,44 @@ class JdbiPipelineRunsTest {
         assertThat(summaries.get(1)).isEqualTo(new RunSummary(runs.find(quiet).orElseThrow(), 0, 0, 0, 0, 0, 0));
     }
 
+    @Test
+    void recent_row_counts_are_those_of_successful_tasks_of_successful_runs_newest_run_first() {
+        String transform = "transform:core.fct_orders";
+        ranTask("olist-elt", T0, RunStatus.SUCCESS, transform, TaskStatus.SUCCESS, 100);
+        ranTask("olist-elt", T0.plusSeconds(60), RunStatus.FAILED, transform, TaskStatus.SUCCESS, 999);
+        ranTask("olist-elt", T0.plusSeconds(120), RunStatus.SUCCESS, transform, TaskStatus.FAILED, 0);
+        RunId latest = ranTask("olist-elt", T0.plusSeconds(240), RunStatus.SUCCESS, transform, TaskStatus.SUCCESS, 130);
+        // started earlier than the run before it, though recorded after it
+        ranTask("olist-elt", T0.plusSeconds(180), RunStatus.SUCCESS, transform, TaskStatus.SUCCESS, 120);
+        ranTask("olist-elt", T0.plusSeconds(200), RunStatus.SUCCESS, "transform:core.fct_order_items",
+                TaskStatus.SUCCESS, 7);
+        RunId running = runs.start("olist-elt", T0.plusSeconds(300), Map.of());
+        runs.finishTask(runs.startTask(running, transform, "transform", T0.plusSeconds(300)), TaskStatus.SUCCESS,
+                T0.plusSeconds(301), 555, null);
+
+        assertThat(runs.recentRowCounts(transform, 10)).containsExactly(130L, 120L, 100L);
+        assertThat(runs.recentRowCounts(transform, 2)).containsExactly(130L, 120L);
+        assertThat(runs.recentRowCounts(transform, 0)).isEmpty();
+        assertThat(runs.recentRowCounts("transform:core.dim_customer", 5)).isEmpty();
+        assertThatThrownBy(() -> runs.recentRowCounts(transform, -1))
+                .hasMessage("limit must not be negative, was -1");
+
+        // a second successful task of that name in one run: the one started last comes first
+        runs.finishTask(runs.startTask(latest, transform, "transform", T0.plusSeconds(250)), TaskStatus.SUCCESS,
+                T0.plusSeconds(251), 131, null);
+        assertThat(runs.recentRowCounts(transform, 3)).containsExactly(131L, 130L, 120L);
+    }
+
+    /** A run that ran one task to its end and then ended itself. */
+    private static RunId ranTask(String pipeline, Instant start, RunStatus runStatus, String task,
+                                 TaskStatus taskStatus, long rows) {
+        RunId run = runs.start(pipeline, start, Map.of());
+        TaskId id = runs.startTask(run, task, "transform", start.plusSeconds(1));
+        runs.finishTask(id, taskStatus, start.plusSeconds(2), rows, taskStatus == TaskStatus.FAILED ? "boom" : null);
+        runs.finish(run, runStatus, start.plusSeconds(3), rows, runStatus == RunStatus.FAILED ? "boom" : null);
+        return run;
+    }
+
     private static void execute(String sql) throws SQLException {
         try (Connection c = TestPostgres.connection(url); Statement s = c.createStatement()) {
             s.execute(sql);

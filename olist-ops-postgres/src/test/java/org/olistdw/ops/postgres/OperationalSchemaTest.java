@@ -67,7 +67,8 @@ class OperationalSchemaTest {
                 from etl_orchestration.flyway_schema_history
                 where version is not null and success
                 order by installed_rank"""))
-                .containsExactly("1 etl orchestration", "2 data quality", "3 security audit", "4 quality rule definitions");
+                .containsExactly("1 etl orchestration", "2 data quality", "3 security audit", "4 quality rule definitions",
+                        "5 quality evidence");
     }
 
     @Test
