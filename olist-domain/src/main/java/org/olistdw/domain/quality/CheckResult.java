@@ -3,6 +3,8 @@ package org.olistdw.domain.quality;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +28,7 @@ public record CheckResult(QualityRule rule, CheckStatus status, long rowsChecked
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(elapsed, "elapsed");
-        sample = sample.stream().map(Map::copyOf).toList();
+        sample = sample.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList(); // keeps column order
         Objects.requireNonNull(error, "error");
         if (status == CheckStatus.ERROR && error.isEmpty()) {
             throw new IllegalArgumentException("an error result needs its error, rule " + rule.name());

@@ -1,5 +1,7 @@
 package org.olistdw.domain.quality;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
  *                    row-level kinds, 1 for a comparison of totals (reconciliations, freshness, volume)
  * @param rowsFailed  the offending rows (0 or 1 for a comparison of totals)
  * @param sample      up to the requested number of offending rows, each column name to its value as text
- *                    (null values are absent), in a stable order
+ *                    (null values are absent), columns in table order, rows in a stable order
  */
 public record RuleMeasurement(long rowsChecked, long rowsFailed, List<Map<String, String>> sample) {
 
@@ -18,6 +20,6 @@ public record RuleMeasurement(long rowsChecked, long rowsFailed, List<Map<String
         if (rowsChecked < 0 || rowsFailed < 0) {
             throw new IllegalArgumentException("row counts must not be negative");
         }
-        sample = sample.stream().map(Map::copyOf).toList();
+        sample = sample.stream().map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList(); // keeps column order
     }
 }
