@@ -131,9 +131,8 @@ final class QualityCommand implements Callable<Integer> {
             }
         }
 
-        /** {@code olist quality rules enable NAME}. */
-        @Command(name = "enable", mixinStandardHelpOptions = true, description = "Switches a rule on: runs check it.")
-        static final class Enable implements Callable<Integer> {
+        /** What {@code enable} and {@code disable} share: the rule named, and where the store is. */
+        abstract static class Switch implements Callable<Integer> {
 
             @Spec
             private CommandSpec spec;
@@ -147,32 +146,31 @@ final class QualityCommand implements Callable<Integer> {
             @Mixin
             private OpsOptions ops;
 
+            /** Whether the command switches the rule on. */
+            abstract boolean on();
+
             @Override
             public Integer call() {
-                return setActive(spec, work, ops, name, true);
+                return setActive(spec, work, ops, name, on());
+            }
+        }
+
+        /** {@code olist quality rules enable NAME}. */
+        @Command(name = "enable", mixinStandardHelpOptions = true, description = "Switches a rule on: runs check it.")
+        static final class Enable extends Switch {
+            @Override
+            boolean on() {
+                return true;
             }
         }
 
         /** {@code olist quality rules disable NAME}. */
         @Command(name = "disable", mixinStandardHelpOptions = true,
                 description = "Switches a rule off: runs skip it (it stays listed, and can be enabled again).")
-        static final class Disable implements Callable<Integer> {
-
-            @Spec
-            private CommandSpec spec;
-
-            @Parameters(paramLabel = "RULE", description = "The rule's name, as `quality rules list` shows it.")
-            private String name;
-
-            @Mixin
-            private WorkDirOption work;
-
-            @Mixin
-            private OpsOptions ops;
-
+        static final class Disable extends Switch {
             @Override
-            public Integer call() {
-                return setActive(spec, work, ops, name, false);
+            boolean on() {
+                return false;
             }
         }
 

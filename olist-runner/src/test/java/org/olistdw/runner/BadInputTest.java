@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,14 +226,7 @@ class BadInputTest {
     }
 
     private static Path copyOfSample(String name) throws IOException {
-        Path target = work.resolve(name);
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(sample)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        return target;
+        return TestStores.copyOfSample(sample, work, name);
     }
 
     private static List<String> lines(Path file) throws IOException {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,13 +176,6 @@ class QualityGateTest {
     }
 
     private static Path copyOfSample(String name) throws IOException {
-        Path target = work.resolve(name);
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(sample)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
-            }
-        }
-        return target;
+        return TestStores.copyOfSample(sample, work, name);
     }
 }

@@ -1,5 +1,7 @@
 package org.olistdw.runner;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.PostgresOps;
 
@@ -53,5 +56,17 @@ final class TestStores {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** A copy of the sample directory's files in {@code work/name}, for a test to damage. */
+    static Path copyOfSample(Path sample, Path work, String name) throws IOException {
+        Path target = work.resolve(name);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(sample)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
     }
 }
