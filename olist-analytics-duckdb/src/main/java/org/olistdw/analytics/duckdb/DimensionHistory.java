@@ -48,7 +48,7 @@ final class DimensionHistory {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("attach " + literal(publishedFile.toAbsolutePath().toString()) + " as "
+            statement.execute("attach " + RawLayout.literal(publishedFile.toAbsolutePath().toString()) + " as "
                     + RawLayout.quote(PREVIOUS) + " (read_only)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the dimension history of the published warehouse "
@@ -116,9 +116,5 @@ final class DimensionHistory {
             }
         }
         return columns;
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -90,6 +90,11 @@ final class RawLayout {
         return names;
     }
 
+    /** A SQL string literal in single quotes. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /** A SQL identifier in double quotes. */
     static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleMeasurement;
 
 /**
@@ -133,9 +134,8 @@ final class RuleQueries {
             default -> throw new IllegalArgumentException("not a row-level kind: " + rule.kind());
         }
         String where = optional(rule, "where");
-        String count = "select count(*), count(*) filter (where " + offending + ") from " + target.sql()
-                + (where == null ? "" : " where (\n" + where + "\n)");
-        long[] counts = counts(count);
+        long[] counts = longs("select count(*), count(*) filter (where " + offending + ") from "
+                + filtered(target, where));
         List<Map<String, String>> sample = List.of();
         if (counts[1] > 0 && context.sampleSize() > 0) {
             String sql = "select cast(columns(*) as varchar) from " + target.sql() + " where "
@@ -159,8 +159,8 @@ final class RuleQueries {
         }
         String key = keyColumns.stream().map(RuleQueries::quote).collect(Collectors.joining(", "));
         String where = optional(rule, "where");
-        String filtered = target.sql() + (where == null ? "" : " where (\n" + where + "\n)");
-        long[] counts = counts("select coalesce(sum(\"_rows\"), 0)::bigint,"
+        String filtered = filtered(target, where);
+        long[] counts = longs("select coalesce(sum(\"_rows\"), 0)::bigint,"
                 + " coalesce(sum(\"_rows\") filter (where \"_rows\" > 1), 0)::bigint"
                 + " from (select count(*) as \"_rows\" from " + filtered + " group by " + key + ")");
         List<Map<String, String>> sample = List.of();
@@ -185,13 +185,9 @@ final class RuleQueries {
         BigDecimal tolerance = nonNegative(rule, "tolerance", BigDecimal.ZERO);
         String sql = "select (select count(*) from " + filtered(target, optional(rule, "where")) + "),"
                 + " (select count(*) from " + filtered(compare, optional(rule, "compare_where")) + ")";
-        long targetRows;
-        long compareRows;
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            targetRows = result.getLong(1);
-            compareRows = result.getLong(2);
-        }
+        long[] rowCounts = longs(sql);
+        long targetRows = rowCounts[0];
+        long compareRows = rowCounts[1];
         long difference = targetRows - compareRows;
         boolean failed = BigDecimal.valueOf(Math.abs(difference)).compareTo(tolerance) > 0;
         Map<String, String> figures = new LinkedHashMap<>();
@@ -211,13 +207,9 @@ final class RuleQueries {
         String sql = "select cast((select sum(" + quote(column) + ") from " + filtered(target, optional(rule, "where"))
                 + ") as varchar), cast((select sum(" + quote(compareColumn) + ") from "
                 + filtered(compare, optional(rule, "compare_where")) + ") as varchar)";
-        BigDecimal targetSum;
-        BigDecimal compareSum;
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            targetSum = sum(rule, result.getString(1));
-            compareSum = sum(rule, result.getString(2));
-        }
+        String[] sums = strings(sql);
+        BigDecimal targetSum = sum(rule, sums[0]);
+        BigDecimal compareSum = sum(rule, sums[1]);
         BigDecimal difference = targetSum.subtract(compareSum);
         boolean failed = difference.abs().compareTo(tolerance) > 0;
         Map<String, String> figures = new LinkedHashMap<>();
@@ -235,13 +227,9 @@ final class RuleQueries {
         long maxAgeDays = nonNegative(rule, "max_age_days", null).longValueExact();
         String sql = "select cast(max(" + column + ") as varchar), cast(cast(cast(max(" + column
                 + ") as timestamp) as date) as varchar) from " + filtered(target, optional(rule, "where"));
-        String newest;
-        String newestDate;
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            newest = result.getString(1);
-            newestDate = result.getString(2);
-        }
+        String[] found = strings(sql);
+        String newest = found[0];
+        String newestDate = found[1];
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("as_of", context.asOf().toString());
         figures.put("max_age_days", Long.toString(maxAgeDays));
@@ -268,17 +256,13 @@ final class RuleQueries {
     private RuleMeasurement volumeAnomaly(QualityRule rule, CheckContext context) throws SQLException {
         Table target = Table.parse(rule, "target", rule.target());
         BigDecimal maxChange = nonNegative(rule, "max_change_percent", null);
-        BigDecimal trailingRuns = nonNegative(rule, "trailing_runs", BigDecimal.valueOf(5));
+        BigDecimal trailingRuns = nonNegative(rule, "trailing_runs",
+                BigDecimal.valueOf(RuleKind.DEFAULT_TRAILING_RUNS));
         if (trailingRuns.signum() <= 0 || trailingRuns.stripTrailingZeros().scale() > 0) {
             throw invalid(rule, "parameter 'trailing_runs' must be a positive whole number, was '"
                     + rule.parameter("trailing_runs") + "'");
         }
-        long rows;
-        String sql = "select count(*) from " + filtered(target, optional(rule, "where"));
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            rows = result.getLong(1);
-        }
+        long rows = longs("select count(*) from " + filtered(target, optional(rule, "where")))[0];
         List<Long> trailing = context.trailingRowCounts().stream()
                 .limit(trailingRuns.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue()).toList();
         Map<String, String> figures = new LinkedHashMap<>();
@@ -315,10 +299,27 @@ final class RuleQueries {
     // ------------------------------------------------------------------------------------------------------
 
     /** The two counts of an aggregate query: rows checked, rows offending. */
-    private long[] counts(String sql) throws SQLException {
+    /** The one row of a query, each column as text (null stays null). */
+    private String[] strings(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
-            return new long[] {result.getLong(1), result.getLong(2)};
+            String[] values = new String[result.getMetaData().getColumnCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = result.getString(i + 1);
+            }
+            return values;
+        }
+    }
+
+    /** The one row of a query whose columns are all whole numbers. */
+    private long[] longs(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            long[] values = new long[result.getMetaData().getColumnCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = result.getLong(i + 1);
+            }
+            return values;
         }
     }
 
@@ -381,9 +382,8 @@ final class RuleQueries {
         return RawLayout.quote(identifier);
     }
 
-    /** A SQL string literal. */
     private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return RawLayout.literal(text);
     }
 
     /**

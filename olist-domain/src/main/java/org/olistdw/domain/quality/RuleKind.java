@@ -27,8 +27,14 @@ public enum RuleKind {
     MONEY_RECONCILIATION(List.of("column", "compare_to", "compare_column"), List.of("where", "compare_where", "tolerance")),
     /** The newest {@code column} is more than {@code max_age_days} days before the run's as-of date. */
     FRESHNESS(List.of("column", "max_age_days"), List.of("where")),
-    /** The row count differs from the mean of the trailing successful runs by more than {@code max_change_percent}. */
+    /**
+     * The row count differs from the mean of the trailing successful runs ({@code trailing_runs}, by default
+     * {@link #DEFAULT_TRAILING_RUNS}) by more than {@code max_change_percent}.
+     */
     VOLUME_ANOMALY(List.of("max_change_percent"), List.of("trailing_runs", "where"));
+
+    /** How many earlier runs a volume anomaly compares with when the rule does not say. */
+    public static final int DEFAULT_TRAILING_RUNS = 5;
 
     private final List<String> requiredParameters;
     private final List<String> optionalParameters;

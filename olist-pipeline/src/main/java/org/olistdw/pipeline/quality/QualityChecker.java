@@ -25,7 +25,6 @@ public final class QualityChecker {
     public static final int SAMPLE_SIZE = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(QualityChecker.class);
-    private static final int DEFAULT_TRAILING_RUNS = 5;
 
     private final PipelineRuns runs;
 
@@ -69,7 +68,7 @@ public final class QualityChecker {
             return List.of();
         }
         String trailing = rule.parameter("trailing_runs");
-        int limit = trailing == null ? DEFAULT_TRAILING_RUNS : Integer.parseInt(trailing.strip());
+        int limit = trailing == null ? RuleKind.DEFAULT_TRAILING_RUNS : Integer.parseInt(trailing.strip());
         return runs.recentRowCounts("transform:" + rule.target(), limit);
     }
 }
