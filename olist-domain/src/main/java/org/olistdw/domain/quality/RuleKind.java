@@ -31,7 +31,14 @@ public enum RuleKind {
      * The row count differs from the mean of the trailing successful runs ({@code trailing_runs}, by default
      * {@link #DEFAULT_TRAILING_RUNS}) by more than {@code max_change_percent}.
      */
-    VOLUME_ANOMALY(List.of("max_change_percent"), List.of("trailing_runs", "where"));
+    VOLUME_ANOMALY(List.of("max_change_percent"), List.of("trailing_runs", "where")),
+    /**
+     * Orders whose recorded history breaks the domain rule named {@code rule} (an
+     * {@code org.olistdw.domain.order.OrderRule} code), as found by the run's validation of every order
+     * and recorded in the target table; the rows checked are the orders validated. Rules of this kind are
+     * derived from the domain's rules, never written by hand.
+     */
+    ORDER_RULE(List.of("rule"), List.of());
 
     /** How many earlier runs a volume anomaly compares with when the rule does not say. */
     public static final int DEFAULT_TRAILING_RUNS = 5;

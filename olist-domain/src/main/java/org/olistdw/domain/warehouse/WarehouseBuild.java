@@ -3,6 +3,11 @@ package org.olistdw.domain.warehouse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.olistdw.domain.customer.CustomerActivity;
+import org.olistdw.domain.customer.CustomerSegment;
+import org.olistdw.domain.order.Orders;
+import org.olistdw.domain.order.RuleViolation;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
@@ -38,6 +43,34 @@ public interface WarehouseBuild extends AutoCloseable {
 
     /** The number of rows in a table of this build, {@code schema.table}. */
     long rowCount(String qualifiedTable);
+
+    /**
+     * The orders of this build, rebuilt as aggregates from its core tables. Read them once the core models
+     * are built; {@link Orders#streamAll()} streams in batches whatever the number of orders.
+     */
+    Orders orders();
+
+    /**
+     * Every person with at least one order counted as revenue, read from this build's intermediate customer
+     * metrics, by person. The stream holds a cursor: close it.
+     */
+    Stream<CustomerActivity> customerActivity();
+
+    /**
+     * Records the business-rule violations found by validating this build's orders, replacing any recorded
+     * before, so that quality rules of kind {@code order_rule} and readers of the warehouse see them.
+     *
+     * @return the number of violations recorded
+     */
+    long recordViolations(Stream<RuleViolation> violations);
+
+    /**
+     * Records the customer segments computed by the domain's RFM segmentation, replacing any recorded
+     * before; the marts built afterwards read them.
+     *
+     * @return the number of people recorded
+     */
+    long recordSegments(Stream<CustomerSegment> segments);
 
     /** Makes this build the warehouse that readers open, atomically. */
     void publish();

@@ -1,0 +1,46 @@
+package org.olistdw.domain.warehouse;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.olistdw.domain.order.Order;
+import org.olistdw.domain.order.OrderRule;
+
+/**
+ * What validating every order of a build found.
+ *
+ * @param orders     the orders reconstituted
+ * @param violations the violations recorded, at most one per rule and order
+ * @param byRule     the violations per rule; rules nobody broke are left out
+ */
+public record OrderValidation(long orders, long violations, Map<OrderRule, Long> byRule) {
+
+    public OrderValidation {
+        if (orders < 0 || violations < 0) {
+            throw new IllegalArgumentException("counts must not be negative, were " + orders + " and " + violations);
+        }
+        Map<OrderRule, Long> copy = new EnumMap<>(OrderRule.class);
+        copy.putAll(Objects.requireNonNull(byRule, "byRule"));
+        byRule = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Reconstitutes every order of {@code build} as an {@link Order} aggregate, streaming them in batches,
+     * and records each business-rule violation their histories hold in the build.
+     */
+    public static OrderValidation of(WarehouseBuild build) {
+        Objects.requireNonNull(build, "build");
+        long[] orders = {0};
+        Map<OrderRule, Long> byRule = new EnumMap<>(OrderRule.class);
+        long recorded;
+        try (Stream<Order> all = build.orders().streamAll()) {
+            recorded = build.recordViolations(all
+                    .peek(order -> orders[0]++)
+                    .flatMap(order -> order.violations().stream())
+                    .peek(violation -> byRule.merge(violation.rule(), 1L, Long::sum)));
+        }
+        return new OrderValidation(orders[0], recorded, byRule);
+    }
+}
