@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
+import org.olistdw.domain.security.Users;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class PostgresOps implements AutoCloseable {
     private final JdbiPipelineRuns pipelineRuns;
     private final JdbiQualityRules qualityRules;
     private final JdbiQualityResults qualityResults;
+    private final JdbiUsers users;
     private final AutoCloseable owned;
 
     private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
@@ -54,6 +56,7 @@ public final class PostgresOps implements AutoCloseable {
         this.pipelineRuns = new JdbiPipelineRuns(jdbi);
         this.qualityRules = new JdbiQualityRules(jdbi);
         this.qualityResults = new JdbiQualityResults(jdbi);
+        this.users = new JdbiUsers(jdbi);
         this.owned = owned;
     }
 
@@ -187,6 +190,11 @@ public final class PostgresOps implements AutoCloseable {
      */
     public QualityResults qualityResults() {
         return qualityResults;
+    }
+
+    /** The users of the warehouse, the roles they hold, and the roles on offer. */
+    public Users users() {
+        return users;
     }
 
     /**
