@@ -25,8 +25,11 @@ import org.olistdw.domain.quality.QualityReport;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.domain.source.SourceTable;
+import org.olistdw.domain.warehouse.CustomerSegmentation;
+import org.olistdw.domain.warehouse.Layer;
 import org.olistdw.domain.warehouse.LoadResult;
 import org.olistdw.domain.warehouse.Model;
+import org.olistdw.domain.warehouse.OrderValidation;
 import org.olistdw.domain.warehouse.Warehouse;
 import org.olistdw.domain.warehouse.WarehouseBuild;
 import org.olistdw.pipeline.quality.QualityChecker;
@@ -35,7 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ELT run: extract (check every source file against its contract), load (raw tables with lineage,
- * unreadable rows to quarantine), transform (every SQL model in dependency order), check (every active
+ * unreadable rows to quarantine), transform (every SQL model in dependency order), validate (after the core
+ * models, every order reconstituted as a domain aggregate with its rule violations recorded, and every
+ * customer segmented by the domain's RFM service, before the marts that read them), check (every active
  * quality rule, with its evidence recorded) and publish (make the new build the warehouse readers open,
  * atomically) unless a critical rule failed.
  *
@@ -107,7 +112,22 @@ public final class OlistPipeline {
                     return models.size();
                 });
                 for (Model model : models) {
-                    execution.step(StepKind.TRANSFORM, model.qualifiedName(), () -> build.build(model));
+                    if (model.layer() != Layer.MARTS) {
+                        execution.step(StepKind.TRANSFORM, model.qualifiedName(), () -> build.build(model));
+                    }
+                }
+                execution.step(StepKind.VALIDATE, "orders", () -> {
+                    OrderValidation validation = OrderValidation.of(build);
+                    execution.validation = Optional.of(validation);
+                    LOG.info("validated {} orders through the domain: {} rule violations {}", validation.orders(),
+                            validation.violations(), validation.byRule());
+                    return validation.orders();
+                });
+                execution.step(StepKind.VALIDATE, "customer segments", () -> CustomerSegmentation.of(build));
+                for (Model model : models) {
+                    if (model.layer() == Layer.MARTS) {
+                        execution.step(StepKind.TRANSFORM, model.qualifiedName(), () -> build.build(model));
+                    }
                 }
                 List<CheckResult> checks = new ArrayList<>();
                 execution.step(StepKind.CHECK, "quality rules", () -> {
@@ -143,8 +163,8 @@ public final class OlistPipeline {
         } else {
             LOG.info("run {} succeeded in {} ms: {} rows read", run, took.toMillis(), rowsRead);
         }
-        return new RunReport(run, status, execution.steps, execution.loads, execution.quality, failure,
-                warehouse.location(), took);
+        return new RunReport(run, status, execution.steps, execution.loads, execution.validation, execution.quality,
+                failure, warehouse.location(), took);
     }
 
     /** Thrown inside a run to stop it at the failed step; its message is the run's one-line cause. */
@@ -167,6 +187,7 @@ public final class OlistPipeline {
         private final RunListener listener;
         private final List<StepResult> steps = new ArrayList<>();
         private final List<DataLoad> loads = new ArrayList<>();
+        private Optional<OrderValidation> validation = Optional.empty();
         private Optional<QualityReport> quality = Optional.empty();
 
         Execution(RunId run, RunListener listener) {

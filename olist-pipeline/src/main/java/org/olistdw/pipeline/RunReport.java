@@ -7,6 +7,7 @@ import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.quality.QualityReport;
+import org.olistdw.domain.warehouse.OrderValidation;
 
 /**
  * The outcome of one run.
@@ -15,13 +16,14 @@ import org.olistdw.domain.quality.QualityReport;
  * @param status      success or failed
  * @param steps       every step that ran, in order, the failed one last
  * @param loads       the file loads, in load order
+ * @param validation  what validating every order through the domain found, when that step ran
  * @param quality     the quality report, when the checks ran
  * @param failure     the one-line cause of a failure
  * @param warehouse   where readers open the warehouse (the last published one if this run failed)
  * @param duration    wall time of the whole run
  */
 public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, List<DataLoad> loads,
-                        Optional<QualityReport> quality, Optional<String> failure, String warehouse,
+                        Optional<OrderValidation> validation, Optional<QualityReport> quality, Optional<String> failure, String warehouse,
                         Duration duration) {
 
     public RunReport {

@@ -16,10 +16,15 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
+import org.olistdw.domain.customer.CustomerActivity;
+import org.olistdw.domain.customer.CustomerSegment;
 import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.order.Orders;
+import org.olistdw.domain.order.RuleViolation;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
@@ -190,6 +195,39 @@ final class DuckDbBuild implements WarehouseBuild {
     public RuleMeasurement measure(QualityRule rule, CheckContext context) {
         requireOpen();
         return new RuleQueries(connection).measure(rule, context);
+    }
+
+    /** {@inheritDoc} Read on connections of their own, so that this build's connection can write meanwhile. */
+    @Override
+    public Orders orders() {
+        requireOpen();
+        return new DuckDbOrders(connection);
+    }
+
+    @Override
+    public Stream<CustomerActivity> customerActivity() {
+        requireOpen();
+        return DomainTables.customerActivity(connection);
+    }
+
+    @Override
+    public long recordViolations(Stream<RuleViolation> violations) {
+        requireOpen();
+        try {
+            return DomainTables.writeViolations(connection, violations);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the order violations: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long recordSegments(Stream<CustomerSegment> segments) {
+        requireOpen();
+        try {
+            return DomainTables.writeSegments(connection, segments);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the customer segments: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ import org.olistdw.domain.warehouse.Model;
  *
  * <p>A model is {@code <root>/<layer folder>/<name>.sql}; the folder {@code checks} holds quality checks,
  * not models. Its dependencies are derived from its SQL by DuckDB's parser. The catalog is consistent or
- * is not made: every table a model reads is a model or a raw table, and no model depends on itself
+ * is not made: every table a model reads is a model, a raw table or a domain table (those filled after
+ * the core models only from marts), and no model depends on itself
  * through others. The order is topological, and among models ready to build, by layer then name, so it
  * is the same on every run.
  */
@@ -87,6 +88,14 @@ final class ModelCatalog {
                         problems.add(source.resource() + ": reads " + table + ", which is not a raw table (raw tables: "
                                 + String.join(", ", rawTables) + ")");
                     }
+                } else if (schema.equals(DomainTables.SCHEMA)) {
+                    if (!DomainTables.tableNames().contains(table)) {
+                        problems.add(source.resource() + ": reads " + table + ", which is not a domain table (domain"
+                                + " tables: " + String.join(", ", DomainTables.tableNames()) + ")");
+                    } else if (DomainTables.filledAfterCore().contains(table) && source.model().layer() != Layer.MARTS) {
+                        problems.add(source.resource() + ": reads " + table + ", which is filled after the core"
+                                + " models; only marts may read it");
+                    }
                 } else if (layerSchemas.contains(schema)) {
                     if (!models.containsKey(table)) {
                         problems.add(source.resource() + ": reads " + table + ", which is not a model (no file "
@@ -95,7 +104,7 @@ final class ModelCatalog {
                     }
                 } else {
                     problems.add(source.resource() + ": reads " + table + ", whose schema " + schema
-                            + " is not in the warehouse (raw, " + String.join(", ", layerSchemas) + ")");
+                            + " is not in the warehouse (raw, domain, " + String.join(", ", layerSchemas) + ")");
                 }
             }
         }

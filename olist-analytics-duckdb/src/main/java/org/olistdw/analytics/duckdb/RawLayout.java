@@ -27,15 +27,16 @@ final class RawLayout {
     private RawLayout() {
     }
 
-    /** The schemas of a build: {@code raw} then the schema of each model layer. */
+    /** The schemas of a build: {@code raw}, {@code domain}, then the schema of each model layer. */
     static List<String> schemas() {
         List<String> schemas = new ArrayList<>();
         schemas.add(RAW_SCHEMA);
+        schemas.add(DomainTables.SCHEMA);
         Arrays.stream(Layer.values()).map(Layer::schema).forEach(schemas::add);
         return schemas;
     }
 
-    /** Every statement that makes an empty build: schemas, raw tables, quarantine. */
+    /** Every statement that makes an empty build: schemas, raw tables, quarantine, the domain tables. */
     static List<String> createStatements() {
         List<String> statements = new ArrayList<>();
         schemas().forEach(schema -> statements.add("create schema " + quote(schema)));
@@ -48,6 +49,7 @@ final class RawLayout {
         for (VersionedDimension dimension : VersionedDimension.values()) {
             statements.add(dimension.createPreviousTable());
         }
+        statements.addAll(DomainTables.createStatements());
         return statements;
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
@@ -37,6 +38,9 @@ import org.olistdw.domain.quality.RuleMeasurement;
  * against another: one row checked, failed or not, and a one-row sample with the compared figures, kept
  * whether the comparison failed or not.
  *
+ * <p>The order rule kind counts the violations of one domain rule recorded by the run's validation of every
+ * order, out of the orders validated, with a sample of offending orders and the violation's detail.
+ *
  * <p>Table and column parameters must be plain lower-case identifiers and are quoted; {@code where},
  * {@code compare_where} and {@code expression} are SQL by design and inserted as they are (the catalogue of
  * rules is trusted: it ships with the code or is edited by the people running the warehouse).
@@ -46,6 +50,8 @@ final class RuleQueries {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final String OCCURRENCES = "_occurrences";
     private static final String KEY = "_key";
+    /** The orders a run validates: every order of the star schema. */
+    private static final String VALIDATED_ORDERS = "\"core\".\"fact_orders\"";
     private static final String PENDING_QUERY_ERROR = "unsuccessful or closed pending query result";
 
     private final Connection connection;
@@ -73,6 +79,7 @@ final class RuleQueries {
                 case MONEY_RECONCILIATION -> moneyReconciliation(rule, context);
                 case FRESHNESS -> freshness(rule, context);
                 case VOLUME_ANOMALY -> volumeAnomaly(rule, context);
+                case ORDER_RULE -> orderRule(rule, context);
             };
         } catch (SQLException e) {
             throw new IllegalStateException("rule " + rule.name() + ": " + oneLine(e.getMessage()), e);
@@ -171,6 +178,30 @@ final class RuleQueries {
                     + " where " + quote(OCCURRENCES) + " > 1" + orderBy(alias, keyColumns, columns)
                     + " limit " + context.sampleSize();
             sample = sample(sql, keyColumns);
+        }
+        return new RuleMeasurement(counts[0], counts[1], sample);
+    }
+
+    /**
+     * The orders recorded in the target (the build's order violations) as breaking the domain rule named by
+     * {@code rule}, out of every order validated (those of {@code core.fact_orders}); the sample holds each
+     * offending order's id and the violation's detail, by order id.
+     */
+    private RuleMeasurement orderRule(QualityRule rule, CheckContext context) throws SQLException {
+        Table target = Table.parse(rule, "target", rule.target());
+        String code;
+        try {
+            code = OrderRule.ofCode(rule.parameter("rule").strip()).code();
+        } catch (IllegalArgumentException e) {
+            throw invalid(rule, e.getMessage() + " (order rules: "
+                    + Arrays.stream(OrderRule.values()).map(OrderRule::code).collect(Collectors.joining(", ")) + ")");
+        }
+        String offending = "select order_id, detail from " + target.sql() + " where rule = " + literal(code);
+        long[] counts = longs("select (select count(*) from " + VALIDATED_ORDERS + "), (select count(*) from ("
+                + offending + "))");
+        List<Map<String, String>> sample = List.of();
+        if (counts[1] > 0 && context.sampleSize() > 0) {
+            sample = sample(offending + " order by order_id, detail limit " + context.sampleSize(), List.of());
         }
         return new RuleMeasurement(counts[0], counts[1], sample);
     }
@@ -298,7 +329,6 @@ final class RuleQueries {
     // SQL
     // ------------------------------------------------------------------------------------------------------
 
-    /** The two counts of an aggregate query: rows checked, rows offending. */
     /** The one row of a query, each column as text (null stays null). */
     private String[] strings(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {

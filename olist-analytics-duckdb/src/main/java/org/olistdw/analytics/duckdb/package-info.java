@@ -1,6 +1,8 @@
 /**
- * The analytical store in embedded DuckDB. {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} is the
- * only entry point; everything else is package-private.
+ * The analytical store in embedded DuckDB. Two entry points:
+ * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} (builds and publishing) and
+ * {@link org.olistdw.analytics.duckdb.DuckDbRepositories#open} (the published warehouse, opened read-only, as
+ * domain aggregates); everything else is package-private.
  *
  * <p>Design choices, and why:
  * <ul>
@@ -18,6 +20,13 @@
  *       thread, handing over small batches through a bounded queue.</li>
  *   <li><b>Dependencies from DuckDB's parser.</b> {@code json_serialize_sql} gives every table reference,
  *       wherever it sits in the statement, so the graph is never a second, hand-kept list.</li>
+ *   <li><b>Aggregates by merging sorted cursors.</b> An order spans four facts; each is read by a streaming
+ *       cursor (a duplicated connection with {@code jdbc_stream_results}: DuckDB streams one result per
+ *       connection) sorted by order id and merged in Java, so one order at a time is in memory; DuckDB's
+ *       sorts stay within its memory limit and spill beyond it.</li>
+ *   <li><b>A {@code domain} schema written from Java.</b> The state list, the order rule violations and the
+ *       customer segments come from the domain model, so each rule exists once; marts read them like any
+ *       table.</li>
  * </ul>
  */
 package org.olistdw.analytics.duckdb;

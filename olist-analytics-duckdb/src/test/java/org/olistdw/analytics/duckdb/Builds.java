@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBDriver;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.warehouse.CustomerSegmentation;
+import org.olistdw.domain.warehouse.Layer;
+import org.olistdw.domain.warehouse.OrderValidation;
 import org.olistdw.domain.warehouse.Warehouse;
 
 /** Helpers shared by the tests: a small warehouse in a temporary directory, files, queries. */
@@ -54,7 +57,8 @@ final class Builds {
 
     /**
      * Loads every source file of {@code sourceDir} into {@code build} (a missing file leaves its raw table
-     * empty), then builds every model in dependency order. Fails on any quarantined row.
+     * empty), then builds every model in dependency order, validating the orders and segmenting the customers
+     * after the core models, before the marts, as a run does. Fails on any quarantined row.
      */
     static DuckDbBuild loadAndBuildAll(DuckDbBuild build, Path sourceDir) {
         for (org.olistdw.domain.source.SourceTable table : org.olistdw.domain.source.SourceTable.values()) {
@@ -65,9 +69,11 @@ final class Builds {
                 });
             }
         }
-        for (org.olistdw.domain.warehouse.Model model : build.models()) {
-            build.build(model);
-        }
+        List<org.olistdw.domain.warehouse.Model> models = build.models();
+        models.stream().filter(model -> model.layer() != Layer.MARTS).forEach(build::build);
+        OrderValidation.of(build);
+        CustomerSegmentation.of(build);
+        models.stream().filter(model -> model.layer() == Layer.MARTS).forEach(build::build);
         return build;
     }
 

@@ -83,6 +83,18 @@ class ModelCatalogTest {
     }
 
     @Test
+    void domain_tables_filled_after_the_core_models_are_read_by_marts_only_and_unknown_ones_not_at_all() {
+        assertThatThrownBy(() -> discover("models/domainreads"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("models/domainreads/core/dim_people.sql: reads domain.customer_segments, which is"
+                        + " filled after the core models; only marts may read it")
+                .hasMessageContaining("models/domainreads/marts/mart_rules.sql: reads domain.order_rules, which is not a"
+                        + " domain table")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("dim_states.sql")
+                        .doesNotContain("mart_segments.sql"));
+    }
+
+    @Test
     void a_cycle_is_an_error_naming_the_cycle() {
         assertThatThrownBy(() -> discover("models/cycle"))
                 .isInstanceOf(IllegalStateException.class)

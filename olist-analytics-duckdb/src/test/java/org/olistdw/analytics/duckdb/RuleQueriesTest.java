@@ -11,16 +11,20 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.olistdw.domain.order.OrderRule;
+import org.olistdw.domain.order.RuleViolation;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleMeasurement;
 import org.olistdw.domain.quality.RuleType;
 import org.olistdw.domain.quality.Severity;
+import org.olistdw.domain.shared.OrderId;
 
 /**
  * Every kind of rule measured on small tables made for each test in a real build: a clean table passes, a
@@ -619,6 +623,57 @@ class RuleQueriesTest {
                 "compare_to", "raw.no_such_table")))
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("rule row_count_reconciliation_rule: ")
                 .hasMessageContaining("no_such_table");
+    }
+
+    // --------------------------------------------------------------------------------------------------------
+    // order_rule
+    // --------------------------------------------------------------------------------------------------------
+
+    @Test
+    void order_rule_counts_the_recorded_violations_of_its_rule_out_of_every_order_validated() {
+        sql("create table core.fact_orders (order_id varchar)",
+                "insert into core.fact_orders values ('o1'), ('o2'), ('o3'), ('o4'), ('o5')");
+        build.recordViolations(Stream.of(
+                new RuleViolation(OrderRule.DELIVERED_NOT_BEFORE_CARRIER, new OrderId("o4"), "delivered before carrier"),
+                new RuleViolation(OrderRule.STATUS_ACCEPTED, new OrderId("o1"), "status 'lost' is unknown"),
+                new RuleViolation(OrderRule.DELIVERED_NOT_BEFORE_CARRIER, new OrderId("o2"), "delivered 2 days early")));
+
+        RuleMeasurement measured = measure(rule(RuleKind.ORDER_RULE, "domain.order_violations",
+                "rule", "orders_delivered_not_before_carrier"));
+        RuleMeasurement untouched = measure(rule(RuleKind.ORDER_RULE, "domain.order_violations",
+                "rule", "orders_canceled_not_delivered"));
+
+        // 5 orders validated; o2 and o4 break the rule, sampled by order id with their detail
+        assertThat(measured.rowsChecked()).isEqualTo(5);
+        assertThat(measured.rowsFailed()).isEqualTo(2);
+        assertThat(measured.sample()).containsExactly(
+                Map.of("order_id", "o2", "detail", "delivered 2 days early"),
+                Map.of("order_id", "o4", "detail", "delivered before carrier"));
+        assertThat(untouched.rowsChecked()).isEqualTo(5);
+        assertThat(untouched.rowsFailed()).isZero();
+        assertThat(untouched.sample()).isEmpty();
+    }
+
+    @Test
+    void recording_violations_again_replaces_those_recorded_before() {
+        build.recordViolations(Stream.of(
+                new RuleViolation(OrderRule.SHIPPED_HAS_ITEMS, new OrderId("a"), "no item"),
+                new RuleViolation(OrderRule.SHIPPED_HAS_ITEMS, new OrderId("b"), "no item")));
+
+        long recorded = build.recordViolations(Stream.of(
+                new RuleViolation(OrderRule.SHIPPED_HAS_ITEMS, new OrderId("c"), "no item")));
+
+        assertThat(recorded).isEqualTo(1);
+        assertThat(Builds.query(build.connection(), "select rule, order_id, severity, detail from domain.order_violations"))
+                .containsExactly(List.of("orders_shipped_have_items", "c", "medium", "no item"));
+    }
+
+    @Test
+    void an_order_rule_naming_no_rule_of_the_domain_is_rejected_with_the_known_ones() {
+        assertThatThrownBy(() -> measure(rule(RuleKind.ORDER_RULE, "domain.order_violations", "rule", "orders_on_mars")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rule order_rule_rule (order_rule): unknown order rule 'orders_on_mars'")
+                .hasMessageContaining("orders_status_accepted");
     }
 
     @Test

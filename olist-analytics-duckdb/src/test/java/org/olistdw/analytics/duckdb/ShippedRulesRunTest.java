@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.domain.quality.CheckContext;
+import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleMeasurement;
@@ -29,7 +31,8 @@ import org.olistdw.domain.quality.RuleType;
 import org.olistdw.domain.quality.Severity;
 
 /**
- * Every rule of the shipped catalogue ({@code sql/quality/rules.json}) runs on the whole warehouse built from
+ * Every rule of the shipped catalogue ({@code sql/quality/rules.json}, plus one rule per domain order rule)
+ * runs on the whole warehouse built from
  * the hand-made star fixture: none may fail to run, whatever its verdict. The catalogue loader lives in
  * olist-pipeline, which this module cannot depend on, so the file is read here with Jackson.
  */
@@ -117,6 +120,7 @@ class ShippedRulesRunTest {
                     Severity.ofCode(node.required("severity").asText()), node.required("threshold").decimalValue(),
                     node.required("active").asBoolean(), node.required("description").asText()));
         }
+        Arrays.stream(OrderRule.values()).map(OrderRule::toQualityRule).forEach(rules::add);
         return rules;
     }
 

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.domain.quality.RuleKind;
@@ -71,6 +73,18 @@ class JdbiQualityRulesTest {
                         "where", "order_status <> ''"));
         assertThat(rules.find("item_price_positive").orElseThrow().threshold()).isEqualByComparingTo("2.25");
         assertThat(rules.find("no_such_rule")).isEmpty();
+    }
+
+    @Test
+    void the_rules_derived_from_the_domain_s_order_rules_are_stored_and_read_back_as_defined() {
+        List<QualityRule> derived = Arrays.stream(OrderRule.values()).map(OrderRule::toQualityRule).toList();
+
+        int added = rules.seed(derived);
+
+        assertThat(added).isEqualTo(OrderRule.values().length);
+        for (QualityRule rule : derived) {
+            assertThat(rules.find(rule.name())).map(JdbiQualityRulesTest::normalised).contains(normalised(rule));
+        }
     }
 
     @Test

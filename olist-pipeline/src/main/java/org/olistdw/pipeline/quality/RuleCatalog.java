@@ -12,12 +12,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleType;
@@ -43,7 +45,7 @@ import org.olistdw.domain.quality.Severity;
  * of text values, exactly those {@link RuleKind} documents for the kind; {@code threshold} a JSON number,
  * the tolerated failure rate in percent (0..100, at most two decimals); {@code active} a boolean;
  * {@code description} non-empty text. Names are unique within a file. Everything {@link QualityRule}
- * checks is checked too.
+ * checks is checked too. Kind {@code order_rule} is not accepted: those rules are derived from the domain.
  *
  * <p>A definition that breaks any of this fails the whole load with an {@link IllegalArgumentException}
  * whose message is one line naming the source, the rule (by position, and by name when it has one) and
@@ -51,6 +53,9 @@ import org.olistdw.domain.quality.Severity;
  * 'colour'}.
  */
 public final class RuleCatalog {
+
+    /** The warehouse table where a run records the violations of the domain's order rules. */
+    public static final String ORDER_VIOLATIONS = OrderRule.VIOLATIONS_TABLE;
 
     /** Where the shipped catalogue lives on the class path. */
     public static final String SHIPPED_RESOURCE = "quality/rules.json";
@@ -69,20 +74,40 @@ public final class RuleCatalog {
     }
 
     /**
-     * The rules shipped with the project, in file order.
+     * The rules shipped with the project: those of the file, in file order, then those
+     * {@linkplain #derivedFromDomain() derived from the domain's order rules}.
      *
      * @throws IllegalStateException when {@value #SHIPPED_RESOURCE} is not on the class path
      * @throws IllegalArgumentException when the shipped file is malformed (a build defect)
      */
     public static List<QualityRule> shipped() {
+        List<QualityRule> written;
         try (InputStream json = RuleCatalog.class.getClassLoader().getResourceAsStream(SHIPPED_RESOURCE)) {
             if (json == null) {
                 throw new IllegalStateException(SHIPPED_RESOURCE + " is not on the class path");
             }
-            return load(json, SHIPPED_RESOURCE);
+            written = load(json, SHIPPED_RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(SHIPPED_RESOURCE + ": cannot be read: " + e.getMessage(), e);
         }
+        List<QualityRule> all = new ArrayList<>(written);
+        for (QualityRule derived : derivedFromDomain()) {
+            if (written.stream().anyMatch(rule -> rule.name().equals(derived.name()))) {
+                throw new IllegalArgumentException(SHIPPED_RESOURCE + ": rule " + derived.name()
+                        + " is one of the domain's order rules; it must not be written in the catalogue too");
+            }
+            all.add(derived);
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * One quality rule per business rule of the {@code Order} aggregate ({@link OrderRule#toQualityRule()}):
+     * the rule is written once, in the domain, and measured from the violations the run's validation
+     * recorded in {@value #ORDER_VIOLATIONS}.
+     */
+    public static List<QualityRule> derivedFromDomain() {
+        return Arrays.stream(OrderRule.values()).map(OrderRule::toQualityRule).toList();
     }
 
     /**
@@ -179,6 +204,10 @@ public final class RuleCatalog {
         String description = text(node, "description", problems);
         if (description != null && description.isBlank()) {
             problems.add("field 'description' must not be empty");
+        }
+        if (kind == RuleKind.ORDER_RULE) {
+            problems.add("kind 'order_rule' is not written in a catalogue: one such rule is derived from each of the"
+                    + " domain's order rules");
         }
         if (!problems.isEmpty()) {
             throw problem(source, label, String.join("; ", problems));

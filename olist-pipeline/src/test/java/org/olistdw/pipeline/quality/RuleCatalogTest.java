@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.joining;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleType;
@@ -123,9 +125,11 @@ class RuleCatalogTest {
         }
 
         assertThat(severities(expected.keySet())).isEqualTo(expected);
-        assertThat(rule("order_items_price_positive").parameter("expression")).isEqualTo("price > 0");
-        assertThat(rule("order_payments_value_not_negative").parameters()).containsEntry("column", "payment_value")
-                .containsEntry("min", "0");
+        assertThat(rule("order_items_price_positive")).extracting(QualityRule::kind, QualityRule::target)
+                .containsExactly(RuleKind.ORDER_RULE, "domain.order_violations");
+        assertThat(rule("order_items_price_positive").parameters()).containsExactly(entry("rule", "order_items_price_positive"));
+        assertThat(rule("order_payments_value_not_negative").parameters())
+                .containsExactly(entry("rule", "order_payments_value_not_negative"));
         assertThat(rule("fact_order_items_price_matches_staging")).extracting(QualityRule::kind, QualityRule::target)
                 .containsExactly(RuleKind.MONEY_RECONCILIATION, "core.fact_order_items");
         assertThat(rule("fact_order_items_price_matches_staging").parameter("compare_to")).isEqualTo("staging.stg_order_items");
@@ -162,8 +166,8 @@ class RuleCatalogTest {
     void known_imperfections_of_the_real_data_warn_instead_of_blocking() {
         Map<String, Severity> expected = new LinkedHashMap<>();
         expected.put("order_reviews_review_id_unique", Severity.MEDIUM);
-        expected.put("fact_orders_payments_match_items_and_freight", Severity.MEDIUM);
-        expected.put("fact_orders_delivered_have_delivery_date", Severity.MEDIUM);
+        expected.put("orders_payments_match_items_and_freight", Severity.MEDIUM);
+        expected.put("orders_delivered_have_delivery_date", Severity.MEDIUM);
         expected.put("customers_state_valid", Severity.MEDIUM);
         expected.put("sellers_state_valid", Severity.MEDIUM);
         expected.put("order_reviews_score_between_1_and_5", Severity.HIGH);
@@ -175,13 +179,12 @@ class RuleCatalogTest {
                 .containsExactly(RuleKind.UNIQUE, "staging.stg_order_reviews");
         assertThat(rule("order_reviews_review_id_unique").parameter("columns")).isEqualTo("review_id");
         assertThat(rule("order_reviews_review_id_unique").threshold()).isPositive();
-        assertThat(rule("fact_orders_payments_match_items_and_freight")).extracting(QualityRule::kind, QualityRule::target)
-                .containsExactly(RuleKind.EXPRESSION, "core.fact_orders");
-        assertThat(rule("fact_orders_payments_match_items_and_freight").parameter("expression"))
-                .isEqualTo("abs(payment_difference) <= 1.00");
-        assertThat(rule("fact_orders_payments_match_items_and_freight").threshold()).isPositive();
+        assertThat(rule("orders_payments_match_items_and_freight")).extracting(QualityRule::kind, QualityRule::target)
+                .containsExactly(RuleKind.ORDER_RULE, "domain.order_violations");
+        assertThat(rule("orders_payments_match_items_and_freight").threshold()).isEqualByComparingTo("25");
+        assertThat(rule("orders_delivered_have_delivery_date").threshold()).isEqualByComparingTo("0.1");
         assertThat(rule("order_reviews_score_between_1_and_5").parameters())
-                .containsEntry("column", "review_score").containsEntry("min", "1").containsEntry("max", "5");
+                .containsExactly(entry("rule", "order_reviews_score_between_1_and_5"));
         assertThat(rule("fact_orders_purchases_fresh").kind()).isEqualTo(RuleKind.FRESHNESS);
         assertThat(rule("fact_orders_volume_stable")).extracting(QualityRule::kind, QualityRule::target)
                 .containsExactly(RuleKind.VOLUME_ANOMALY, "core.fact_orders");
@@ -201,27 +204,45 @@ class RuleCatalogTest {
     @Test
     void out_of_order_timestamps_are_measured_with_a_tolerance_and_never_block_publishing() {
         for (String name : List.of("orders_approved_not_before_purchase", "orders_carrier_not_before_approval",
-                "orders_delivered_not_before_carrier")) {
+                "orders_carrier_not_before_purchase", "orders_delivered_not_before_carrier")) {
             QualityRule rule = rule(name);
-            assertThat(rule.kind()).as(name).isEqualTo(RuleKind.EXPRESSION);
+            assertThat(rule.kind()).as(name).isEqualTo(RuleKind.ORDER_RULE);
             assertThat(rule.severity()).as(name).isIn(Severity.LOW, Severity.MEDIUM);
             assertThat(rule.threshold()).as(name).isPositive().isLessThanOrEqualTo(new BigDecimal("5"));
         }
-        assertThat(rule("orders_approved_not_before_purchase").parameter("expression"))
-                .contains("order_approved_at >= order_purchase_timestamp");
-        assertThat(rule("orders_carrier_not_before_approval").parameter("expression"))
-                .contains("order_delivered_carrier_date >= order_approved_at");
-        assertThat(rule("orders_delivered_not_before_carrier").parameter("expression"))
-                .contains("order_delivered_customer_date >= order_delivered_carrier_date");
     }
 
     @Test
-    void a_delivered_order_without_a_delivery_date_is_counted_among_delivered_orders_only() {
-        QualityRule rule = rule("fact_orders_delivered_have_delivery_date");
+    void each_business_rule_of_the_order_aggregate_is_one_quality_rule_with_its_fields() {
+        List<QualityRule> derived = RuleCatalog.shipped().stream().filter(rule -> rule.kind() == RuleKind.ORDER_RULE)
+                .toList();
 
-        assertThat(rule.kind()).isEqualTo(RuleKind.NOT_NULL);
-        assertThat(rule.parameters()).containsEntry("column", "order_delivered_customer_date")
-                .containsEntry("where", "order_status = 'delivered'");
+        assertThat(derived).hasSize(OrderRule.values().length);
+        for (OrderRule orderRule : OrderRule.values()) {
+            QualityRule rule = rule(orderRule.code());
+            assertThat(rule.kind()).as(orderRule.code()).isEqualTo(RuleKind.ORDER_RULE);
+            assertThat(rule.target()).isEqualTo(RuleCatalog.ORDER_VIOLATIONS);
+            assertThat(rule.parameters()).containsExactly(entry("rule", orderRule.code()));
+            assertThat(rule.type()).isEqualTo(orderRule.type());
+            assertThat(rule.severity()).isEqualTo(orderRule.severity());
+            assertThat(rule.threshold()).isEqualByComparingTo(orderRule.threshold());
+            assertThat(rule.description()).isEqualTo(orderRule.description());
+            assertThat(rule.active()).isTrue();
+        }
+    }
+
+    @Test
+    void no_rule_of_the_order_aggregate_is_written_again_in_the_json_catalogue() {
+        List<String> written = RuleCatalog.shipped().stream().filter(rule -> rule.kind() != RuleKind.ORDER_RULE)
+                .map(QualityRule::name).toList();
+
+        assertThat(written).doesNotContainAnyElementsOf(Arrays.stream(OrderRule.values()).map(OrderRule::code).toList());
+        Map<String, String> byHand = fields("derived_by_hand");
+        byHand.put("kind", q("order_rule"));
+        byHand.put("target", q("domain.order_violations"));
+        byHand.put("parameters", "{\"rule\": \"orders_status_accepted\"}");
+        assertThat(failure(document(byHand))).contains("rule #1 derived_by_hand")
+                .contains("kind 'order_rule' is not written in a catalogue");
     }
 
     // ---- the format
@@ -283,7 +304,7 @@ class RuleCatalogTest {
         assertThat(failure(document(fields("first_rule"), bad)))
                 .isEqualTo("test.json: rule #2 second_rule: unknown rule kind 'regex' (expected one of [not_null, unique,"
                         + " accepted_values, relationship, range, expression, row_count_reconciliation,"
-                        + " money_reconciliation, freshness, volume_anomaly])");
+                        + " money_reconciliation, freshness, volume_anomaly, order_rule])");
     }
 
     @Test

@@ -1,0 +1,155 @@
+package org.olistdw.analytics.duckdb;
+
+import static org.olistdw.analytics.duckdb.RawLayout.literal;
+import static org.olistdw.analytics.duckdb.RawLayout.quote;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.olistdw.domain.customer.CustomerActivity;
+import org.olistdw.domain.customer.CustomerSegment;
+import org.olistdw.domain.order.RuleViolation;
+import org.olistdw.domain.shared.BrazilianState;
+import org.olistdw.domain.shared.CustomerUniqueId;
+import org.olistdw.domain.shared.Money;
+
+/**
+ * The {@code domain} schema of a build: tables written from the domain model rather than by SQL models.
+ *
+ * <ul>
+ *   <li>{@code domain.brazilian_states}: the 27 federative units with name and IBGE region, written from
+ *       {@link BrazilianState} when the build starts, so the list exists once, in the domain.</li>
+ *   <li>{@code domain.order_violations}: one row per business rule an order's history breaks, found by
+ *       reconstituting every order as an aggregate.</li>
+ *   <li>{@code domain.customer_segments}: one row per person with a counted order: RFM scores and
+ *       segment from the domain's segmentation.</li>
+ * </ul>
+ * Models may read these tables; the last two are filled after the core models, so only marts read them.
+ */
+final class DomainTables {
+
+    static final String SCHEMA = "domain";
+    static final String BRAZILIAN_STATES = "brazilian_states";
+    static final String ORDER_VIOLATIONS = "order_violations";
+    static final String CUSTOMER_SEGMENTS = "customer_segments";
+
+    /** Where the people to segment are read from. */
+    private static final String CUSTOMER_ACTIVITY = """
+            select customer_unique_id, first_order_date, last_order_date, orders, revenue
+            from intermediate.int_customer_metrics
+            where orders > 0
+            order by customer_unique_id""";
+
+    private DomainTables() {
+    }
+
+    /** The statements that create the tables of the schema (which must exist), with the states filled. */
+    static List<String> createStatements() {
+        List<String> statements = new ArrayList<>();
+        statements.add("create table " + table(BRAZILIAN_STATES)
+                + " (state_code varchar not null, state_name varchar not null, region varchar not null)");
+        StringBuilder states = new StringBuilder("insert into " + table(BRAZILIAN_STATES) + " values ");
+        BrazilianState[] all = BrazilianState.values();
+        for (int i = 0; i < all.length; i++) {
+            states.append(i == 0 ? "" : ", ").append('(').append(literal(all[i].code())).append(", ")
+                    .append(literal(all[i].stateName())).append(", ").append(literal(all[i].region().label()))
+                    .append(')');
+        }
+        statements.add(states.toString());
+        statements.add("create table " + table(ORDER_VIOLATIONS) + " (rule varchar not null, order_id varchar not null,"
+                + " severity varchar not null, detail varchar not null)");
+        statements.add("create table " + table(CUSTOMER_SEGMENTS) + " (customer_unique_id varchar not null,"
+                + " reference_date date not null, recency_days bigint not null, recency_score integer not null,"
+                + " frequency_score integer not null, monetary_score integer not null, rfm_score varchar not null,"
+                + " rfm_segment varchar not null)");
+        return statements;
+    }
+
+    /** The qualified names models may read, {@code domain.<table>}. */
+    static Set<String> tableNames() {
+        return new TreeSet<>(Set.of(SCHEMA + "." + BRAZILIAN_STATES, SCHEMA + "." + ORDER_VIOLATIONS,
+                SCHEMA + "." + CUSTOMER_SEGMENTS));
+    }
+
+    /** The tables filled after the core models: only marts may read them. */
+    static Set<String> filledAfterCore() {
+        return Set.of(SCHEMA + "." + ORDER_VIOLATIONS, SCHEMA + "." + CUSTOMER_SEGMENTS);
+    }
+
+    static String table(String name) {
+        return quote(SCHEMA) + "." + quote(name);
+    }
+
+    /** Replaces the recorded violations with {@code violations}; returns how many were written. */
+    static long writeViolations(DuckDBConnection connection, Stream<RuleViolation> violations) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from " + table(ORDER_VIOLATIONS));
+        }
+        long written = 0;
+        try (DuckDBAppender appender = connection.createAppender(SCHEMA, ORDER_VIOLATIONS);
+             Stream<RuleViolation> all = violations) {
+            Iterator<RuleViolation> it = all.iterator();
+            while (it.hasNext()) {
+                RuleViolation violation = it.next();
+                appender.beginRow();
+                appender.append(violation.rule().code());
+                appender.append(violation.orderId().value());
+                appender.append(violation.rule().severity().code());
+                appender.append(violation.detail());
+                appender.endRow();
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** Replaces the recorded segments with {@code segments}; returns how many were written. */
+    static long writeSegments(DuckDBConnection connection, Stream<CustomerSegment> segments) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from " + table(CUSTOMER_SEGMENTS));
+        }
+        long written = 0;
+        try (DuckDBAppender appender = connection.createAppender(SCHEMA, CUSTOMER_SEGMENTS);
+             Stream<CustomerSegment> all = segments) {
+            Iterator<CustomerSegment> it = all.iterator();
+            while (it.hasNext()) {
+                CustomerSegment segment = it.next();
+                appender.beginRow();
+                appender.append(segment.person().value());
+                appender.append(segment.referenceDate());
+                appender.append(segment.recencyDays());
+                appender.append(segment.recencyScore());
+                appender.append(segment.frequencyScore());
+                appender.append(segment.monetaryScore());
+                appender.append(segment.rfmScore());
+                appender.append(segment.segment().code());
+                appender.endRow();
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Every person with a counted order, streamed by a cursor of its own (so that the build's connection stays
+     * free for writing); closing the stream closes the cursor.
+     */
+    static Stream<CustomerActivity> customerActivity(DuckDBConnection connection) {
+        DuckDbCursor people = DuckDbCursor.open(connection, CUSTOMER_ACTIVITY);
+        return DuckDbStreams.of(List.of(people), () -> people.hasRow() ? people.next(DomainTables::activity) : null);
+    }
+
+    private static CustomerActivity activity(ResultSet row) throws SQLException {
+        return new CustomerActivity(new CustomerUniqueId(row.getString(1)), row.getObject(2, LocalDate.class),
+                row.getObject(3, LocalDate.class), row.getLong(4), Money.brl(row.getBigDecimal(5)));
+    }
+}

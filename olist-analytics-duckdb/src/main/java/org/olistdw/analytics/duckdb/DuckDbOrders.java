@@ -1,0 +1,208 @@
+package org.olistdw.analytics.duckdb;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
+import org.olistdw.domain.order.Order;
+import org.olistdw.domain.order.OrderRecord;
+import org.olistdw.domain.order.OrderRecord.ItemRecord;
+import org.olistdw.domain.order.OrderRecord.PaymentRecord;
+import org.olistdw.domain.order.OrderRecord.ReviewRecord;
+import org.olistdw.domain.order.Orders;
+import org.olistdw.domain.shared.CustomerUniqueId;
+import org.olistdw.domain.shared.OrderId;
+
+/**
+ * Orders of a warehouse, each rebuilt from the core star schema and replayed through
+ * {@link Order#reconstitute(OrderRecord)}: the order from {@code core.fact_orders} (the person behind its
+ * customer id through {@code core.dim_customer}), its items from {@code core.fact_order_items}, payments
+ * from {@code core.fact_payments} and reviews from {@code core.fact_reviews}. Items, payments and reviews
+ * whose order is missing from the orders file belong to no order.
+ *
+ * <p>The four tables are read by four cursors sorted by order id and merged, so that one order is in memory
+ * at a time however many the warehouse holds: DuckDB sorts (spilling to disk beyond its memory limit) and
+ * streams each result chunk by chunk.
+ */
+final class DuckDbOrders implements Orders {
+
+    private static final String ORDERS = """
+            select
+                orders.order_id,
+                orders.customer_id,
+                case when orders.customer_key <> -1 then customers.customer_unique_id end as customer_unique_id,
+                orders.order_status,
+                orders.order_purchase_timestamp,
+                orders.order_approved_at,
+                orders.order_delivered_carrier_date,
+                orders.order_delivered_customer_date,
+                orders.order_estimated_delivery_date
+            from core.fact_orders as orders
+            left join core.dim_customer as customers
+                on orders.customer_key = customers.customer_key
+            where %s
+            order by orders.order_id
+            """;
+
+    private static final String ITEMS = """
+            select
+                order_id,
+                order_item_id,
+                product_id,
+                seller_id,
+                shipping_limit_date,
+                price,
+                freight_value
+            from core.fact_order_items
+            where not is_order_missing
+                and %s
+            order by order_id, order_item_id
+            """;
+
+    private static final String PAYMENTS = """
+            select
+                order_id,
+                payment_sequential,
+                payment_type,
+                payment_installments,
+                payment_value
+            from core.fact_payments
+            where not is_order_missing
+                and %s
+            order by order_id, payment_sequential
+            """;
+
+    private static final String REVIEWS = """
+            select
+                order_id,
+                review_id,
+                review_score,
+                review_creation_date,
+                review_answer_timestamp
+            from core.fact_reviews
+            where not is_order_missing
+                and %s
+            order by order_id, review_creation_date, review_id
+            """;
+
+    /** Every order. */
+    private static final String ALL = "true";
+
+    /** The order whose id is the parameter. */
+    private static final String ONE_ORDER = "order_id = ?";
+
+    /** The orders placed under any version of the person whose id is the parameter. */
+    private static final String ORDERS_OF_PERSON = """
+            order_id in (
+                select person_orders.order_id
+                from core.fact_orders as person_orders
+                join core.dim_customer as people
+                    on person_orders.customer_key = people.customer_key
+                where people.customer_unique_id = ?
+                    and person_orders.customer_key <> -1
+            )""";
+
+    /** Purchase time, then id. */
+    private static final Comparator<Order> PURCHASE_ORDER = Comparator.comparing(Order::purchasedAt)
+            .thenComparing(order -> order.id().value(), DuckDbCursor::compareKeys);
+
+    private final DuckDBConnection connection;
+
+    DuckDbOrders(DuckDBConnection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId id) {
+        Objects.requireNonNull(id, "order id");
+        try (Stream<Order> orders = read(ONE_ORDER, id.value())) {
+            return orders.findFirst();
+        }
+    }
+
+    @Override
+    public List<Order> findByCustomer(CustomerUniqueId person) {
+        Objects.requireNonNull(person, "customer unique id");
+        try (Stream<Order> orders = read(ORDERS_OF_PERSON, person.value())) {
+            return orders.sorted(PURCHASE_ORDER).toList();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Holds four cursors, each on a connection of its own duplicated from the warehouse's: closing the
+     * stream closes them.
+     */
+    @Override
+    public Stream<Order> streamAll() {
+        return read(ALL);
+    }
+
+    /** The orders that {@code orderFilter} (a condition on {@code order_id}) keeps, by id. */
+    private Stream<Order> read(String orderFilter, Object... parameters) {
+        List<DuckDbCursor> cursors = DuckDbStreams.openAll(connection,
+                List.of(ORDERS.formatted(orderFilter), ITEMS.formatted(orderFilter),
+                        PAYMENTS.formatted(orderFilter), REVIEWS.formatted(orderFilter)),
+                parameters);
+        DuckDbCursor orders = cursors.get(0);
+        DuckDbCursor items = cursors.get(1);
+        DuckDbCursor payments = cursors.get(2);
+        DuckDbCursor reviews = cursors.get(3);
+        Supplier<Order> next = () -> {
+            if (!orders.hasRow()) {
+                return null;
+            }
+            OrderRow order = orders.next(OrderRow::read);
+            return order.toDomain(items.take(order.orderId(), DuckDbOrders::item),
+                    payments.take(order.orderId(), DuckDbOrders::payment),
+                    reviews.take(order.orderId(), DuckDbOrders::review));
+        };
+        return DuckDbStreams.of(cursors, next);
+    }
+
+    private static ItemRecord item(ResultSet row) throws SQLException {
+        return new ItemRecord(row.getInt("order_item_id"), row.getString("product_id"), row.getString("seller_id"),
+                DuckDbCursor.timestamp(row, "shipping_limit_date"), DuckDbCursor.decimal(row, "price"),
+                DuckDbCursor.decimal(row, "freight_value"));
+    }
+
+    private static PaymentRecord payment(ResultSet row) throws SQLException {
+        return new PaymentRecord(row.getInt("payment_sequential"), row.getString("payment_type"),
+                row.getInt("payment_installments"), DuckDbCursor.decimal(row, "payment_value"));
+    }
+
+    private static ReviewRecord review(ResultSet row) throws SQLException {
+        return new ReviewRecord(row.getString("review_id"), row.getInt("review_score"),
+                DuckDbCursor.timestamp(row, "review_creation_date"),
+                DuckDbCursor.timestamp(row, "review_answer_timestamp"));
+    }
+
+    /** A row of {@code core.fact_orders} with the person behind its customer id. */
+    private record OrderRow(String orderId, String customerId, String customerUniqueId, String status,
+                            LocalDateTime purchasedAt, LocalDateTime approvedAt, LocalDateTime handedToCarrierAt,
+                            LocalDateTime deliveredAt, LocalDateTime estimatedDeliveryAt) {
+
+        static OrderRow read(ResultSet row) throws SQLException {
+            return new OrderRow(row.getString("order_id"), row.getString("customer_id"),
+                    row.getString("customer_unique_id"), row.getString("order_status"),
+                    DuckDbCursor.timestamp(row, "order_purchase_timestamp"),
+                    DuckDbCursor.timestamp(row, "order_approved_at"),
+                    DuckDbCursor.timestamp(row, "order_delivered_carrier_date"),
+                    DuckDbCursor.timestamp(row, "order_delivered_customer_date"),
+                    DuckDbCursor.timestamp(row, "order_estimated_delivery_date"));
+        }
+
+        /** The order replayed from this row and the lines of its items, payments and reviews. */
+        Order toDomain(List<ItemRecord> items, List<PaymentRecord> payments, List<ReviewRecord> reviews) {
+            return Order.reconstitute(new OrderRecord(orderId, customerId, customerUniqueId, status, purchasedAt,
+                    approvedAt, handedToCarrierAt, deliveredAt, estimatedDeliveryAt, items, payments, reviews));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+select customer_unique_id, rfm_segment from domain.customer_segments

@@ -1,0 +1,1 @@
+select state_code, region from domain.brazilian_states
