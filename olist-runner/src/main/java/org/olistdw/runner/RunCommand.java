@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.DataLoad;
@@ -110,6 +111,10 @@ final class RunCommand implements Callable<Integer> {
         out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%n", report.runId(),
                 report.succeeded() ? "succeeded" : "FAILED", Console.duration(report.duration()),
                 Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()));
+        report.validation().ifPresent(v -> out.printf("validation: %s orders through the domain model, %s rule"
+                + " violations%s%n", Console.count(v.orders()), Console.count(v.violations()), v.byRule().isEmpty() ? ""
+                : " (" + v.byRule().entrySet().stream().map(e -> e.getKey().code() + " " + Console.count(e.getValue()))
+                        .collect(Collectors.joining(", ")) + ")"));
         report.quality().ifPresent(q -> out.printf("quality: score %s %%, %d checks: %d passed, %d warned, %d failed,"
                         + " %d errors (%d critical); details: olist quality report --run %s%n", q.score().toPlainString(),
                 q.checks(), q.passed(), q.warned(), q.failed(), q.errors(), q.criticalFailures(), report.runId()));

@@ -110,9 +110,11 @@ class EndToEndTest {
                 "transform:staging.stg_orders", "transform:core.fact_order_items",
                 "transform:mart.mart_monthly_revenue");
         assertThat(tasks.get(tasks.size() - 1).type()).isEqualTo("publish");
-        // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, quality rules,
-        // quality gate, publish
-        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + 1);
+        // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, the validation of
+        // orders and of customer segments, quality rules, quality gate, publish
+        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + 2 + 1);
+        assertThat(tasks).extracting(TaskExecution::name).containsSubsequence("transform:core.fact_orders",
+                "validate:orders", "validate:customer segments", "transform:mart.mart_customer_analytics");
         assertThat(tasks.subList(tasks.size() - 3, tasks.size() - 1)).extracting(TaskExecution::name)
                 .containsExactly("check:quality rules", "check:quality gate");
         TaskExecution ordersLoad = tasks.stream().filter(t -> t.name().equals("load:olist_orders_dataset.csv"))
