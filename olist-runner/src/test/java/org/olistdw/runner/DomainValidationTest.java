@@ -18,12 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.olistdw.analytics.duckdb.DuckDbRepositories;
 import org.olistdw.domain.customer.CustomerActivity;
 import org.olistdw.domain.customer.CustomerSegment;
 import org.olistdw.domain.customer.RfmSegmentation;
+import org.olistdw.domain.delivery.Delivery;
 import org.olistdw.domain.orchestration.PipelineRun;
 import org.olistdw.domain.order.Order;
 import org.olistdw.domain.order.OrderRecord;
@@ -138,6 +141,40 @@ class DomainValidationTest {
 
         assertThat(expected).hasSizeGreaterThan(100);
         assertThat(stored).isEqualTo(expected);
+    }
+
+    @Test
+    void the_aggregates_read_back_from_the_warehouse_agree_with_its_revenue_and_lateness_flags() throws Exception {
+        Map<String, Boolean> countsAsRevenue = new HashMap<>();
+        Map<String, Boolean> late = new HashMap<>();
+        try (Connection c = TestStores.openWarehouse(warehouse); Statement s = c.createStatement()) {
+            try (ResultSet rows = s.executeQuery("select order_id, counts_as_revenue from core.fact_orders")) {
+                while (rows.next()) {
+                    countsAsRevenue.put(rows.getString(1), rows.getBoolean(2));
+                }
+            }
+            try (ResultSet rows = s.executeQuery("select order_id, is_late from core.fact_deliveries")) {
+                while (rows.next()) {
+                    late.put(rows.getString(1), (Boolean) rows.getObject(2));
+                }
+            }
+        }
+
+        Map<String, Boolean> aggregateRevenue = new HashMap<>();
+        Map<String, Boolean> aggregateLate = new HashMap<>();
+        try (DuckDbRepositories repositories = DuckDbRepositories.open(warehouse)) {
+            try (Stream<Order> orders = repositories.orders().streamAll()) {
+                orders.forEach(order -> aggregateRevenue.put(order.id().value(), order.countsAsRevenue()));
+            }
+            try (Stream<Delivery> deliveries = repositories.deliveries().streamAll()) {
+                deliveries.filter(Delivery::isDelivered)
+                        .forEach(d -> aggregateLate.put(d.orderId().value(), d.isLate().orElse(null)));
+            }
+        }
+
+        assertThat(aggregateRevenue).hasSize(csv.get(SourceTable.ORDERS).size()).isEqualTo(countsAsRevenue);
+        assertThat(aggregateLate).isNotEmpty().isEqualTo(late);
+        assertThat(late.values()).contains(true, false);
     }
 
     // --------------------------------------------------------------------------------------------------------
