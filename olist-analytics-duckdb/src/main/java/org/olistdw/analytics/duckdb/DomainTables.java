@@ -91,47 +91,45 @@ final class DomainTables {
 
     /** Replaces the recorded violations with {@code violations}; returns how many were written. */
     static long writeViolations(DuckDBConnection connection, Stream<RuleViolation> violations) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("delete from " + table(ORDER_VIOLATIONS));
-        }
-        long written = 0;
-        try (DuckDBAppender appender = connection.createAppender(SCHEMA, ORDER_VIOLATIONS);
-             Stream<RuleViolation> all = violations) {
-            Iterator<RuleViolation> it = all.iterator();
-            while (it.hasNext()) {
-                RuleViolation violation = it.next();
-                appender.beginRow();
-                appender.append(violation.rule().code());
-                appender.append(violation.orderId().value());
-                appender.append(violation.rule().severity().code());
-                appender.append(violation.detail());
-                appender.endRow();
-                written++;
-            }
-        }
-        return written;
+        return replaceRows(connection, ORDER_VIOLATIONS, violations, (appender, violation) -> appender
+                .append(violation.rule().code())
+                .append(violation.orderId().value())
+                .append(violation.rule().severity().code())
+                .append(violation.detail()));
     }
 
     /** Replaces the recorded segments with {@code segments}; returns how many were written. */
     static long writeSegments(DuckDBConnection connection, Stream<CustomerSegment> segments) throws SQLException {
+        return replaceRows(connection, CUSTOMER_SEGMENTS, segments, (appender, segment) -> appender
+                .append(segment.person().value())
+                .append(segment.referenceDate())
+                .append(segment.recencyDays())
+                .append(segment.recencyScore())
+                .append(segment.frequencyScore())
+                .append(segment.monetaryScore())
+                .append(segment.rfmScore())
+                .append(segment.segment().code()));
+    }
+
+    /** Appends the columns of one value to the appender's current row, in table order. */
+    @FunctionalInterface
+    private interface Columns<T> {
+        void append(DuckDBAppender appender, T value) throws SQLException;
+    }
+
+    /** Empties {@code domain.<name>}, then appends one row per value; closes {@code values}. */
+    private static <T> long replaceRows(DuckDBConnection connection, String name, Stream<T> values, Columns<T> columns)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("delete from " + table(CUSTOMER_SEGMENTS));
+            statement.execute("delete from " + table(name));
         }
         long written = 0;
-        try (DuckDBAppender appender = connection.createAppender(SCHEMA, CUSTOMER_SEGMENTS);
-             Stream<CustomerSegment> all = segments) {
-            Iterator<CustomerSegment> it = all.iterator();
+        try (DuckDBAppender appender = connection.createAppender(SCHEMA, name); Stream<T> all = values) {
+            Iterator<T> it = all.iterator();
             while (it.hasNext()) {
-                CustomerSegment segment = it.next();
+                T value = it.next();
                 appender.beginRow();
-                appender.append(segment.person().value());
-                appender.append(segment.referenceDate());
-                appender.append(segment.recencyDays());
-                appender.append(segment.recencyScore());
-                appender.append(segment.frequencyScore());
-                appender.append(segment.monetaryScore());
-                appender.append(segment.rfmScore());
-                appender.append(segment.segment().code());
+                columns.append(appender, value);
                 appender.endRow();
                 written++;
             }

@@ -1,7 +1,6 @@
 package org.olistdw.domain.customer;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -9,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.olistdw.domain.shared.AggregateRoot;
 import org.olistdw.domain.shared.Address;
 import org.olistdw.domain.shared.CustomerUniqueId;
-import org.olistdw.domain.shared.DomainEvent;
 import org.olistdw.domain.shared.OrderId;
 
 /**
@@ -25,12 +24,11 @@ import org.olistdw.domain.shared.OrderId;
  * <p>Changes record events ({@link CustomerRegistered}, {@link CustomerMoved}) that the caller collects
  * with {@link #pullEvents()}. Equality is by identity.
  */
-public final class Customer {
+public final class Customer extends AggregateRoot {
 
     private final CustomerUniqueId id;
     private Address address;
     private final LinkedHashSet<OrderId> orders;
-    private final List<DomainEvent> events = new ArrayList<>();
 
     private Customer(CustomerUniqueId id, Address address, Collection<OrderId> orders) {
         this.id = Objects.requireNonNull(id, "customer unique id");
@@ -51,7 +49,7 @@ public final class Customer {
     public static Customer register(CustomerUniqueId id, Address address, LocalDateTime at) {
         Objects.requireNonNull(at, "registered at");
         Customer customer = new Customer(id, address, List.of());
-        customer.events.add(new CustomerRegistered(id, Optional.ofNullable(address), at));
+        customer.record(new CustomerRegistered(id, Optional.ofNullable(address), at));
         return customer;
     }
 
@@ -112,20 +110,10 @@ public final class Customer {
         }
         Optional<Address> previous = Optional.ofNullable(address);
         address = newAddress;
-        events.add(new CustomerMoved(id, previous, newAddress, at));
+        record(new CustomerMoved(id, previous, newAddress, at));
     }
 
-    /** The events recorded since they were last pulled, oldest first; unmodifiable. */
-    public List<DomainEvent> events() {
-        return List.copyOf(events);
-    }
 
-    /** The events recorded since they were last pulled, oldest first; afterwards none are pending. */
-    public List<DomainEvent> pullEvents() {
-        List<DomainEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     /** Same identity. */
     @Override

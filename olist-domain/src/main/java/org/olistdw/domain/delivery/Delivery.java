@@ -2,13 +2,11 @@ package org.olistdw.domain.delivery;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.olistdw.domain.shared.AggregateRoot;
 import org.olistdw.domain.shared.BrazilianState;
-import org.olistdw.domain.shared.DomainEvent;
 import org.olistdw.domain.shared.OrderId;
 
 /**
@@ -29,7 +27,7 @@ import org.olistdw.domain.shared.OrderId;
  * {@link DeliveryCompleted}, {@link DeliveryCompletedLate}) that the caller collects with
  * {@link #pullEvents()}. Equality is by order id.
  */
-public final class Delivery {
+public final class Delivery extends AggregateRoot {
 
     private final OrderId orderId;
     private final BrazilianState destination;
@@ -37,7 +35,6 @@ public final class Delivery {
     private final LocalDateTime estimatedDeliveryAt;
     private LocalDateTime handedToCarrierAt;
     private LocalDateTime deliveredAt;
-    private final List<DomainEvent> events = new ArrayList<>();
 
     private Delivery(OrderId orderId, BrazilianState destination, LocalDateTime purchasedAt,
                      LocalDateTime handedToCarrierAt, LocalDateTime estimatedDeliveryAt, LocalDateTime deliveredAt) {
@@ -60,7 +57,7 @@ public final class Delivery {
     public static Delivery dispatch(OrderId orderId, BrazilianState destination, LocalDateTime purchasedAt,
                                     LocalDateTime estimatedDeliveryAt) {
         Delivery delivery = new Delivery(orderId, destination, purchasedAt, null, estimatedDeliveryAt, null);
-        delivery.events.add(new DeliveryDispatched(orderId, Optional.ofNullable(destination),
+        delivery.record(new DeliveryDispatched(orderId, Optional.ofNullable(destination),
                 Optional.ofNullable(estimatedDeliveryAt), purchasedAt));
         return delivery;
     }
@@ -96,7 +93,7 @@ public final class Delivery {
                     + ", before its purchase at " + purchasedAt);
         }
         handedToCarrierAt = at;
-        events.add(new DeliveryHandedToCarrier(orderId, at));
+        record(new DeliveryHandedToCarrier(orderId, at));
     }
 
     /**
@@ -120,9 +117,9 @@ public final class Delivery {
                     + ", before the carrier took it at " + handedToCarrierAt);
         }
         deliveredAt = at;
-        events.add(new DeliveryCompleted(orderId, at));
+        record(new DeliveryCompleted(orderId, at));
         if (isLate().orElse(false)) {
-            events.add(new DeliveryCompletedLate(orderId, at, estimatedDeliveryAt, daysVersusEstimate().getAsLong()));
+            record(new DeliveryCompletedLate(orderId, at, estimatedDeliveryAt, daysVersusEstimate().getAsLong()));
         }
     }
 
@@ -192,17 +189,7 @@ public final class Delivery {
         return ChronoUnit.DAYS.between(from.toLocalDate(), to.toLocalDate());
     }
 
-    /** The events recorded since they were last pulled, oldest first; unmodifiable. */
-    public List<DomainEvent> events() {
-        return List.copyOf(events);
-    }
 
-    /** The events recorded since they were last pulled, oldest first; afterwards none are pending. */
-    public List<DomainEvent> pullEvents() {
-        List<DomainEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     /** Same order. */
     @Override

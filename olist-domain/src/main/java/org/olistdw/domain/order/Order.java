@@ -29,8 +29,8 @@ import java.util.stream.Stream;
 import org.olistdw.domain.order.OrderRecord.ItemRecord;
 import org.olistdw.domain.order.OrderRecord.PaymentRecord;
 import org.olistdw.domain.order.OrderRecord.ReviewRecord;
+import org.olistdw.domain.shared.AggregateRoot;
 import org.olistdw.domain.shared.CustomerUniqueId;
-import org.olistdw.domain.shared.DomainEvent;
 import org.olistdw.domain.shared.Money;
 import org.olistdw.domain.shared.OrderId;
 import org.olistdw.domain.shared.ProductId;
@@ -59,7 +59,7 @@ import org.olistdw.domain.shared.SellerId;
  *
  * <p>Equality is by {@link #id()}. An order is not thread-safe.
  */
-public final class Order {
+public final class Order extends AggregateRoot {
 
     /** The largest difference between payments and items plus freight that still counts as matching. */
     private static final Money PAYMENT_TOLERANCE = Money.brl("1.00");
@@ -93,7 +93,6 @@ public final class Order {
     private final List<OrderItem> items = new ArrayList<>();
     private final List<Payment> payments = new ArrayList<>();
     private final List<Review> reviews = new ArrayList<>();
-    private final List<DomainEvent> events = new ArrayList<>();
     private List<RuleViolation> violations = List.of();
 
     private Order(OrderId id, CustomerId customerId, CustomerUniqueId customerUniqueId, LocalDateTime purchasedAt,
@@ -104,7 +103,7 @@ public final class Order {
         this.purchasedAt = purchasedAt;
         this.estimatedDeliveryAt = estimatedDeliveryAt;
         this.latestKnownTime = purchasedAt;
-        events.add(new OrderPlaced(id, Optional.ofNullable(customerId), purchasedAt));
+        record(new OrderPlaced(id, Optional.ofNullable(customerId), purchasedAt));
     }
 
     // ---------------------------------------------------------------- creation
@@ -394,7 +393,7 @@ public final class Order {
             position++;
         }
         payments.add(position, payment);
-        events.add(new PaymentReceived(id, payment.sequential(), payment.type(), payment.value(), latestKnownTime));
+        record(new PaymentReceived(id, payment.sequential(), payment.type(), payment.value(), latestKnownTime));
     }
 
     private void approve(LocalDateTime at, Enforcement enforcement) {
@@ -403,7 +402,7 @@ public final class Order {
         status = APPROVED;
         approvedAt = at;
         noteTime(at);
-        events.add(new OrderApproved(id, at));
+        record(new OrderApproved(id, at));
     }
 
     private void invoice(Enforcement enforcement) {
@@ -424,7 +423,7 @@ public final class Order {
         status = SHIPPED;
         handedToCarrierAt = at;
         noteTime(at);
-        events.add(new OrderShipped(id, at));
+        record(new OrderShipped(id, at));
     }
 
     private void deliver(LocalDateTime at, Enforcement enforcement) {
@@ -433,7 +432,7 @@ public final class Order {
         status = DELIVERED;
         deliveredAt = at;
         noteTime(at);
-        events.add(new OrderDelivered(id, at));
+        record(new OrderDelivered(id, at));
     }
 
     private void cancel(LocalDateTime at, String reason, Enforcement enforcement) {
@@ -441,7 +440,7 @@ public final class Order {
         requireTransition(CANCELED, enforcement);
         status = CANCELED;
         noteTime(at);
-        events.add(new OrderCancelled(id, at, reason));
+        record(new OrderCancelled(id, at, reason));
     }
 
     private void markUnavailable(LocalDateTime at, Enforcement enforcement) {
@@ -449,7 +448,7 @@ public final class Order {
         requireTransition(UNAVAILABLE, enforcement);
         status = UNAVAILABLE;
         noteTime(at);
-        events.add(new OrderMarkedUnavailable(id, at));
+        record(new OrderMarkedUnavailable(id, at));
     }
 
     private void submitReview(Review review, Enforcement enforcement) {
@@ -461,7 +460,7 @@ public final class Order {
             position++;
         }
         reviews.add(position, review);
-        events.add(new ReviewSubmitted(id, review.reviewId(), review.score(), review.createdAt()));
+        record(new ReviewSubmitted(id, review.reviewId(), review.score(), review.createdAt()));
     }
 
     private void applyItem(OrderItem item) {
@@ -756,17 +755,7 @@ public final class Order {
         return violations;
     }
 
-    /** The events recorded and not yet pulled, oldest first; unmodifiable. */
-    public List<DomainEvent> events() {
-        return List.copyOf(events);
-    }
 
-    /** The events recorded and not yet pulled, oldest first, and forgets them. */
-    public List<DomainEvent> pullEvents() {
-        List<DomainEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     /** Equal when the ids are. */
     @Override

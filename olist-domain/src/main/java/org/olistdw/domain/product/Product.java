@@ -1,12 +1,10 @@
 package org.olistdw.domain.product;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.olistdw.domain.shared.DomainEvent;
+import org.olistdw.domain.shared.AggregateRoot;
 import org.olistdw.domain.shared.ProductId;
 
 /**
@@ -20,7 +18,7 @@ import org.olistdw.domain.shared.ProductId;
  * <p>Changes record events ({@link ProductRecategorised}) that the caller collects with
  * {@link #pullEvents()}. Equality is by identity.
  */
-public final class Product {
+public final class Product extends AggregateRoot {
 
     private final ProductId id;
     private Category category;
@@ -28,7 +26,6 @@ public final class Product {
     private final Integer photos;
     private final Integer nameLength;
     private final Integer descriptionLength;
-    private final List<DomainEvent> events = new ArrayList<>();
 
     private Product(ProductId id, Category category, ProductDimensions dimensions, Integer photos,
                     Integer nameLength, Integer descriptionLength) {
@@ -107,20 +104,10 @@ public final class Product {
         }
         Optional<Category> previous = Optional.ofNullable(category);
         category = newCategory;
-        events.add(new ProductRecategorised(id, previous, newCategory, at));
+        record(new ProductRecategorised(id, previous, newCategory, at));
     }
 
-    /** The events recorded since they were last pulled, oldest first; unmodifiable. */
-    public List<DomainEvent> events() {
-        return List.copyOf(events);
-    }
 
-    /** The events recorded since they were last pulled, oldest first; afterwards none are pending. */
-    public List<DomainEvent> pullEvents() {
-        List<DomainEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     /** Same identity. */
     @Override

@@ -1,17 +1,15 @@
 package org.olistdw.domain.security;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.olistdw.domain.shared.DomainEvent;
+import org.olistdw.domain.shared.AggregateRoot;
 
 /**
  * A person who uses the warehouse: the aggregate root of security and audit.
@@ -27,7 +25,7 @@ import org.olistdw.domain.shared.DomainEvent;
  *
  * <p>Users are equal when they have the same id; a user without an id is equal only to itself.
  */
-public final class User {
+public final class User extends AggregateRoot {
 
     /** The longest full name accepted (the store's column). */
     public static final int MAX_FULL_NAME_LENGTH = 200;
@@ -38,7 +36,6 @@ public final class User {
     private String fullName;
     private boolean active;
     private final Map<String, Role> roles = new TreeMap<>();
-    private final List<DomainEvent> events = new ArrayList<>();
 
     private User(UserId id, Username username, Email email, String fullName, boolean active) {
         this.id = id;
@@ -57,7 +54,7 @@ public final class User {
     public static User register(Username username, Email email, String fullName, LocalDateTime at) {
         Objects.requireNonNull(at, "at");
         User user = new User(null, username, email, fullName, true);
-        user.events.add(new UserRegistered(username, email, Optional.ofNullable(user.fullName), at));
+        user.record(new UserRegistered(username, email, Optional.ofNullable(user.fullName), at));
         return user;
     }
 
@@ -95,7 +92,7 @@ public final class User {
                     + role.name());
         }
         if (roles.putIfAbsent(role.name(), role) == null) {
-            events.add(new RoleGranted(username, role.name(), at));
+            record(new RoleGranted(username, role.name(), at));
         }
     }
 
@@ -110,7 +107,7 @@ public final class User {
         if (roles.remove(roleName) == null) {
             throw new IllegalStateException("user " + username + " does not hold role " + roleName);
         }
-        events.add(new RoleRevoked(username, roleName, at));
+        record(new RoleRevoked(username, roleName, at));
     }
 
     /**
@@ -121,7 +118,7 @@ public final class User {
         Objects.requireNonNull(at, "at");
         if (active) {
             active = false;
-            events.add(new UserDeactivated(username, at));
+            record(new UserDeactivated(username, at));
         }
     }
 
@@ -130,7 +127,7 @@ public final class User {
         Objects.requireNonNull(newEmail, "newEmail");
         Objects.requireNonNull(at, "at");
         if (!newEmail.equals(email)) {
-            events.add(new EmailChanged(username, email, newEmail, at));
+            record(new EmailChanged(username, email, newEmail, at));
             email = newEmail;
         }
     }
@@ -143,7 +140,7 @@ public final class User {
         Objects.requireNonNull(at, "at");
         String checked = checkedFullName(newFullName);
         if (!Objects.equals(checked, fullName)) {
-            events.add(new FullNameChanged(username, Optional.ofNullable(fullName), Optional.ofNullable(checked), at));
+            record(new FullNameChanged(username, Optional.ofNullable(fullName), Optional.ofNullable(checked), at));
             fullName = checked;
         }
     }
@@ -190,17 +187,7 @@ public final class User {
         return Collections.unmodifiableSet(new LinkedHashSet<>(roles.values()));
     }
 
-    /** The events recorded and not yet pulled, oldest first, unmodifiable. */
-    public List<DomainEvent> events() {
-        return List.copyOf(events);
-    }
 
-    /** The events recorded since the last pull, oldest first; afterwards none are pending. */
-    public List<DomainEvent> pullEvents() {
-        List<DomainEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     private static String checkedFullName(String fullName) {
         if (fullName == null) {

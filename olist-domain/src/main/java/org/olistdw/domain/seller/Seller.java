@@ -1,12 +1,10 @@
 package org.olistdw.domain.seller;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.olistdw.domain.shared.AggregateRoot;
 import org.olistdw.domain.shared.Address;
-import org.olistdw.domain.shared.DomainEvent;
 import org.olistdw.domain.shared.SellerId;
 
 /**
@@ -18,11 +16,10 @@ import org.olistdw.domain.shared.SellerId;
  * <p>Changes record events ({@link SellerRegistered}, {@link SellerMoved}) that the caller collects with
  * {@link #pullEvents()}. Equality is by identity.
  */
-public final class Seller {
+public final class Seller extends AggregateRoot {
 
     private final SellerId id;
     private Address address;
-    private final List<DomainEvent> events = new ArrayList<>();
 
     private Seller(SellerId id, Address address) {
         this.id = Objects.requireNonNull(id, "seller id");
@@ -39,7 +36,7 @@ public final class Seller {
     public static Seller register(SellerId id, Address address, LocalDateTime at) {
         Objects.requireNonNull(at, "registered at");
         Seller seller = new Seller(id, address);
-        seller.events.add(new SellerRegistered(id, Optional.ofNullable(address), at));
+        seller.record(new SellerRegistered(id, Optional.ofNullable(address), at));
         return seller;
     }
 
@@ -75,20 +72,10 @@ public final class Seller {
         }
         Optional<Address> previous = Optional.ofNullable(address);
         address = newAddress;
-        events.add(new SellerMoved(id, previous, newAddress, at));
+        record(new SellerMoved(id, previous, newAddress, at));
     }
 
-    /** The events recorded since they were last pulled, oldest first; unmodifiable. */
-    public List<DomainEvent> events() {
-        return List.copyOf(events);
-    }
 
-    /** The events recorded since they were last pulled, oldest first; afterwards none are pending. */
-    public List<DomainEvent> pullEvents() {
-        List<DomainEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
-    }
 
     /** Same identity. */
     @Override

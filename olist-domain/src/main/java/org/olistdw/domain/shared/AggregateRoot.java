@@ -1,0 +1,36 @@
+package org.olistdw.domain.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The root of an aggregate: the one object outside code holds, whose intention-revealing methods change
+ * the aggregate's state and record what happened as past-tense {@link DomainEvent}s. The caller collects
+ * them ({@link #pullEvents()}) and hands them to an {@link EventDispatcher}; the aggregate never publishes
+ * them itself.
+ */
+public abstract class AggregateRoot {
+
+    private final List<DomainEvent> events = new ArrayList<>();
+
+    protected AggregateRoot() {
+    }
+
+    /** Records that {@code event} happened to this aggregate. */
+    protected final void record(DomainEvent event) {
+        events.add(Objects.requireNonNull(event, "event"));
+    }
+
+    /** The events recorded since they were last pulled, oldest first; unmodifiable. */
+    public final List<DomainEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** The events recorded since they were last pulled, oldest first; afterwards none are pending. */
+    public final List<DomainEvent> pullEvents() {
+        List<DomainEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+}
