@@ -4,6 +4,10 @@ package org.olistdw.runner;
 final class EnvironmentProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    EnvironmentProblem(String message) {
+        super(message);
+    }
+
     EnvironmentProblem(String message, Throwable cause) {
         super(message, cause);
     }

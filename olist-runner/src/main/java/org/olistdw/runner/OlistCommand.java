@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = {
             "Builds the Olist analytical warehouse (DuckDB) and records every run in the operational store (PostgreSQL).",
             ""},
-        subcommands = {GenerateCommand.class, RunCommand.class, RunsCommand.class, QualityCommand.class,
+        subcommands = {GenerateCommand.class, RunCommand.class, RunsCommand.class, QualityCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -15,6 +15,7 @@ import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.warehouse.Warehouse;
 import org.olistdw.pipeline.OlistPipeline;
+import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
@@ -51,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "DuckDB worker threads (default: all cores).")
     private Integer threads;
 
+    /** Hidden, for {@code olist bench}: writes the run's per-step process metrics ({@link StepMetrics}) as JSON. */
+    @Option(names = "--metrics", paramLabel = "FILE", hidden = true,
+            description = "Writes per-step process metrics (wall, CPU, peak RSS, rows) as JSON, for olist bench.")
+    private Path metricsFile;
+
     @Mixin
     private WorkDirOption work;
 
@@ -76,7 +82,12 @@ final class RunCommand implements Callable<Integer> {
                     new DuckDbSettings(memoryLimit, cores, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
             OlistPipeline pipeline = new OlistPipeline(warehouse, wiring.pipelineRuns(), wiring.qualityRules(),
                     wiring.qualityResults(), Clock.systemUTC());
-            RunReport report = pipeline.run(source, new ConsoleProgress(err, System.console() != null));
+            RunListener progress = new ConsoleProgress(err, System.console() != null);
+            StepMetrics metrics = metricsFile != null ? new StepMetrics(progress) : null;
+            RunReport report = pipeline.run(source, metrics != null ? metrics : progress);
+            if (metrics != null) {
+                metrics.write(metricsFile, StepMetrics.sizeOrZero(published));
+            }
             printReport(out, report);
             if (!report.succeeded()) {
                 err.println("olist: run " + report.runId() + " failed: " + report.failure().orElse("unknown cause"));

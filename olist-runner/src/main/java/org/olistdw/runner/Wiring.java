@@ -24,19 +24,32 @@ final class Wiring implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
+    /**
+     * How to reach the operational store's server, for a child process or a second database on it.
+     *
+     * @param url      JDBC URL of the operational database
+     * @param user     login
+     * @param password password, may be null
+     */
+    record Endpoint(String url, String user, String password) {
+    }
+
     private final LocalPostgres embedded;
     private final PostgresOps ops;
+    private final Endpoint endpoint;
 
-    private Wiring(LocalPostgres embedded, PostgresOps ops) {
+    private Wiring(LocalPostgres embedded, PostgresOps ops, Endpoint endpoint) {
         this.embedded = embedded;
         this.ops = ops;
+        this.endpoint = endpoint;
     }
 
     /** Connects the operational store, starting the embedded PostgreSQL when no URL is given. */
     static Wiring connect(Path workDir, OpsOptions options) {
         if (options.url != null && !options.url.isBlank()) {
             try {
-                return new Wiring(null, PostgresOps.connect(options.url, options.user, options.password));
+                return new Wiring(null, PostgresOps.connect(options.url, options.user, options.password),
+                        new Endpoint(options.url, options.user, options.password));
             } catch (OpsStoreUnavailableException e) {
                 throw new EnvironmentProblem(e.getMessage(), e);
             }
@@ -61,11 +74,16 @@ final class Wiring implements AutoCloseable {
             if (!interrupted.isEmpty()) {
                 LOG.warn("runs {} were interrupted and are now recorded as cancelled", interrupted);
             }
-            return new Wiring(local, ops);
+            return new Wiring(local, ops, new Endpoint(local.jdbcUrl(), local.user(), local.password()));
         } catch (RuntimeException e) {
             local.close();
             throw new EnvironmentProblem(Console.oneLine(e), e);
         }
+    }
+
+    /** Where the operational store is, embedded or external. */
+    Endpoint endpoint() {
+        return endpoint;
     }
 
     PipelineRuns pipelineRuns() {

@@ -1,8 +1,9 @@
 /**
- * The analytical store in embedded DuckDB. Two entry points:
- * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} (builds and publishing) and
+ * The analytical store in embedded DuckDB. Three entry points:
+ * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} (builds and publishing),
  * {@link org.olistdw.analytics.duckdb.DuckDbRepositories#open} (the published warehouse, opened read-only, as
- * domain aggregates); everything else is package-private.
+ * domain aggregates) and {@link org.olistdw.analytics.duckdb.BareEngineRun#run} (the same loads and models by
+ * DuckDB alone, the benchmark's baseline); everything else is package-private.
  *
  * <p>Design choices, and why:
  * <ul>
