@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBDriver;
 import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
 import org.olistdw.domain.source.SourceTable;
 
@@ -153,7 +151,7 @@ public final class BareEngineRun {
         long transformNanos;
         boolean done = false;
         try {
-            try (DuckDBConnection connection = connect(file, settings)) {
+            try (DuckDBConnection connection = DuckDbBuild.connect(file, settings)) {
                 layout(connection);
                 long loadStarted = System.nanoTime();
                 for (SourceTable table : SourceTable.values()) {
@@ -184,16 +182,6 @@ public final class BareEngineRun {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot measure " + file, e);
         }
-    }
-
-    /** A connection configured as {@code DuckDbBuild} configures a build's. */
-    private static DuckDBConnection connect(Path file, DuckDbSettings settings) throws SQLException {
-        Properties config = new Properties();
-        config.setProperty("memory_limit", settings.memoryLimit());
-        config.setProperty("threads", Integer.toString(settings.threads()));
-        config.setProperty("temp_directory", settings.tempDirectory().toAbsolutePath().toString());
-        config.setProperty("preserve_insertion_order", "false");
-        return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file, config);
     }
 
     private static void layout(DuckDBConnection connection) throws SQLException {

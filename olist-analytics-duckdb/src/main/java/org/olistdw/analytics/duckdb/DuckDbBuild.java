@@ -105,7 +105,8 @@ final class DuckDbBuild implements WarehouseBuild {
         }
     }
 
-    private static DuckDBConnection connect(Path file, DuckDbSettings settings) throws SQLException {
+    /** A connection to {@code file} with the build settings: memory limit, threads, spill directory. */
+    static DuckDBConnection connect(Path file, DuckDbSettings settings) throws SQLException {
         Properties config = new Properties();
         config.setProperty("memory_limit", settings.memoryLimit());
         config.setProperty("threads", Integer.toString(settings.threads()));
