@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--scales", split = ",", defaultValue = "1,10", paramLabel = "S[,S...]",
+    @Option(names = "--scales", split = ",", defaultValue = "1,10", paramLabel = "S",
             description = "Scales to measure, in order (default: ${DEFAULT-VALUE}).")
     private List<Double> scales;
 
