@@ -2,6 +2,7 @@ package org.olistdw.ops.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -84,6 +85,35 @@ class JdbiQualityRulesTest {
         assertThat(added).isEqualTo(OrderRule.values().length);
         for (QualityRule rule : derived) {
             assertThat(rules.find(rule.name())).map(JdbiQualityRulesTest::normalised).contains(normalised(rule));
+        }
+    }
+
+    @Test
+    void a_store_seeded_before_the_order_rules_stops_checking_the_two_rules_they_renamed() throws SQLException {
+        String oldUrl = TestPostgres.freshDatabase("quality_rules_v6_test");
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(oldUrl);
+        dataSource.setUser(TestPostgres.server().user());
+        dataSource.setPassword(TestPostgres.server().password());
+        Flyway.configure(PostgresOps.class.getClassLoader()).dataSource(dataSource)
+                .locations(PostgresOps.MIGRATIONS).schemas(PostgresOps.SCHEMAS).target("6").load().migrate();
+        execute(oldUrl, """
+                insert into data_quality.quality_rules
+                    (rule_name, rule_type, rule_kind, target_table, parameters, severity, is_blocking, is_active)
+                values
+                    ('fact_orders_payments_match_items_and_freight', 'accuracy', 'expression', 'core.fact_orders',
+                     '{"expression": "abs(payment_difference) <= 1.00"}', 'medium', false, true),
+                    ('fact_orders_delivered_have_delivery_date', 'completeness', 'not_null', 'core.fact_orders',
+                     '{"column": "order_delivered_customer_date"}', 'medium', false, true),
+                    ('orders_have_ids', 'completeness', 'not_null', 'core.fct_orders', '{"column": "order_id"}',
+                     'critical', true, true)""");
+
+        try (PostgresOps migrated = PostgresOps.connect(oldUrl, TestPostgres.server().user(),
+                TestPostgres.server().password())) {
+            assertThat(migrated.qualityRules().all()).extracting(QualityRule::name, QualityRule::active)
+                    .containsExactly(tuple("fact_orders_delivered_have_delivery_date", false),
+                            tuple("fact_orders_payments_match_items_and_freight", false),
+                            tuple("orders_have_ids", true));
         }
     }
 
