@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.olistdw.analytics.duckdb.BareEngineRun;
@@ -169,14 +168,16 @@ final class BenchCommand implements Callable<Integer> {
         QueryTimer timer = new QueryTimer(runs);
         List<QueryTimer.Result> onDuckDb = new ArrayList<>();
         for (DashboardQuery query : queries) {
-            onDuckDb.add(timer.time(() -> readOnly(warehouse), query.duckdbSql()));
+            onDuckDb.add(timer.time(QueryTimer.ConnectionSource.duckdbReadOnly(warehouse), query.duckdbSql()));
         }
         err.printf("  dashboard on DuckDB: %d queries x %d runs, cold and warm%n", queries.size(), runs);
         err.flush();
 
+        QueryTimer.ConnectionSource postgres = QueryTimer.ConnectionSource.postgres(benchUrl, endpoint.user(),
+                endpoint.password());
         long copyStarted = System.nanoTime();
-        try (Connection postgres = DriverManager.getConnection(benchUrl, endpoint.user(), endpoint.password())) {
-            PostgresStar.copy(warehouse, postgres);
+        try (Connection connection = postgres.open()) {
+            PostgresStar.copy(warehouse, connection);
         }
         long starCopyMs = elapsedMs(copyStarted);
         err.printf("  star schema copied into PostgreSQL in %s%n", ms(starCopyMs));
@@ -184,8 +185,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Query> figures = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             DashboardQuery query = queries.get(i);
-            QueryTimer.Result pg = timer.time(() -> DriverManager.getConnection(benchUrl, endpoint.user(),
-                    endpoint.password()), query.postgresSql());
+            QueryTimer.Result pg = timer.time(postgres, query.postgresSql());
             QueryTimer.Result duck = onDuckDb.get(i);
             figures.add(new Query(query.name(), duck.rows(), timing(duck.cold()), timing(duck.warm()),
                     timing(pg.cold()), timing(pg.warm())));
@@ -309,12 +309,6 @@ final class BenchCommand implements Callable<Integer> {
             throw new EnvironmentProblem("cannot tell the database of " + url + " (expected jdbc:postgresql://host/db)");
         }
         return base.substring(0, slash + 1) + database + rest;
-    }
-
-    private static Connection readOnly(Path warehouse) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), properties);
     }
 
     private static Machine machine(Wiring.Endpoint endpoint) throws SQLException {

@@ -113,18 +113,9 @@ public final class Customer extends AggregateRoot {
         record(new CustomerMoved(id, previous, newAddress, at));
     }
 
-
-
-    /** Same identity. */
     @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Customer customer && id.equals(customer.id);
-    }
-
-    /** The hash of the identity, consistent with {@link #equals(Object)}. */
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object identity() {
+        return id;
     }
 
     /** For example {@code Customer[861eff4711a542e4b93843c6dd7febb0, 2 orders]}. */

@@ -189,18 +189,9 @@ public final class Delivery extends AggregateRoot {
         return ChronoUnit.DAYS.between(from.toLocalDate(), to.toLocalDate());
     }
 
-
-
-    /** Same order. */
     @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Delivery delivery && orderId.equals(delivery.orderId);
-    }
-
-    /** The hash of the identity, consistent with {@link #equals(Object)}. */
-    @Override
-    public int hashCode() {
-        return orderId.hashCode();
+    protected Object identity() {
+        return orderId;
     }
 
     /** For example {@code Delivery[e481f51cbdc54678b7cc49136f2d6af7, delivered 2017-10-10T21:25:13]}. */

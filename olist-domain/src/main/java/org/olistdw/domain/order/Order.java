@@ -755,17 +755,9 @@ public final class Order extends AggregateRoot {
         return violations;
     }
 
-
-
-    /** Equal when the ids are. */
     @Override
-    public boolean equals(Object other) {
-        return other instanceof Order order && order.id.equals(id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object identity() {
+        return id;
     }
 
     /** For example {@code order e481f51c (delivered)}. */

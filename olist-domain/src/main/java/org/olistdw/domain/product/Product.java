@@ -107,18 +107,9 @@ public final class Product extends AggregateRoot {
         record(new ProductRecategorised(id, previous, newCategory, at));
     }
 
-
-
-    /** Same identity. */
     @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Product product && id.equals(product.id);
-    }
-
-    /** The hash of the identity, consistent with {@link #equals(Object)}. */
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object identity() {
+        return id;
     }
 
     /** For example {@code Product[1e9e8ef04dbcff4541ed26657ea517e5, perfumaria]}. */

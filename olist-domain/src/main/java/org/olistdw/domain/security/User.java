@@ -187,8 +187,6 @@ public final class User extends AggregateRoot {
         return Collections.unmodifiableSet(new LinkedHashSet<>(roles.values()));
     }
 
-
-
     private static String checkedFullName(String fullName) {
         if (fullName == null) {
             return null;
@@ -204,16 +202,8 @@ public final class User extends AggregateRoot {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        return id != null && other instanceof User user && id.equals(user.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id != null ? id.hashCode() : System.identityHashCode(this);
+    protected Object identity() {
+        return id;
     }
 
     @Override

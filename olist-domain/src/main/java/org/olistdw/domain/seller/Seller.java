@@ -75,18 +75,9 @@ public final class Seller extends AggregateRoot {
         record(new SellerMoved(id, previous, newAddress, at));
     }
 
-
-
-    /** Same identity. */
     @Override
-    public boolean equals(Object other) {
-        return this == other || other instanceof Seller seller && id.equals(seller.id);
-    }
-
-    /** The hash of the identity, consistent with {@link #equals(Object)}. */
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object identity() {
+        return id;
     }
 
     /** For example {@code Seller[3442f8959a84dea7ee197c632cb2df15]}. */
