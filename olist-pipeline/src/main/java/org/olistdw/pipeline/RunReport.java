@@ -7,7 +7,7 @@ import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.quality.QualityReport;
-import org.olistdw.domain.warehouse.OrderValidation;
+import org.olistdw.pipeline.build.OrderValidation;
 
 /**
  * The outcome of one run.

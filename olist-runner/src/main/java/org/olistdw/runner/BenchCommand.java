@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.olistdw.analytics.duckdb.BareEngineRun;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 import org.olistdw.pipeline.sample.SampleDataGenerator;
 import org.olistdw.runner.BenchFigures.Bare;
 import org.olistdw.runner.BenchFigures.Bench;

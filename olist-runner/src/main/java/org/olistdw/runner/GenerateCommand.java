@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 import org.olistdw.pipeline.sample.GenerationSummary;
 import org.olistdw.pipeline.sample.SampleDataGenerator;
 import picocli.CommandLine.Command;

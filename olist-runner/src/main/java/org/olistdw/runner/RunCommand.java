@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.DataLoad;
-import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.OlistPipeline;
 import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;

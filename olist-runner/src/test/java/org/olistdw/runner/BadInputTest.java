@@ -17,7 +17,7 @@ import org.olistdw.domain.orchestration.PipelineRun;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunStatus;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * Bad input gets a clear error or a quarantine row, the failure is recorded in PostgreSQL, and the

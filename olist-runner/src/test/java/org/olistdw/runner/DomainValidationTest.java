@@ -37,7 +37,7 @@ import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.shared.CustomerUniqueId;
 import org.olistdw.domain.shared.Money;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * The run validates every order through the domain's {@link Order} aggregate and segments every person

@@ -30,7 +30,7 @@ import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.orchestration.TaskExecution;
 import org.olistdw.domain.orchestration.TaskStatus;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * Generate at a small scale, run the whole pipeline through the command line against a real PostgreSQL

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.duckdb.DuckDBConnection;
 import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * The same loads and models as a warehouse build, done by DuckDB alone: the yardstick for what our own work

@@ -10,7 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.olistdw.analytics.duckdb.CsvRecordReader.CsvRecord;
 import org.olistdw.analytics.duckdb.CsvRecordReader.Malformation;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * The data rows of a source file, read and checked against the contract on a thread of their own, handed

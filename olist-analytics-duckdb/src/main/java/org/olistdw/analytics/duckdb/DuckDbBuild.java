@@ -29,10 +29,10 @@ import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleMeasurement;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.LoadResult;
-import org.olistdw.domain.warehouse.Model;
-import org.olistdw.domain.warehouse.WarehouseBuild;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.LoadResult;
+import org.olistdw.pipeline.build.Model;
+import org.olistdw.pipeline.build.WarehouseBuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

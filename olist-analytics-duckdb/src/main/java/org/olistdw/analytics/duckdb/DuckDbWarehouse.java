@@ -2,7 +2,7 @@ package org.olistdw.analytics.duckdb;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.pipeline.build.Warehouse;
 
 /**
  * The analytical store in embedded DuckDB: the entry point the runner wires.

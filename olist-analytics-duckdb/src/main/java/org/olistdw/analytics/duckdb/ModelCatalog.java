@@ -13,8 +13,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import org.olistdw.analytics.duckdb.ClasspathSql.SqlFile;
-import org.olistdw.domain.warehouse.Layer;
-import org.olistdw.domain.warehouse.Model;
+import org.olistdw.pipeline.build.Layer;
+import org.olistdw.pipeline.build.Model;
 
 /**
  * The SQL models under a classpath root, each with the tables it reads, in build order.

@@ -3,8 +3,8 @@ package org.olistdw.analytics.duckdb;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.olistdw.domain.orchestration.RunId;
-import org.olistdw.domain.warehouse.Warehouse;
-import org.olistdw.domain.warehouse.WarehouseBuild;
+import org.olistdw.pipeline.build.Warehouse;
+import org.olistdw.pipeline.build.WarehouseBuild;
 
 /** The warehouse readers open, one DuckDB file, and the builds that replace it. */
 final class PublishedWarehouse implements Warehouse {

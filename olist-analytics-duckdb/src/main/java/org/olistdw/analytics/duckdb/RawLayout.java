@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.Layer;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.Layer;
 
 /**
  * The schemas of a build and the layout of its raw layer, generated from the source contracts.

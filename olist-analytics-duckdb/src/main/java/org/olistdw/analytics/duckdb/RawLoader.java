@@ -13,8 +13,8 @@ import org.duckdb.DuckDBConnection;
 import org.olistdw.analytics.duckdb.CheckedRows.CheckedRow;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.LoadResult;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.LoadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

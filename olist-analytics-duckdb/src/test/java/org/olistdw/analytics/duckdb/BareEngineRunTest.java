@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.Model;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.Model;
 
 /** DuckDB alone, on the hand-made star fixture, against the full build of the same files. */
 class BareEngineRunTest {

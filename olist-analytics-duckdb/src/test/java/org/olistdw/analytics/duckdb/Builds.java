@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBDriver;
 import org.olistdw.domain.orchestration.RunId;
-import org.olistdw.domain.warehouse.CustomerSegmentation;
-import org.olistdw.domain.warehouse.Layer;
-import org.olistdw.domain.warehouse.OrderValidation;
-import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.pipeline.build.CustomerSegmentation;
+import org.olistdw.pipeline.build.Layer;
+import org.olistdw.pipeline.build.OrderValidation;
+import org.olistdw.pipeline.build.Warehouse;
 
 /** Helpers shared by the tests: a small warehouse in a temporary directory, files, queries. */
 final class Builds {
@@ -61,7 +61,7 @@ final class Builds {
      * after the core models, before the marts, as a run does. Fails on any quarantined row.
      */
     static DuckDbBuild loadAndBuildAll(DuckDbBuild build, Path sourceDir) {
-        for (org.olistdw.domain.source.SourceTable table : org.olistdw.domain.source.SourceTable.values()) {
+        for (org.olistdw.pipeline.source.SourceTable table : org.olistdw.pipeline.source.SourceTable.values()) {
             Path file = sourceDir.resolve(table.fileName());
             if (Files.exists(file)) {
                 build.load(table, file, row -> {
@@ -69,7 +69,7 @@ final class Builds {
                 });
             }
         }
-        List<org.olistdw.domain.warehouse.Model> models = build.models();
+        List<org.olistdw.pipeline.build.Model> models = build.models();
         models.stream().filter(model -> model.layer() != Layer.MARTS).forEach(build::build);
         OrderValidation.of(build);
         CustomerSegmentation.of(build);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.Model;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.Model;
 
 /**
  * The real {@code core.dim_date} model: its calendar and its Brazilian federal holidays, built from a tiny

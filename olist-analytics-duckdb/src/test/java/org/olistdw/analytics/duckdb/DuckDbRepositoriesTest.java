@@ -22,7 +22,7 @@ import org.olistdw.domain.shared.CustomerUniqueId;
 import org.olistdw.domain.shared.OrderId;
 import org.olistdw.domain.shared.ProductId;
 import org.olistdw.domain.shared.SellerId;
-import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.pipeline.build.Warehouse;
 
 /** {@link DuckDbRepositories}: the published warehouse opened read-only, and repositories over a build's connection. */
 class DuckDbRepositoriesTest {

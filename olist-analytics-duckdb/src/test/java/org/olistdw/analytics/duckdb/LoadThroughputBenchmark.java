@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.LoadResult;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.LoadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

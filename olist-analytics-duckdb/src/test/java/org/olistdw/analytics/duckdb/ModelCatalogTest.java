@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.warehouse.Layer;
-import org.olistdw.domain.warehouse.Model;
+import org.olistdw.pipeline.build.Layer;
+import org.olistdw.pipeline.build.Model;
 
 /** Finding the models on the classpath and deriving their dependencies from their SQL. */
 class ModelCatalogTest {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.domain.orchestration.QuarantinedRow;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.LoadResult;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.LoadResult;
 
 /** Loading source files into a real DuckDB build: raw layout, lineage, quarantine, reconciliation. */
 class RawLoadTest {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.warehouse.Layer;
-import org.olistdw.domain.warehouse.Model;
+import org.olistdw.pipeline.build.Layer;
+import org.olistdw.pipeline.build.Model;
 
 /**
  * The real models under {@code sql/duckdb}, whatever they are: they form a complete, acyclic graph and

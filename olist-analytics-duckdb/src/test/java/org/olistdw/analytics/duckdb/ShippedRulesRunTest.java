@@ -120,7 +120,7 @@ class ShippedRulesRunTest {
                     Severity.ofCode(node.required("severity").asText()), node.required("threshold").decimalValue(),
                     node.required("active").asBoolean(), node.required("description").asText()));
         }
-        Arrays.stream(OrderRule.values()).map(OrderRule::toQualityRule).forEach(rules::add);
+        Arrays.stream(OrderRule.values()).map(org.olistdw.pipeline.quality.RuleCatalog::qualityRuleOf).forEach(rules::add);
         return rules;
     }
 

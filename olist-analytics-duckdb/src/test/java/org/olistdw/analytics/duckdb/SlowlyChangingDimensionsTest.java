@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.Warehouse;
 
 /**
  * Customer, product and seller dimensions keep their history across runs (type 2): a run that finds a

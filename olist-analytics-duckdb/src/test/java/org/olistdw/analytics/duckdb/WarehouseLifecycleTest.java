@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.source.SourceTable;
-import org.olistdw.domain.warehouse.Model;
-import org.olistdw.domain.warehouse.Warehouse;
+import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.build.Model;
+import org.olistdw.pipeline.build.Warehouse;
 
 /** Builds, publish and discard on real files: readers see the old warehouse or the new one, never a part. */
 class WarehouseLifecycleTest {

@@ -3,9 +3,6 @@ package org.olistdw.domain.order;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
-import org.olistdw.domain.quality.QualityRule;
-import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleType;
 import org.olistdw.domain.quality.Severity;
 
@@ -66,9 +63,6 @@ public enum OrderRule {
     PAYMENTS_MATCH_ITEMS_AND_FREIGHT("orders_payments_match_items_and_freight", RuleType.ACCURACY, Severity.MEDIUM, "25",
             "Measures orders whose payments differ from items plus freight by more than 1 BRL, which vouchers and installment interest make common in the real data (~18 %).");
 
-    /** The warehouse table where a run records the violations of these rules. */
-    public static final String VIOLATIONS_TABLE = "domain.order_violations";
-
     private final String code;
     private final RuleType type;
     private final Severity severity;
@@ -106,16 +100,6 @@ public enum OrderRule {
     /** What the rule protects, for people reading quality results. */
     public String description() {
         return description;
-    }
-
-    /**
-     * The quality rule that measures this rule on a warehouse build: of kind {@link RuleKind#ORDER_RULE} on
-     * {@value #VIOLATIONS_TABLE}, with this rule's name, type, severity, tolerated failure rate and
-     * description, active.
-     */
-    public QualityRule toQualityRule() {
-        return new QualityRule(code, type, RuleKind.ORDER_RULE, VIOLATIONS_TABLE, Map.of("rule", code), severity,
-                threshold, true, description);
     }
 
     /** The rule whose {@link #code()} is {@code code}. */

@@ -78,7 +78,7 @@ class JdbiQualityRulesTest {
 
     @Test
     void the_rules_derived_from_the_domain_s_order_rules_are_stored_and_read_back_as_defined() {
-        List<QualityRule> derived = Arrays.stream(OrderRule.values()).map(OrderRule::toQualityRule).toList();
+        List<QualityRule> derived = Arrays.stream(OrderRule.values()).map(org.olistdw.pipeline.quality.RuleCatalog::qualityRuleOf).toList();
 
         int added = rules.seed(derived);
 

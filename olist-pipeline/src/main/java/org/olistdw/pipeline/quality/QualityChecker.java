@@ -11,7 +11,7 @@ import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleMeasurement;
-import org.olistdw.domain.warehouse.WarehouseBuild;
+import org.olistdw.pipeline.build.WarehouseBuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

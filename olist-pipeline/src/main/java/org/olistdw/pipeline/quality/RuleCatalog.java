@@ -55,7 +55,7 @@ import org.olistdw.domain.quality.Severity;
 public final class RuleCatalog {
 
     /** The warehouse table where a run records the violations of the domain's order rules. */
-    public static final String ORDER_VIOLATIONS = OrderRule.VIOLATIONS_TABLE;
+    public static final String ORDER_VIOLATIONS = "domain.order_violations";
 
     /** Where the shipped catalogue lives on the class path. */
     public static final String SHIPPED_RESOURCE = "quality/rules.json";
@@ -102,12 +102,22 @@ public final class RuleCatalog {
     }
 
     /**
-     * One quality rule per business rule of the {@code Order} aggregate ({@link OrderRule#toQualityRule()}):
+     * The quality rule that measures {@code rule} on a warehouse build: of kind {@link RuleKind#ORDER_RULE} on
+     * {@value #ORDER_VIOLATIONS}, with the rule's name, type, severity, tolerated failure rate and description,
+     * active.
+     */
+    public static QualityRule qualityRuleOf(OrderRule rule) {
+        return new QualityRule(rule.code(), rule.type(), RuleKind.ORDER_RULE, ORDER_VIOLATIONS,
+                Map.of("rule", rule.code()), rule.severity(), rule.threshold(), true, rule.description());
+    }
+
+    /**
+     * One quality rule per business rule of the {@code Order} aggregate ({@link #qualityRuleOf(OrderRule)}):
      * the rule is written once, in the domain, and measured from the violations the run's validation
      * recorded in {@value #ORDER_VIOLATIONS}.
      */
     public static List<QualityRule> derivedFromDomain() {
-        return Arrays.stream(OrderRule.values()).map(OrderRule::toQualityRule).toList();
+        return Arrays.stream(OrderRule.values()).map(RuleCatalog::qualityRuleOf).toList();
     }
 
     /**

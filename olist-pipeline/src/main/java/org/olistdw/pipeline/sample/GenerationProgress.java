@@ -1,7 +1,7 @@
 package org.olistdw.pipeline.sample;
 
 import java.time.Duration;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * Hears about each file the {@link SampleDataGenerator} finishes. Calls come from the generator's writer

@@ -3,7 +3,7 @@ package org.olistdw.pipeline.sample;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 import org.olistdw.pipeline.sample.Categories.Category;
 import org.olistdw.pipeline.sample.CsvSink.Layout;
 import org.olistdw.pipeline.sample.Marketplace.Product;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /** A generated sample read back with {@link Rfc4180Reader}: the data rows of each file, header excluded. */
 final class GeneratedSample {

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.source.ColumnType;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.ColumnType;
+import org.olistdw.pipeline.source.SourceTable;
 
 /** One sample at scale 0.1, read back and checked against the contract and the shape of the real data. */
 class SampleDataShapeTest {

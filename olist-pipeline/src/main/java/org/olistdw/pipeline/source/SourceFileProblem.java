@@ -1,4 +1,4 @@
-package org.olistdw.pipeline;
+package org.olistdw.pipeline.source;
 
 /**
  * A source file that breaks its contract so badly that the run cannot go on: missing, unreadable, not

@@ -1,4 +1,4 @@
-package org.olistdw.pipeline;
+package org.olistdw.pipeline.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.domain.source.SourceTable;
 
 class SourceInspectorTest {
 

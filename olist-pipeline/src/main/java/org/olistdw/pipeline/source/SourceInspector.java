@@ -1,4 +1,4 @@
-package org.olistdw.pipeline;
+package org.olistdw.pipeline.source;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,21 +16,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.olistdw.domain.source.SourceTable;
 
 /**
  * Extraction checks for one source file: it exists and is readable, every byte is valid UTF-8, and its
  * header line names exactly the contract's columns in order (quotes around names and a leading byte
  * order mark are allowed). Also computes the size and SHA-256 in the same single pass.
  */
-final class SourceInspector {
+public final class SourceInspector {
 
     private static final int BUFFER = 1 << 16;
 
     private SourceInspector() {
     }
 
-    static SourceFile inspect(SourceTable table, Path dir) {
+    public static SourceFile inspect(SourceTable table, Path dir) {
         Path path = dir.resolve(table.fileName());
         if (!Files.exists(path)) {
             throw new SourceFileProblem("missing source file " + table.fileName() + " in " + dir);

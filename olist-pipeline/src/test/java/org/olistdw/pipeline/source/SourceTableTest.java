@@ -1,4 +1,4 @@
-package org.olistdw.domain.source;
+package org.olistdw.pipeline.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

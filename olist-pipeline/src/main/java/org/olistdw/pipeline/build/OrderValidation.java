@@ -1,4 +1,4 @@
-package org.olistdw.domain.warehouse;
+package org.olistdw.pipeline.build;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package org.olistdw.domain.source;
+package org.olistdw.pipeline.source;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package org.olistdw.domain.source;
+package org.olistdw.pipeline.source;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.olistdw.domain.warehouse;
+package org.olistdw.pipeline.build;
 
 /**
  * Where the rows of one loaded file went.

@@ -1,4 +1,4 @@
-package org.olistdw.domain.warehouse;
+package org.olistdw.pipeline.build;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleMeasurement;
-import org.olistdw.domain.source.SourceTable;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * A warehouse under construction for one run. Closing a build that was not published discards it and

@@ -1,4 +1,4 @@
-package org.olistdw.domain.warehouse;
+package org.olistdw.pipeline.build;
 
 import java.time.Instant;
 import org.olistdw.domain.orchestration.RunId;

@@ -1,8 +1,7 @@
-package org.olistdw.pipeline;
+package org.olistdw.pipeline.source;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.olistdw.domain.source.SourceTable;
 
 /**
  * A source file that passed extraction: present, readable, UTF-8 and with the header of its contract.

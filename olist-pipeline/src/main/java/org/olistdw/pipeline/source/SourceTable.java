@@ -1,12 +1,12 @@
-package org.olistdw.domain.source;
+package org.olistdw.pipeline.source;
 
-import static org.olistdw.domain.source.ColumnType.DECIMAL;
-import static org.olistdw.domain.source.ColumnType.INTEGER;
-import static org.olistdw.domain.source.ColumnType.TEXT;
-import static org.olistdw.domain.source.ColumnType.TIMESTAMP;
-import static org.olistdw.domain.source.ColumnType.ZIP_PREFIX;
-import static org.olistdw.domain.source.SourceColumn.optional;
-import static org.olistdw.domain.source.SourceColumn.required;
+import static org.olistdw.pipeline.source.ColumnType.DECIMAL;
+import static org.olistdw.pipeline.source.ColumnType.INTEGER;
+import static org.olistdw.pipeline.source.ColumnType.TEXT;
+import static org.olistdw.pipeline.source.ColumnType.TIMESTAMP;
+import static org.olistdw.pipeline.source.ColumnType.ZIP_PREFIX;
+import static org.olistdw.pipeline.source.SourceColumn.optional;
+import static org.olistdw.pipeline.source.SourceColumn.required;
 
 import java.util.Arrays;
 import java.util.List;
