@@ -1,9 +1,7 @@
 /**
  * How orders reach their customers: the {@link org.olistdw.domain.delivery.Delivery} aggregate (one
  * order's purchase, hand-over to the carrier and delivery against the promised date), its events and
- * repository port {@link org.olistdw.domain.delivery.Deliveries}, and the
- * {@link org.olistdw.domain.delivery.ShippingPerformance} domain service (on-time rate and delivery
- * times, overall or per destination state).
+ * repository port {@link org.olistdw.domain.delivery.Deliveries}.
  *
  * <p>Depends on {@code org.olistdw.domain.shared} only.
  */

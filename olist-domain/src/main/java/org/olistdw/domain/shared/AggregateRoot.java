@@ -7,8 +7,7 @@ import java.util.Objects;
 /**
  * The root of an aggregate: the one object outside code holds, whose intention-revealing methods change
  * the aggregate's state and record what happened as past-tense {@link DomainEvent}s. The caller collects
- * them ({@link #pullEvents()}) and hands them to an {@link EventDispatcher}; the aggregate never publishes
- * them itself. Two roots of the same class are equal when their identities are; a root without an identity
+ * them ({@link #pullEvents()}) and decides where they go; the aggregate never publishes them itself. Two roots of the same class are equal when their identities are; a root without an identity
  * yet (not stored) equals only itself.
  */
 public abstract class AggregateRoot {
