@@ -8,7 +8,6 @@ import java.util.List;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.RunId;
-import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.ops.postgres.LocalPostgres;
@@ -128,11 +127,6 @@ final class Wiring implements AutoCloseable {
     /** Where the operational store is, embedded or external. */
     Endpoint endpoint() {
         return endpoint;
-    }
-
-    /** The runs, their tasks and file loads. */
-    PipelineRuns pipelineRuns() {
-        return ops.pipelineRuns();
     }
 
     /** The quality rules as the store holds them. */
