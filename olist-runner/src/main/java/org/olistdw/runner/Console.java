@@ -3,19 +3,19 @@ package org.olistdw.runner;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Formatting shared by the commands' console output. */
-final class Console {
+/** Formatting shared by the commands' console output, so that every command prints counts, sizes and times alike. */
+public final class Console {
 
     private Console() {
     }
 
     /** A number with thousands separators, e.g. {@code 99,441}. */
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** A duration as seconds with two decimals below a minute, else minutes and seconds. */
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long ms = d.toMillis();
         if (ms < 60_000) {
             return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
@@ -24,7 +24,7 @@ final class Console {
     }
 
     /** A byte size in the largest unit that keeps it above one. */
-    static String bytes(long n) {
+    public static String bytes(long n) {
         if (n < 1024) {
             return n + " B";
         }
@@ -39,7 +39,7 @@ final class Console {
     }
 
     /** The message of an exception on one line, its own message first, then its first differing cause. */
-    static String oneLine(Throwable e) {
+    public static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
         if (!(e instanceof EnvironmentProblem) && cause != null && cause.getMessage() != null
@@ -50,7 +50,7 @@ final class Console {
     }
 
     /** Cuts text to a width, marking the cut. */
-    static String abbreviate(String text, int width) {
+    public static String abbreviate(String text, int width) {
         return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
     }
 }

@@ -1,14 +1,19 @@
 package org.olistdw.runner;
 
-/** The environment cannot support the command (exit code 3); the message is the one line to show. */
-final class EnvironmentProblem extends RuntimeException {
+/**
+ * The environment cannot support the command: the command line ends with exit code 3
+ * ({@link ExitCodes#ENVIRONMENT}) and shows the message as its one line of error, without the cause's.
+ */
+public final class EnvironmentProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    EnvironmentProblem(String message) {
+    /** A problem whose message says everything. */
+    public EnvironmentProblem(String message) {
         super(message);
     }
 
-    EnvironmentProblem(String message, Throwable cause) {
+    /** A problem with the exception that revealed it, kept for the log. */
+    public EnvironmentProblem(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,18 +1,15 @@
 package org.olistdw.runner;
 
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code olist} command; its subcommands do the work. */
+/** The top-level {@code olist} command; its subcommands, added by {@link OlistCommandLine}, do the work. */
 @Command(name = "olist",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Builds the Olist analytical warehouse (DuckDB) and records every run in the operational store (PostgreSQL).",
             ""},
-        subcommands = {GenerateCommand.class, RunCommand.class, RunsCommand.class, QualityCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -29,23 +26,5 @@ final class OlistCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new OlistCommand());
-        cl.setExitCodeExceptionMapper(e -> {
-            if (e instanceof CommandLine.ParameterException) {
-                return ExitCodes.USAGE; // also when a command finds its arguments wrong while running
-            }
-            return e instanceof EnvironmentProblem ? ExitCodes.ENVIRONMENT : ExitCodes.RUN_FAILED;
-        });
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            err.println("olist: " + Console.oneLine(e));
-            org.slf4j.LoggerFactory.getLogger(OlistCommand.class).error("command failed", e);
-            err.flush();
-            return commandLine.getExitCodeExceptionMapper().getExitCode(e);
-        });
-        return cl;
     }
 }

@@ -2,8 +2,11 @@ package org.olistdw.runner;
 
 import picocli.CommandLine.Option;
 
-/** Where the operational store is: an external PostgreSQL 15+ when a URL is given, else the embedded one. */
-final class OpsOptions {
+/**
+ * Where the operational store is: an external PostgreSQL 15+ when a URL is given, else the embedded one. A
+ * picocli mixin for every command that reaches the store; {@link OpsServer#connect} connects what it names.
+ */
+public final class OpsOptions {
 
     @Option(names = "--ops-url", paramLabel = "JDBC_URL", defaultValue = "${env:OLIST_OPS_URL}",
             description = "JDBC URL of an external PostgreSQL 15+, e.g. jdbc:postgresql://db:5432/olist "

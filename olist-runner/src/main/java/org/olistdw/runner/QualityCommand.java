@@ -84,7 +84,7 @@ final class QualityCommand implements Callable<Integer> {
             @Override
             public Integer call() throws Exception {
                 PrintWriter out = spec.commandLine().getOut();
-                try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+                try (Wiring wiring = Wiring.connectWithShippedRules(work.workDir, ops)) {
                     List<QualityRule> rules = wiring.qualityRules().all().stream()
                             .filter(rule -> !activeOnly || rule.active()).toList();
                     if (json) {
@@ -200,7 +200,7 @@ final class QualityCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "PERCENT must be between 0 and 100, was " + percent.toPlainString());
                 }
-                try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+                try (Wiring wiring = Wiring.connectWithShippedRules(work.workDir, ops)) {
                     QualityRules rules = wiring.qualityRules();
                     QualityRule before = find(spec, rules, name);
                     QualityRule after = rules.setThreshold(name, percent);
@@ -214,7 +214,7 @@ final class QualityCommand implements Callable<Integer> {
         }
 
         private static int setActive(CommandSpec spec, WorkDirOption work, OpsOptions ops, String name, boolean active) {
-            try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+            try (Wiring wiring = Wiring.connectWithShippedRules(work.workDir, ops)) {
                 QualityRules rules = wiring.qualityRules();
                 QualityRule before = find(spec, rules, name);
                 rules.setActive(name, active);

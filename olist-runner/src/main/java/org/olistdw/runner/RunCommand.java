@@ -3,17 +3,16 @@ package org.olistdw.runner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.olistdw.analytics.duckdb.DuckDbSettings;
-import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.DataLoad;
-import org.olistdw.pipeline.build.Warehouse;
+import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.OlistPipeline;
 import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;
@@ -34,6 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "loads are recorded in PostgreSQL. A failed run leaves the previously published warehouse in place."})
 final class RunCommand implements Callable<Integer> {
 
+    private final List<RunExtension> extensions;
+
     @Spec
     private CommandSpec spec;
 
@@ -52,16 +53,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "DuckDB worker threads (default: all cores).")
     private Integer threads;
 
-    /** Hidden, for {@code olist bench}: writes the run's per-step process metrics ({@link StepMetrics}) as JSON. */
-    @Option(names = "--metrics", paramLabel = "FILE", hidden = true,
-            description = "Writes per-step process metrics (wall, CPU, peak RSS, rows) as JSON, for olist bench.")
-    private Path metricsFile;
-
     @Mixin
     private WorkDirOption work;
 
     @Mixin
     private OpsOptions ops;
+
+    /** A run command whose runs the extensions follow (each is also a mixin of the command; see {@link RunExtension}). */
+    RunCommand(List<RunExtension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -76,17 +77,17 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new EnvironmentProblem("cannot create " + e.getMessage(), e);
         }
-        try (Wiring wiring = Wiring.connect(workDir, ops)) {
+        try (Wiring wiring = Wiring.connectWithShippedRules(workDir, ops)) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            Warehouse warehouse = DuckDbWarehouse.open(published,
-                    new DuckDbSettings(memoryLimit, cores, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
-            OlistPipeline pipeline = new OlistPipeline(warehouse, wiring.pipelineRuns(), wiring.qualityRules(),
-                    wiring.qualityResults(), Clock.systemUTC());
-            RunListener progress = new ConsoleProgress(err, System.console() != null);
-            StepMetrics metrics = metricsFile != null ? new StepMetrics(progress) : null;
-            RunReport report = pipeline.run(source, metrics != null ? metrics : progress);
-            if (metrics != null) {
-                metrics.write(metricsFile, StepMetrics.sizeOrZero(published));
+            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir);
+            List<RunListener> listeners = new ArrayList<>();
+            listeners.add(new ConsoleProgress(err, System.console() != null));
+            for (RunExtension extension : extensions) {
+                listeners.add(extension.beginRun());
+            }
+            RunReport report = pipeline.run(source, new EveryListener(listeners));
+            for (RunExtension extension : extensions) {
+                extension.endRun(report, published);
             }
             printReport(out, report);
             if (!report.succeeded()) {
@@ -95,6 +96,25 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.RUN_FAILED;
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** Passes every callback of the run to each listener, in order. */
+    private record EveryListener(List<RunListener> listeners) implements RunListener {
+
+        @Override
+        public void runStarted(RunId run, int steps) {
+            listeners.forEach(listener -> listener.runStarted(run, steps));
+        }
+
+        @Override
+        public void stepStarted(StepKind kind, String name) {
+            listeners.forEach(listener -> listener.stepStarted(kind, name));
+        }
+
+        @Override
+        public void stepFinished(StepResult result) {
+            listeners.forEach(listener -> listener.stepFinished(result));
         }
     }
 

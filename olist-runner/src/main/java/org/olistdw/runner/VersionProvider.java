@@ -6,7 +6,7 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
+        String version = OlistCommand.class.getPackage().getImplementationVersion();
         return new String[] {
             "olist " + (version == null ? "development build" : version),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"

@@ -2,23 +2,37 @@ package org.olistdw.runner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.olistdw.analytics.duckdb.DuckDbSettings;
+import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.RunId;
-import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
 import org.olistdw.ops.postgres.PostgresOps;
 import org.olistdw.ops.postgres.RunSummary;
+import org.olistdw.pipeline.OlistPipeline;
+import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.quality.RuleCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that chooses and connects the adapters: the operational store (an external PostgreSQL
- * when a URL is given, else the embedded one under the working directory).
+ * The runner's bootstrap: the one place that chooses and connects the adapters. Its steps, in order:
+ * <ol>
+ *   <li>connect the operational store: an external PostgreSQL when a URL is given, else the embedded one
+ *       under the working directory, started here (its migrations run on connect);</li>
+ *   <li>with the embedded store, which this process holds alone, record the runs still marked running as
+ *       cancelled: they were cut short;</li>
+ *   <li>for the commands that use the quality rules ({@link #connectWithShippedRules}), seed the shipped rule
+ *       catalogue: new shipped rules are added and changed definitions updated, while each rule's active flag
+ *       and threshold stay as people set them;</li>
+ *   <li>for a run, open the analytical store and assemble the pipeline over both stores ({@link #pipeline}).</li>
+ * </ol>
+ * The accessors only return what these steps connected.
  */
 final class Wiring implements AutoCloseable {
 
@@ -44,7 +58,7 @@ final class Wiring implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** Connects the operational store, starting the embedded PostgreSQL when no URL is given. */
+    /** Steps 1 and 2: connects the operational store, starting the embedded PostgreSQL when no URL is given. */
     static Wiring connect(Path workDir, OpsOptions options) {
         if (options.url != null && !options.url.isBlank()) {
             try {
@@ -68,7 +82,6 @@ final class Wiring implements AutoCloseable {
         LOG.info("embedded PostgreSQL running from {}", dataDir);
         try {
             PostgresOps ops = PostgresOps.connect(local.jdbcUrl(), local.user(), local.password());
-            // This process holds the embedded store alone, so a run still marked running was cut short.
             List<RunId> interrupted = ops.pipelineRuns().cancelInterrupted(Instant.now(),
                     "interrupted: the process ended before the run finished");
             if (!interrupted.isEmpty()) {
@@ -81,26 +94,44 @@ final class Wiring implements AutoCloseable {
         }
     }
 
+    /** Steps 1 to 3: connects the operational store, then seeds the shipped quality rules into it. */
+    static Wiring connectWithShippedRules(Path workDir, OpsOptions options) {
+        Wiring wiring = connect(workDir, options);
+        try {
+            int added = wiring.ops.qualityRules().seed(RuleCatalog.shipped());
+            if (added > 0) {
+                LOG.info("seeded {} new quality rules from the shipped catalogue", added);
+            }
+            return wiring;
+        } catch (RuntimeException e) {
+            wiring.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Step 4: opens the analytical store publishing to {@code published} and assembles the pipeline over it and
+     * the operational store. Connect with {@link #connectWithShippedRules} first, so the run checks every rule.
+     *
+     * @param memoryLimit DuckDB's memory limit, e.g. {@code 4GB}
+     * @param threads     DuckDB's worker threads
+     * @param tempDir     where DuckDB spills work beyond its memory limit
+     */
+    OlistPipeline pipeline(Path published, String memoryLimit, int threads, Path tempDir) {
+        Warehouse warehouse = DuckDbWarehouse.open(published,
+                new DuckDbSettings(memoryLimit, threads, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
+        return new OlistPipeline(warehouse, ops.pipelineRuns(), ops.qualityRules(), ops.qualityResults(),
+                Clock.systemUTC());
+    }
+
     /** Where the operational store is, embedded or external. */
     Endpoint endpoint() {
         return endpoint;
     }
 
-    PipelineRuns pipelineRuns() {
-        return ops.pipelineRuns();
-    }
-
-    /**
-     * The quality rules, with the shipped catalogue seeded first: new shipped rules are added and changed
-     * definitions updated, while each rule's active flag and threshold stay as people set them.
-     */
+    /** The quality rules as the store holds them. */
     QualityRules qualityRules() {
-        QualityRules rules = ops.qualityRules();
-        int added = rules.seed(RuleCatalog.shipped());
-        if (added > 0) {
-            LOG.info("seeded {} new quality rules from the shipped catalogue", added);
-        }
-        return rules;
+        return ops.qualityRules();
     }
 
     /** Where each run's check results and quality report are kept. */

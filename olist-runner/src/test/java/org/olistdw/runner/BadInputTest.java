@@ -36,8 +36,7 @@ class BadInputTest {
     static void publishAGoodWarehouse() throws Exception {
         sample = work.resolve("sample");
         published = work.resolve("published.duckdb");
-        Cli generated = Cli.run("generate", "--scale", "0.005", "--seed", "11", "--out", sample.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        Samples.generate(0.005, 11, sample);
         Cli good = run(sample, published);
         assertThat(good.exitCode()).as(good.toString()).isZero();
         publishedItems = countItems(published);

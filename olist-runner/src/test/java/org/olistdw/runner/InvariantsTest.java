@@ -64,8 +64,7 @@ class InvariantsTest {
         Path changed = work.resolve("sample-changed");
         warehouse = work.resolve("warehouse.duckdb");
 
-        Cli generate = Cli.run("generate", "--scale", SCALE, "--seed", SEED, "--out", generated.toString());
-        assertThat(generate.exitCode()).as(generate.toString()).isZero();
+        Samples.generate(Double.parseDouble(SCALE), Long.parseLong(SEED), generated);
         Cli first = Cli.run(EndToEndTest.args("run", "--source", generated.toString(), "--warehouse",
                 warehouse.toString(), "--work-dir", work.toString()));
         assertThat(first.exitCode()).as(first.toString()).isZero();

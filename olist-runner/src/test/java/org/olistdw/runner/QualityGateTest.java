@@ -44,8 +44,7 @@ class QualityGateTest {
     static void publishAGoodWarehouse() {
         sample = work.resolve("sample");
         published = work.resolve("published.duckdb");
-        Cli generated = Cli.run("generate", "--scale", "0.01", "--seed", "23", "--out", sample.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        Samples.generate(0.01, 23, sample);
         Cli good = run(sample);
         assertThat(good.exitCode()).as(good.toString()).isZero();
     }

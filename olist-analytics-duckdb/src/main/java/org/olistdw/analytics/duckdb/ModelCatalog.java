@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
-import org.olistdw.analytics.duckdb.ClasspathSql.SqlFile;
 import org.olistdw.pipeline.build.Layer;
 import org.olistdw.pipeline.build.Model;
+import org.olistdw.pipeline.sql.ClasspathSql;
+import org.olistdw.pipeline.sql.ClasspathSql.SqlFile;
 
 /**
  * The SQL models under a classpath root, each with the tables it reads, in build order.

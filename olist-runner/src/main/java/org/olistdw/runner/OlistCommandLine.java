@@ -1,0 +1,117 @@
+package org.olistdw.runner;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The {@code olist} command line: the runner's commands ({@code run}, {@code runs}, {@code quality}), then the
+ * subcommands a distribution adds, then {@code help}; every one of them ends with the exit codes of
+ * {@link ExitCodes} and reports a failure as one line on the error stream ({@code olist: <cause>}), its stack
+ * trace going to the log.
+ *
+ * <pre>
+ * OlistCommandLine.logToWorkDirectory(args);          // before anything logs
+ * CommandLine olist = OlistCommandLine.builder()
+ *         .subcommand(new GenerateCommand())
+ *         .runExtension(new RunMetrics())
+ *         .build();
+ * System.exit(olist.execute(args));
+ * </pre>
+ */
+public final class OlistCommandLine {
+
+    /** The system property naming the log directory (read by logback.xml). */
+    static final String LOG_DIR_PROPERTY = "olist.log.dir";
+
+    private OlistCommandLine() {
+    }
+
+    /** A builder of the command line, with the runner's commands only until more are added. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Points the log file at {@code <work-dir>/logs}, the working directory being that of the arguments'
+     * {@code --work-dir}, else of {@code OLIST_WORK_DIR}, else {@code ./olist-work}; leaves a log directory
+     * already set as a system property ({@code -Dolist.log.dir=...}) alone. Call it before anything logs: the
+     * logging backend reads the property once, when it starts.
+     */
+    public static void logToWorkDirectory(String... args) {
+        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
+            System.setProperty(LOG_DIR_PROPERTY, workDir(args).resolve("logs").toString());
+        }
+    }
+
+    /** The working directory the arguments or the environment name, before logging starts. */
+    static Path workDir(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--work-dir") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--work-dir=")) {
+                return Path.of(args[i].substring("--work-dir=".length()));
+            }
+        }
+        String env = System.getenv("OLIST_WORK_DIR");
+        return Path.of(env == null || env.isBlank() ? WorkDirOption.DEFAULT : env);
+    }
+
+    /** Collects what a distribution adds to the runner's commands; {@link #build()} makes a new command line. */
+    public static final class Builder {
+
+        private final List<Object> subcommands = new ArrayList<>();
+        private final List<RunExtension> runExtensions = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a subcommand, listed after the runner's in the order added.
+         *
+         * @param command an object annotated with picocli's {@code @Command}, whose name no other command has
+         */
+        public Builder subcommand(Object command) {
+            subcommands.add(command);
+            return this;
+        }
+
+        /** Adds an extension of {@code olist run}: its options join the run command's, and it follows each run. */
+        public Builder runExtension(RunExtension extension) {
+            runExtensions.add(extension);
+            return this;
+        }
+
+        /** A new command line with the commands and extensions added so far. */
+        public CommandLine build() {
+            CommandLine run = new CommandLine(new RunCommand(runExtensions));
+            for (int i = 0; i < runExtensions.size(); i++) {
+                run.addMixin("extension" + i, runExtensions.get(i));
+            }
+            CommandLine olist = new CommandLine(new OlistCommand());
+            olist.addSubcommand(run);
+            olist.addSubcommand(new RunsCommand());
+            olist.addSubcommand(new QualityCommand());
+            subcommands.forEach(olist::addSubcommand);
+            olist.addSubcommand(new CommandLine.HelpCommand());
+            olist.setExitCodeExceptionMapper(e -> {
+                if (e instanceof CommandLine.ParameterException) {
+                    return ExitCodes.USAGE; // also when a command finds its arguments wrong while running
+                }
+                return e instanceof EnvironmentProblem ? ExitCodes.ENVIRONMENT : ExitCodes.RUN_FAILED;
+            });
+            olist.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                PrintWriter err = commandLine.getErr();
+                err.println("olist: " + Console.oneLine(e));
+                LoggerFactory.getLogger(OlistCommand.class).error("command failed", e);
+                err.flush();
+                return commandLine.getExitCodeExceptionMapper().getExitCode(e);
+            });
+            return olist;
+        }
+    }
+}

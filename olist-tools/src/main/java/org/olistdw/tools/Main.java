@@ -1,0 +1,31 @@
+package org.olistdw.tools;
+
+import org.olistdw.runner.OlistCommandLine;
+import org.olistdw.tools.bench.BenchCommand;
+import org.olistdw.tools.bench.RunMetrics;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code olist} distribution ({@code bin/olist}): the runner's commands with the tools,
+ * {@code generate} and {@code bench}, and the hidden {@code run --metrics} the bench measures its runs with.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        OlistCommandLine.logToWorkDirectory(args);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A new {@code olist} command line with every command of the distribution. */
+    public static CommandLine commandLine() {
+        return OlistCommandLine.builder()
+                .subcommand(new GenerateCommand())
+                .subcommand(new BenchCommand(Main.class.getName()))
+                .runExtension(new RunMetrics())
+                .build();
+    }
+}

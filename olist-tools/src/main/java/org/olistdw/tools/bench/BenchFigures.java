@@ -1,0 +1,151 @@
+package org.olistdw.tools.bench;
+
+import java.util.List;
+
+/**
+ * What {@code olist bench} measured, as written to its JSON file and rendered into the performance page.
+ * Times are milliseconds unless a name says seconds; sizes are bytes.
+ */
+final class BenchFigures {
+
+    private BenchFigures() {
+    }
+
+    /**
+     * The machine the figures come from.
+     *
+     * @param cores           processors available to the JVM
+     * @param memoryBytes     physical memory ({@code MemTotal} of /proc/meminfo), -1 when unknown
+     * @param cpuModel        the processor's model name, or {@code unknown}
+     * @param os              operating system name, version and architecture
+     * @param jdk             the JDK's vendor and version
+     * @param duckdbVersion   DuckDB's {@code version()}
+     * @param postgresVersion the PostgreSQL server's {@code version()}
+     */
+    record Machine(int cores, long memoryBytes, String cpuModel, String os, String jdk, String duckdbVersion,
+                   String postgresVersion) {
+    }
+
+    /**
+     * One step of the pipeline run, as the run process measured it.
+     *
+     * @param kind         extract, load, transform, validate, check or publish
+     * @param name         the step's name
+     * @param rows         rows the step reports
+     * @param wallMs       wall time
+     * @param cpuMs        CPU time of the whole process during the step (all threads, DuckDB's included)
+     * @param peakRssBytes peak resident memory of the process when the step ended
+     */
+    record Step(String kind, String name, long rows, long wallMs, long cpuMs, long peakRssBytes) {
+    }
+
+    /**
+     * The full pipeline run, a process of its own.
+     *
+     * @param processWallMs   from starting the JVM to its exit: what a user waits for
+     * @param jvmStartMs      JVM uptime when the run started: start-up and connecting the stores
+     * @param cpuMs           CPU time of the process's steps
+     * @param peakRssBytes    peak resident memory of the process
+     * @param warehouseBytes  size of the published warehouse file
+     * @param sourceRows      rows read from the nine files
+     * @param steps           every step, in order
+     */
+    record Run(long processWallMs, long jvmStartMs, long cpuMs, long peakRssBytes, long warehouseBytes,
+               long sourceRows, List<Step> steps) {
+
+        /** Total wall time of the steps of one kind. */
+        long wallMs(String kind) {
+            return steps.stream().filter(step -> step.kind().equals(kind)).mapToLong(Step::wallMs).sum();
+        }
+
+        /** Total CPU time of the steps of one kind. */
+        long cpuMs(String kind) {
+            return steps.stream().filter(step -> step.kind().equals(kind)).mapToLong(Step::cpuMs).sum();
+        }
+    }
+
+    /**
+     * The same loads and models done by DuckDB alone, without orchestration, row checks, quarantine,
+     * validation, quality checks or operational records.
+     *
+     * @param loadMs      loading the nine files with DuckDB's CSV reader
+     * @param transformMs building every model
+     * @param totalMs     both, with opening and closing the database
+     */
+    record Bare(long loadMs, long transformMs, long totalMs) {
+    }
+
+    /**
+     * Percentiles of one series of timings (nearest rank).
+     *
+     * @param p50 median
+     * @param p95 95th percentile
+     * @param max slowest
+     */
+    record Timing(double p50, double p95, double max) {
+    }
+
+    /**
+     * One dashboard query timed on both engines.
+     *
+     * @param name        the query's file name without {@code .sql}
+     * @param rows        rows it returns
+     * @param duckdbCold  DuckDB, first execution on a fresh connection
+     * @param duckdbWarm  DuckDB, repeated executions on one connection
+     * @param postgresCold PostgreSQL, first execution on a fresh connection
+     * @param postgresWarm PostgreSQL, repeated executions on one connection
+     */
+    record Query(String name, long rows, Timing duckdbCold, Timing duckdbWarm, Timing postgresCold,
+                 Timing postgresWarm) {
+
+        /** PostgreSQL's warm median over DuckDB's: how many times faster DuckDB answers. */
+        double warmRatio() {
+            return postgresWarm.p50() / Math.max(duckdbWarm.p50(), 0.001);
+        }
+    }
+
+    /**
+     * Everything measured at one scale.
+     *
+     * @param scale          size relative to the published dataset
+     * @param generateMs     generating the sample, or -1 when an earlier sample was reused
+     * @param run            the full pipeline run
+     * @param bare           the bare engine doing the same loads and models
+     * @param starCopyMs     copying the star schema into PostgreSQL
+     * @param queries        the dashboard queries
+     */
+    record Scale(double scale, long generateMs, Run run, Bare bare, long starCopyMs, List<Query> queries) {
+
+        /** The geometric mean of the warm ratios PostgreSQL / DuckDB. */
+        double geometricMeanRatio() {
+            return Math.exp(queries.stream().mapToDouble(query -> Math.log(query.warmRatio())).average().orElse(0));
+        }
+
+        /** Our full run (process wall time) over the bare engine's total. */
+        double overhead() {
+            return run.processWallMs() / (double) Math.max(bare.totalMs(), 1);
+        }
+
+        /** Our load and transform steps over the bare engine's load and transform. */
+        double loadTransformOverhead() {
+            return (run.wallMs("load") + run.wallMs("transform")) / (double) Math.max(bare.loadMs() + bare.transformMs(), 1);
+        }
+
+        /** The slowest warm p95 of DuckDB over every dashboard query. */
+        double worstWarmP95() {
+            return queries.stream().mapToDouble(query -> query.duckdbWarm().p95()).max().orElse(0);
+        }
+    }
+
+    /**
+     * One bench: where, when, how often, and the figures per scale.
+     *
+     * @param machine   the machine
+     * @param startedAt ISO-8601 instant
+     * @param runs      samples per query timing
+     * @param command   the command line that produced it
+     * @param scales    the figures, in the order measured
+     */
+    record Bench(Machine machine, String startedAt, int runs, String command, List<Scale> scales) {
+    }
+}
