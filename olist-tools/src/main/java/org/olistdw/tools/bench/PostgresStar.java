@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies the core star schema of a published DuckDB warehouse (every {@code core.dim_*} and
  * {@code core.fact_*} table) into the schema {@code core} of a PostgreSQL database, so that the dashboard
- * queries can be timed on the same data in both engines. Public because the bench command, in the runner's
- * main package, uses it.
+ * queries can be timed on the same data in both engines.
  *
  * <p>What it guarantees:
  * <ul>
