@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,32 @@ class DuckDbMacrosTest {
     }
 
     @Test
+    void each_dimension_unpacks_exactly_the_attributes_its_history_keeps_with_their_types() throws SQLException {
+        try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory, DuckDbSettings.DEFAULT_MODEL_ROOT), 1)) {
+            for (VersionedDimension dimension : VersionedDimension.values()) {
+                String entity = dimension.dimension().substring("dim_".length());
+                List<String> kept = dimension.columnNames().subList(2, dimension.columnNames().size() - 2);
+                List<String> history = Builds.query(build.connection(), "select column_name || ' ' || data_type"
+                        + " from information_schema.columns where table_schema = 'raw' and table_name = '"
+                        + dimension.previousTable() + "' order by ordinal_position").stream()
+                        .map(row -> (String) row.get(0))
+                        .filter(column -> kept.contains(column.substring(0, column.indexOf(' ')))).toList();
+                try (Statement statement = build.connection().createStatement()) {
+                    statement.execute("create temporary table unpacked_" + entity + " as select unnest(unpack_"
+                            + entity + "_attributes(pack_" + entity + "_attributes("
+                            + String.join(", ", Collections.nCopies(kept.size(), "null")) + ")))");
+                }
+                List<String> unpacked = Builds.query(build.connection(), "select column_name || ' ' || data_type"
+                        + " from information_schema.columns where table_name = 'unpacked_" + entity + "'"
+                        + " order by ordinal_position").stream().map(row -> (String) row.get(0)).toList();
+
+                assertThat(history).as("tracked columns of %s", dimension.dimension()).hasSize(kept.size());
+                assertThat(unpacked).as("what unpack_%s_attributes returns", entity).isEqualTo(history);
+            }
+        }
+    }
+
+    @Test
     void a_model_root_without_a_macros_folder_gets_the_business_rules_only() {
         try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory, "models/chain"), 1)) {
             assertThat(Builds.query(build.connection(), "select function_name from duckdb_functions()"
@@ -92,7 +120,9 @@ class DuckDbMacrosTest {
                     + " where function_type = 'macro' and not internal order by function_name"))
                     .extracting(row -> row.get(0))
                     .containsExactly("calendar_days", "counts_as_revenue", "date_key_of", "is_late",
-                            "source_state_code", "source_timestamp", "source_zip_prefix");
+                            "pack_customer_attributes", "pack_product_attributes", "pack_seller_attributes",
+                            "source_state_code", "source_timestamp", "source_zip_prefix",
+                            "unpack_customer_attributes", "unpack_product_attributes", "unpack_seller_attributes");
         }
     }
 
