@@ -47,6 +47,8 @@ joined as (
         coalesce(seller_metrics.delivered_orders, 0) as delivered_orders,
         coalesce(seller_metrics.on_time_orders, 0) as on_time_orders,
         seller_metrics.average_review_score,
+        coalesce(seller_metrics.reviewed_orders, 0) as reviewed_orders,
+        seller_metrics.review_score_sum,
         coalesce(seller_metrics.orders_placed, 0) as orders_placed,
         coalesce(seller_metrics.canceled_orders, 0) as canceled_orders,
         seller_metrics.first_sale_date,
@@ -76,6 +78,8 @@ final as (
         on_time_orders, -- of those, not late
         cast(round(on_time_orders / nullif(delivered_orders, 0), 4) as decimal(6, 4)) as on_time_rate, -- 0..1
         average_review_score, -- 1..5 over counted orders with a review
+        reviewed_orders, -- counted orders with a review
+        review_score_sum, -- sum of their scores; null without reviews
         orders_placed, -- every order holding the seller's items, any status
         canceled_orders, -- of those, canceled
         cast(round(canceled_orders / nullif(orders_placed, 0), 4) as decimal(6, 4)) as cancellation_rate, -- 0..1
