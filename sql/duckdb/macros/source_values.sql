@@ -18,3 +18,7 @@ create or replace macro source_zip_prefix(field) as
 -- A state code: two upper-case letters; blank is null.
 create or replace macro source_state_code(field) as
     nullif(upper(trim(field)), '');
+
+-- A text: trimmed; blank is null.
+create or replace macro source_text(field) as
+    nullif(trim(field), '');

@@ -16,8 +16,8 @@ renamed as (
         trim(review_id) as review_id,
         trim(order_id) as order_id,
         cast(review_score as integer) as review_score, -- 1..5
-        nullif(trim(review_comment_title), '') as review_comment_title,
-        nullif(trim(review_comment_message), '') as review_comment_message, -- may contain line breaks
+        source_text(review_comment_title) as review_comment_title,
+        source_text(review_comment_message) as review_comment_message, -- may contain line breaks
         source_timestamp(review_creation_date) as review_creation_date, -- midnight in the source
         source_timestamp(review_answer_timestamp) as review_answer_timestamp,
         _source_line -- line of the row in the source file (lineage)

@@ -13,7 +13,7 @@ renamed as (
     select
         trim(seller_id) as seller_id,
         source_zip_prefix(seller_zip_code_prefix) as seller_zip_code_prefix, -- 5 characters, leading zeros restored
-        nullif(trim(seller_city), '') as seller_city, -- sometimes dirty in the source (sao paulo / sao paulo)
+        source_text(seller_city) as seller_city, -- sometimes dirty in the source (sao paulo / sao paulo)
         source_state_code(seller_state) as seller_state, -- two-letter state code
         _source_line -- line of the row in the source file (lineage)
 

@@ -52,6 +52,27 @@ class DuckDbMacrosTest {
     }
 
     @Test
+    void texts_are_trimmed_and_blank_is_null() throws SQLException {
+        try (Connection duckdb = withMacros()) {
+            assertThat(Builds.query(duckdb, "select source_text('  sao paulo '), source_text(' '), source_text(null)"))
+                    .containsExactly(Arrays.asList("sao paulo", null, null));
+        }
+    }
+
+    @Test
+    void shares_are_fractions_to_four_places_and_averages_brl_to_the_cent_both_null_over_nothing() throws SQLException {
+        try (Connection duckdb = withMacros()) {
+            // 1 / 3 = 0.33333 -> 0.3333; 2 / 3 = 0.66666 -> 0.6667; 100.00 / 3 = 33.333 -> 33.33; 0.05 / 2 = 0.025 -> 0.03
+            assertThat(Builds.query(duckdb, "select share_of(1, 3), share_of(2, 3), share_of(5, 0),"
+                    + " average_brl(100.00, 3), average_brl(0.05, 2), average_brl(100.00, 0),"
+                    + " typeof(share_of(1, 3)), typeof(average_brl(100.00, 3))"))
+                    .containsExactly(Arrays.asList(new java.math.BigDecimal("0.3333"), new java.math.BigDecimal("0.6667"),
+                            null, new java.math.BigDecimal("33.33"), new java.math.BigDecimal("0.03"), null,
+                            "DECIMAL(6,4)", "DECIMAL(18,2)"));
+        }
+    }
+
+    @Test
     void calendar_days_count_dates_not_hours() throws SQLException {
         try (Connection duckdb = withMacros()) {
             assertThat(Builds.query(duckdb, "select"
@@ -119,9 +140,9 @@ class DuckDbMacrosTest {
             assertThat(Builds.query(reader, "select function_name from duckdb_functions()"
                     + " where function_type = 'macro' and not internal order by function_name"))
                     .extracting(row -> row.get(0))
-                    .containsExactly("calendar_days", "counts_as_revenue", "date_key_of", "is_late",
+                    .containsExactly("average_brl", "calendar_days", "counts_as_revenue", "date_key_of", "is_late",
                             "pack_customer_attributes", "pack_product_attributes", "pack_seller_attributes",
-                            "source_state_code", "source_timestamp", "source_zip_prefix",
+                            "share_of", "source_state_code", "source_text", "source_timestamp", "source_zip_prefix",
                             "unpack_customer_attributes", "unpack_product_attributes", "unpack_seller_attributes");
         }
     }
