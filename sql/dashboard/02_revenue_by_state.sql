@@ -1,60 +1,69 @@
 -- Dashboard tile: "Sales map": revenue by the state the orders were shipped to, with a subtotal per region
--- and the country total (the measures of mart.mart_geographic_analysis).
+-- (the rows of mart.mart_geographic_analysis) and the country total (mart.mart_sales_totals).
 -- Grain: one row per region and state (geo_level state), one per region (geo_level region, state null)
 -- and one total row (geo_level total, region and state null), over the orders that count as revenue,
 -- each located by the address given with it (fact_orders.delivery_state).
+-- The average order value and the freight share are divided here from the marts' exact sums, rounded from
+-- ten decimal places, so that DuckDB and PostgreSQL give the same figures.
 with
 
-orders as (
+geographic_analysis as (
 
-    select * from core.fact_orders
-
-),
-
-customers as (
-
-    select * from core.dim_customer
+    select * from mart.mart_geographic_analysis
 
 ),
 
-counted_orders as (
+sales_totals as (
+
+    select * from mart.mart_sales_totals
+
+),
+
+levels as (
 
     select
-        orders.order_id,
-        orders.delivery_region,
-        orders.delivery_state,
-        orders.items_price,
-        orders.items_freight,
-        orders.items_total,
-        customers.customer_unique_id
+        geo_level,
+        region,
+        state,
+        customers,
+        orders,
+        gross_merchandise_value,
+        freight_value,
+        revenue
 
-    from orders
-    inner join customers
-        on orders.customer_key = customers.customer_key
-    where orders.counts_as_revenue = true
+    from geographic_analysis
+
+    union all
+
+    select
+        'total' as geo_level,
+        cast(null as varchar) as region,
+        cast(null as varchar) as state,
+        customers,
+        orders,
+        gross_merchandise_value,
+        freight_value,
+        revenue
+
+    from sales_totals
 
 ),
 
 final as (
 
     select
-        case
-            when grouping(delivery_region) = 1 then 'total'
-            when grouping(delivery_state) = 1 then 'region'
-            else 'state'
-        end as geo_level,
-        delivery_region as region, -- IBGE region; null on the total row
-        delivery_state as state, -- two-letter code; null on region and total rows
-        count(distinct customer_unique_id) filter (where customer_unique_id <> 'unknown') as customers,
-        count(*) as orders,
-        cast(sum(items_price) as decimal(18, 2)) as gross_merchandise_value, -- GMV, BRL
-        cast(sum(items_freight) as decimal(18, 2)) as freight_value, -- BRL
-        cast(sum(items_total) as decimal(18, 2)) as revenue, -- BRL, prices + freight
-        round(cast(sum(items_total) / count(*) as decimal(38, 10)), 2) as average_order_value, -- AOV, BRL
-        round(cast(sum(items_freight) / nullif(sum(items_total), 0) as decimal(38, 10)), 4) as freight_share -- 0..1
+        geo_level, -- state, region or total
+        region, -- IBGE region; null on the total row
+        state, -- two-letter code; null on region and total rows
+        customers, -- distinct people with a counted order
+        orders,
+        gross_merchandise_value, -- GMV, BRL
+        freight_value, -- BRL
+        revenue, -- BRL, prices + freight
+        round(cast(revenue / orders as decimal(38, 10)), 2) as average_order_value, -- AOV, BRL
+        round(cast(freight_value / nullif(revenue, 0) as decimal(38, 10)), 4) as freight_share -- 0..1
 
-    from counted_orders
-    group by rollup (delivery_region, delivery_state)
+    from levels
 
 )
 

@@ -1,63 +1,34 @@
 -- Dashboard tile: "Top categories": the ten product categories with the most revenue in each year of
--- purchase (mart.mart_product_performance summed over the year), with their share of the year's revenue.
+-- purchase (the months of mart.mart_product_performance summed over the year), with their share of the
+-- year's revenue.
 -- Grain: one row per purchase year and revenue rank 1..10 (fewer when the year has fewer categories);
 -- equal revenue is ranked by the Portuguese category name. Items of orders that count as revenue, each in
--- the category of the product version sold (unknown without one).
+-- the category of the product version sold (unknown without one). An order is purchased in one month, so
+-- its monthly counts add up to the year's.
 with
 
-order_items as (
+product_performance as (
 
-    select * from core.fact_order_items
-
-),
-
-categories as (
-
-    select * from core.dim_category
-
-),
-
-dates as (
-
-    select * from core.dim_date
-
-),
-
-counted_items as (
-
-    select
-        dates.year,
-        order_items.category_key,
-        order_items.order_id,
-        order_items.price,
-        order_items.item_total_value
-
-    from order_items
-    inner join dates
-        on order_items.purchase_date_key = dates.date_key
-    where order_items.counts_as_revenue = true
-        and order_items.purchase_date_key <> -1
+    select * from mart.mart_product_performance
 
 ),
 
 per_category_year as (
 
     select
-        counted_items.year,
-        categories.product_category_name,
-        categories.product_category_name_english,
-        count(distinct counted_items.order_id) as orders,
-        count(*) as items,
-        sum(counted_items.price) as gross_merchandise_value,
-        sum(counted_items.item_total_value) as revenue
+        cast(extract(year from purchase_month) as integer) as year,
+        product_category_name,
+        product_category_name_english,
+        cast(sum(orders) as bigint) as orders,
+        cast(sum(items) as bigint) as items,
+        sum(gross_merchandise_value) as gross_merchandise_value,
+        sum(revenue) as revenue
 
-    from counted_items
-    inner join categories
-        on counted_items.category_key = categories.category_key
+    from product_performance
     group by
-        counted_items.year,
-        categories.product_category_name,
-        categories.product_category_name_english
+        cast(extract(year from purchase_month) as integer),
+        product_category_name,
+        product_category_name_english
 
 ),
 

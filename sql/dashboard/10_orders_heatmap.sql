@@ -1,34 +1,13 @@
--- Dashboard tile: "When people buy": a weekday by hour heat map of orders placed and of revenue.
+-- Dashboard tile: "When people buy" (mart.mart_orders_heatmap): a weekday by hour heat map of orders
+-- placed and of revenue.
 -- Grain: one row per ISO day of the week of purchase (1 = Monday) and hour of the purchase time (0..23)
 -- with at least one order; orders of every status are placed, revenue counts only orders that count as
 -- revenue.
 with
 
-orders as (
+orders_heatmap as (
 
-    select * from core.fact_orders
-
-),
-
-dates as (
-
-    select * from core.dim_date
-
-),
-
-placed as (
-
-    select
-        dates.day_of_week,
-        dates.day_name,
-        cast(extract(hour from orders.order_purchase_timestamp) as integer) as hour_of_day,
-        orders.counts_as_revenue,
-        orders.items_total
-
-    from orders
-    inner join dates
-        on orders.purchase_date_key = dates.date_key
-    where orders.purchase_date_key <> -1
+    select * from mart.mart_orders_heatmap
 
 ),
 
@@ -38,12 +17,11 @@ final as (
         day_of_week, -- ISO: 1 = Monday .. 7 = Sunday
         day_name,
         hour_of_day, -- 0..23
-        count(*) as orders_placed, -- orders of any status
-        count(*) filter (where counts_as_revenue = true) as orders, -- orders counted as revenue
-        cast(coalesce(sum(items_total) filter (where counts_as_revenue = true), 0) as decimal(18, 2)) as revenue -- BRL
+        orders_placed, -- orders of any status
+        orders, -- orders counted as revenue
+        revenue -- BRL
 
-    from placed
-    group by day_of_week, day_name, hour_of_day
+    from orders_heatmap
 
 )
 

@@ -12,7 +12,10 @@
 --   mart_payment_mix: one row per payment type and installments;
 --   mart_product_performance: one row per category and purchase month, each with an item;
 --   mart_seller_scorecard: one row per seller_id: the current sellers of dim_seller and the sellers of
---   the order items, no one else.
+--   the order items, no one else;
+--   mart_delivery_by_state, mart_orders_heatmap, mart_repeat_buyers, mart_review_scores and
+--   mart_sales_totals (the marts of the dashboard tiles): no grain key repeated (one row at most for
+--   mart_sales_totals).
 -- Returns one row per mart and offending key.
 with
 
@@ -67,6 +70,36 @@ product_performance as (
 seller_scorecard as (
 
     select * from mart.mart_seller_scorecard
+
+),
+
+delivery_by_state as (
+
+    select * from mart.mart_delivery_by_state
+
+),
+
+orders_heatmap as (
+
+    select * from mart.mart_orders_heatmap
+
+),
+
+repeat_buyers as (
+
+    select * from mart.mart_repeat_buyers
+
+),
+
+review_scores as (
+
+    select * from mart.mart_review_scores
+
+),
+
+sales_totals as (
+
+    select * from mart.mart_sales_totals
 
 ),
 
@@ -125,6 +158,16 @@ mart_keys as (
     select 'mart_product_performance', coalesce(cast(category_key as varchar), '<null>') || '/' || coalesce(cast(purchase_month as varchar), '<null>') from product_performance
     union all
     select 'mart_seller_scorecard', coalesce(seller_id, '<null>') from seller_scorecard
+    union all
+    select 'mart_delivery_by_state', coalesce(state, '<null>') from delivery_by_state
+    union all
+    select 'mart_orders_heatmap', coalesce(cast(day_of_week as varchar), '<null>') || '/' || coalesce(cast(hour_of_day as varchar), '<null>') from orders_heatmap
+    union all
+    select 'mart_repeat_buyers', coalesce(geo_level, '<null>') || '/' || coalesce(region, '<country>') from repeat_buyers
+    union all
+    select 'mart_review_scores', coalesce(product_category_name, '<null>') || '/' || coalesce(cast(review_score as varchar), '<null>') from review_scores
+    union all
+    select 'mart_sales_totals', 'all' from sales_totals
 
 ),
 

@@ -1,6 +1,7 @@
 -- Invariant: the marts add up, to the cent, to the facts they summarise. Reference: core.fact_orders,
--- orders counted as revenue (counts_as_revenue, which must follow the rule of
--- intermediate.int_order_enriched: status neither canceled nor unavailable and at least one item);
+-- orders counted as revenue (counts_as_revenue, which must follow the revenue rule: the macro
+-- counts_as_revenue, generated from the domain's RevenueRule: status neither canceled nor unavailable and
+-- at least one item);
 -- marts that place orders on the calendar are compared with the counted orders with a known purchase
 -- date. Compared totals:
 --   orders, GMV (items_price), freight and revenue (items_total): mart_monthly_revenue, the month rows and
@@ -77,7 +78,7 @@ rule_breaches as (
         1 as row_count
 
     from orders
-    where counts_as_revenue is distinct from (order_status not in ('canceled', 'unavailable') and item_count > 0)
+    where counts_as_revenue is distinct from counts_as_revenue(order_status, item_count)
 
     union all
 

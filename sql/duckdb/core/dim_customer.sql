@@ -3,9 +3,9 @@
 --
 -- Tracked attributes: the address (zip prefix, city, state), the one given with the person's most
 -- recent order (a person without orders: the address of their greatest customer_id).
--- Versions (intermediate.int_dimension_versions, the one place the rule lives): a change of a
--- tracked attribute between runs closes the current version at the run's as-of time and opens a
--- new one; a new key's first version is valid from 1900-01-01; keys are kept by existing versions.
+-- Versions and the unknown member (intermediate.int_dimension_versions, the one place the rule lives): a
+-- change of a tracked attribute between runs closes the current version at the run's as-of time and opens
+-- a new one; a new key's first version is valid from 1900-01-01; keys are kept by existing versions.
 -- Exactly one version per key is current (valid_to null); windows [valid_from, valid_to) never overlap.
 -- Type 1 attributes, recomputed by every run for all versions: region, geography, segment.
 -- Segment, by the person's counted orders (int_customer_metrics): prospect (none), one_time (1),
@@ -41,21 +41,20 @@ versions as (
     select
         surrogate_key as customer_key,
         natural_key as customer_unique_id,
-        json_extract_string(attributes, '$.customer_zip_code_prefix') as customer_zip_code_prefix,
-        json_extract_string(attributes, '$.customer_city') as customer_city,
-        json_extract_string(attributes, '$.customer_state') as customer_state,
+        unnest(unpack_customer_attributes(attributes)), -- customer_zip_code_prefix, customer_city, customer_state
         valid_from,
-        valid_to
+        valid_to,
+        is_current
 
     from dimension_versions
     where dimension = 'dim_customer'
 
 ),
 
-known_members as (
+final as (
 
     select
-        versions.customer_key,
+        versions.customer_key, -- -1: the unknown member
         versions.customer_unique_id, -- the person
         versions.customer_zip_code_prefix, -- 5 characters
         versions.customer_city, -- as written in the customers file
@@ -63,15 +62,16 @@ known_members as (
         coalesce(states.region, 'unknown') as customer_region, -- Norte, Nordeste, Centro-Oeste, Sudeste, Sul
         coalesce(geography.geography_key, -1) as geography_key, -- -1 when the prefix is not in the geolocation file
         case
+            when versions.customer_key = -1 then 'unknown'
             when coalesce(customer_metrics.orders, 0) = 0 then 'prospect'
             when customer_metrics.orders = 1 then 'one_time'
             when customer_metrics.orders <= 5 then 'regular'
             when customer_metrics.revenue > 1000 then 'vip'
             else 'loyal'
-        end as customer_segment, -- prospect, one_time, regular, loyal, vip
+        end as customer_segment, -- prospect, one_time, regular, loyal, vip; unknown for the unknown member
         versions.valid_from, -- version valid from (inclusive)
         versions.valid_to, -- version valid until (exclusive); null for the current version
-        versions.valid_to is null as is_current
+        versions.is_current
 
     from versions
     left join states
@@ -80,31 +80,6 @@ known_members as (
         on versions.customer_zip_code_prefix = geography.zip_code_prefix
     left join customer_metrics
         on versions.customer_unique_id = customer_metrics.customer_unique_id
-
-),
-
-unknown_member as (
-
-    select
-        cast(-1 as bigint) as customer_key,
-        'unknown' as customer_unique_id,
-        'unknown' as customer_zip_code_prefix,
-        'unknown' as customer_city,
-        'unknown' as customer_state,
-        'unknown' as customer_region,
-        cast(-1 as bigint) as geography_key,
-        'unknown' as customer_segment,
-        timestamp '1900-01-01' as valid_from,
-        cast(null as timestamp) as valid_to,
-        true as is_current
-
-),
-
-final as (
-
-    select * from known_members
-    union all
-    select * from unknown_member
 
 )
 

@@ -4,9 +4,9 @@
 -- Tracked attributes: every column of the products file (category, name and description lengths,
 -- photos, weight and the three measures); a product_id repeated in a re-saved file keeps its first
 -- line; a product without a category shows unknown.
--- Versions (intermediate.int_dimension_versions, the one place the rule lives): a change of a
--- tracked attribute between runs closes the current version at the run's as-of time and opens a
--- new one; a new key's first version is valid from 1900-01-01; keys are kept by existing versions.
+-- Versions and the unknown member (intermediate.int_dimension_versions, the one place the rule lives): a
+-- change of a tracked attribute between runs closes the current version at the run's as-of time and opens
+-- a new one; a new key's first version is valid from 1900-01-01; keys are kept by existing versions.
 -- Exactly one version per key is current (valid_to null); windows [valid_from, valid_to) never overlap.
 -- Type 1 attributes, recomputed by every run for all versions: category key and English name, volume,
 -- weight class: light (under 1 kg), medium (1 to under 5 kg), heavy (5 to under 15 kg), bulky (15 kg
@@ -30,26 +30,20 @@ versions as (
     select
         surrogate_key as product_key,
         natural_key as product_id,
-        json_extract_string(attributes, '$.product_category_name') as product_category_name,
-        cast(json_extract_string(attributes, '$.product_name_length') as integer) as product_name_length,
-        cast(json_extract_string(attributes, '$.product_description_length') as integer) as product_description_length,
-        cast(json_extract_string(attributes, '$.product_photos_qty') as integer) as product_photos_qty,
-        cast(json_extract_string(attributes, '$.product_weight_g') as decimal(12, 2)) as product_weight_g,
-        cast(json_extract_string(attributes, '$.product_length_cm') as decimal(12, 2)) as product_length_cm,
-        cast(json_extract_string(attributes, '$.product_height_cm') as decimal(12, 2)) as product_height_cm,
-        cast(json_extract_string(attributes, '$.product_width_cm') as decimal(12, 2)) as product_width_cm,
+        unnest(unpack_product_attributes(attributes)), -- the eight columns of the products file
         valid_from,
-        valid_to
+        valid_to,
+        is_current
 
     from dimension_versions
     where dimension = 'dim_product'
 
 ),
 
-known_members as (
+final as (
 
     select
-        versions.product_key,
+        versions.product_key, -- -1: the unknown member
         versions.product_id,
         coalesce(categories.category_key, -1) as category_key,
         versions.product_category_name, -- Portuguese; unknown without a category
@@ -71,42 +65,11 @@ known_members as (
         end as weight_class, -- light, medium, heavy, bulky, unknown
         versions.valid_from, -- version valid from (inclusive)
         versions.valid_to, -- version valid until (exclusive); null for the current version
-        versions.valid_to is null as is_current
+        versions.is_current
 
     from versions
     left join categories
         on versions.product_category_name = categories.product_category_name
-
-),
-
-unknown_member as (
-
-    select
-        cast(-1 as bigint) as product_key,
-        'unknown' as product_id,
-        cast(-1 as bigint) as category_key,
-        'unknown' as product_category_name,
-        'unknown' as product_category_name_english,
-        cast(null as integer) as product_name_length,
-        cast(null as integer) as product_description_length,
-        cast(null as integer) as product_photos_qty,
-        cast(null as decimal(12, 2)) as product_weight_g,
-        cast(null as decimal(12, 2)) as product_length_cm,
-        cast(null as decimal(12, 2)) as product_height_cm,
-        cast(null as decimal(12, 2)) as product_width_cm,
-        cast(null as decimal(18, 2)) as product_volume_cm3,
-        'unknown' as weight_class,
-        timestamp '1900-01-01' as valid_from,
-        cast(null as timestamp) as valid_to,
-        true as is_current
-
-),
-
-final as (
-
-    select * from known_members
-    union all
-    select * from unknown_member
 
 )
 

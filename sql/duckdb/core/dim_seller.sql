@@ -3,9 +3,9 @@
 --
 -- Tracked attributes: zip prefix, city and state, as in the sellers file (a seller_id repeated in a
 -- re-saved file keeps its first line).
--- Versions (intermediate.int_dimension_versions, the one place the rule lives): a change of a
--- tracked attribute between runs closes the current version at the run's as-of time and opens a
--- new one; a new key's first version is valid from 1900-01-01; keys are kept by existing versions.
+-- Versions and the unknown member (intermediate.int_dimension_versions, the one place the rule lives): a
+-- change of a tracked attribute between runs closes the current version at the run's as-of time and opens
+-- a new one; a new key's first version is valid from 1900-01-01; keys are kept by existing versions.
 -- Exactly one version per key is current (valid_to null); windows [valid_from, valid_to) never overlap.
 -- Type 1 attributes, recomputed by every run for all versions: region, geography.
 with
@@ -33,21 +33,20 @@ versions as (
     select
         surrogate_key as seller_key,
         natural_key as seller_id,
-        json_extract_string(attributes, '$.seller_zip_code_prefix') as seller_zip_code_prefix,
-        json_extract_string(attributes, '$.seller_city') as seller_city,
-        json_extract_string(attributes, '$.seller_state') as seller_state,
+        unnest(unpack_seller_attributes(attributes)), -- seller_zip_code_prefix, seller_city, seller_state
         valid_from,
-        valid_to
+        valid_to,
+        is_current
 
     from dimension_versions
     where dimension = 'dim_seller'
 
 ),
 
-known_members as (
+final as (
 
     select
-        versions.seller_key,
+        versions.seller_key, -- -1: the unknown member
         versions.seller_id,
         versions.seller_zip_code_prefix, -- 5 characters
         versions.seller_city, -- as written by the seller, sometimes dirty; dim_geography has a clean name
@@ -56,37 +55,13 @@ known_members as (
         coalesce(geography.geography_key, -1) as geography_key, -- -1 when the prefix is not in the geolocation file
         versions.valid_from, -- version valid from (inclusive)
         versions.valid_to, -- version valid until (exclusive); null for the current version
-        versions.valid_to is null as is_current
+        versions.is_current
 
     from versions
     left join states
         on versions.seller_state = states.state_code
     left join geography
         on versions.seller_zip_code_prefix = geography.zip_code_prefix
-
-),
-
-unknown_member as (
-
-    select
-        cast(-1 as bigint) as seller_key,
-        'unknown' as seller_id,
-        'unknown' as seller_zip_code_prefix,
-        'unknown' as seller_city,
-        'unknown' as seller_state,
-        'unknown' as seller_region,
-        cast(-1 as bigint) as geography_key,
-        timestamp '1900-01-01' as valid_from,
-        cast(null as timestamp) as valid_to,
-        true as is_current
-
-),
-
-final as (
-
-    select * from known_members
-    union all
-    select * from unknown_member
 
 )
 

@@ -27,9 +27,9 @@ final as (
         items_freight, -- BRL
         days_to_approve, -- purchase -> approval; null when not approved
         days_to_carrier, -- purchase -> carrier; null without a carrier date
-        date_diff('day', cast(order_delivered_carrier_date as date), cast(order_delivered_customer_date as date)) as days_in_transit, -- carrier -> customer
+        calendar_days(order_delivered_carrier_date, order_delivered_customer_date) as days_in_transit, -- carrier -> customer
         days_to_deliver, -- purchase -> customer
-        date_diff('day', cast(order_purchase_timestamp as date), cast(order_estimated_delivery_date as date)) as days_estimated, -- purchase -> estimate
+        calendar_days(order_purchase_timestamp, order_estimated_delivery_date) as days_estimated, -- purchase -> estimate
         days_versus_estimate, -- estimate -> customer; positive: late
         is_late,
         not is_late as is_on_time

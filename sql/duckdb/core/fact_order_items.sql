@@ -64,7 +64,7 @@ joined as (
         coalesce(sellers.seller_key, -1) as seller_key,
         coalesce(products.category_key, -1) as category_key,
         coalesce(items_with_order.purchase_date_key, -1) as purchase_date_key, -- day the order was placed
-        coalesce(year(items_with_order.shipping_limit_date) * 10000 + month(items_with_order.shipping_limit_date) * 100 + day(items_with_order.shipping_limit_date), -1) as shipping_limit_date_key, -- day the seller must hand the item to the carrier
+        date_key_of(items_with_order.shipping_limit_date) as shipping_limit_date_key, -- day the seller must hand the item to the carrier
         items_with_order.product_id, -- kept so that an item with an unknown product stays traceable
         items_with_order.seller_id, -- kept so that an item with an unknown seller stays traceable
         not items_with_order.has_order as is_order_missing, -- the order is not in the orders file

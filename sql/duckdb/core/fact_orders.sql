@@ -36,11 +36,11 @@ joined as (
         orders.order_id,
         coalesce(customers.customer_key, -1) as customer_key,
         coalesce(geography.geography_key, -1) as delivery_geography_key, -- zip prefix of the order's address; -1 when not in the geolocation file
-        coalesce(year(orders.order_purchase_timestamp) * 10000 + month(orders.order_purchase_timestamp) * 100 + day(orders.order_purchase_timestamp), -1) as purchase_date_key,
-        coalesce(year(orders.order_approved_at) * 10000 + month(orders.order_approved_at) * 100 + day(orders.order_approved_at), -1) as approved_date_key,
-        coalesce(year(orders.order_delivered_carrier_date) * 10000 + month(orders.order_delivered_carrier_date) * 100 + day(orders.order_delivered_carrier_date), -1) as delivered_carrier_date_key,
-        coalesce(year(orders.order_delivered_customer_date) * 10000 + month(orders.order_delivered_customer_date) * 100 + day(orders.order_delivered_customer_date), -1) as delivered_customer_date_key,
-        coalesce(year(orders.order_estimated_delivery_date) * 10000 + month(orders.order_estimated_delivery_date) * 100 + day(orders.order_estimated_delivery_date), -1) as estimated_delivery_date_key,
+        date_key_of(orders.order_purchase_timestamp) as purchase_date_key,
+        date_key_of(orders.order_approved_at) as approved_date_key,
+        date_key_of(orders.order_delivered_carrier_date) as delivered_carrier_date_key,
+        date_key_of(orders.order_delivered_customer_date) as delivered_customer_date_key,
+        date_key_of(orders.order_estimated_delivery_date) as estimated_delivery_date_key,
         orders.customer_id, -- the order's customer_id (one per order in the source)
         coalesce(orders.delivery_state, 'unknown') as delivery_state, -- two-letter state of the order's address
         coalesce(states.region, 'unknown') as delivery_region, -- its region

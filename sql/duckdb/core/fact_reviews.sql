@@ -23,8 +23,8 @@ joined as (
         reviews.order_id,
         coalesce(orders.customer_key, -1) as customer_key,
         coalesce(orders.purchase_date_key, -1) as purchase_date_key,
-        coalesce(year(reviews.review_creation_date) * 10000 + month(reviews.review_creation_date) * 100 + day(reviews.review_creation_date), -1) as creation_date_key,
-        coalesce(year(reviews.review_answer_timestamp) * 10000 + month(reviews.review_answer_timestamp) * 100 + day(reviews.review_answer_timestamp), -1) as answer_date_key,
+        date_key_of(reviews.review_creation_date) as creation_date_key,
+        date_key_of(reviews.review_answer_timestamp) as answer_date_key,
         orders.order_id is null as is_order_missing, -- the order is not in the orders file
         reviews.review_score, -- 1..5
         reviews.review_comment_title is not null as has_comment_title,
@@ -32,7 +32,7 @@ joined as (
         length(reviews.review_comment_message) as comment_message_length, -- characters; null without a message
         reviews.review_creation_date,
         reviews.review_answer_timestamp,
-        date_diff('day', cast(reviews.review_creation_date as date), cast(reviews.review_answer_timestamp as date)) as days_to_answer, -- calendar days
+        calendar_days(reviews.review_creation_date, reviews.review_answer_timestamp) as days_to_answer, -- calendar days
         reviews.is_latest_for_order
 
     from reviews

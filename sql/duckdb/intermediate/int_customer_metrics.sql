@@ -38,7 +38,7 @@ final as (
         cast(last_order_at as date) as last_order_date,
         cast(coalesce(items_price, 0) as decimal(18, 2)) as gross_merchandise_value, -- BRL, item prices of counted orders
         cast(coalesce(revenue, 0) as decimal(18, 2)) as revenue, -- BRL, prices + freight of counted orders
-        cast(round(revenue / nullif(orders, 0), 2) as decimal(18, 2)) as average_order_value -- BRL, revenue / orders
+        average_brl(revenue, orders) as average_order_value -- BRL, revenue / orders
 
     from per_person
 

@@ -1,7 +1,7 @@
 -- grain: one row per slowly changing dimension (dim_customer, dim_product, dim_seller) and natural key
--- found in this run's sources, with the tracked attributes as this run sees them, packed as JSON text
--- (keys in a fixed order, so that equal attributes give equal text). int_dimension_versions compares
--- them with the published versions.
+-- found in this run's sources, with the tracked attributes as this run sees them, packed as JSON text by
+-- the macros pack_<entity>_attributes (keys in a fixed order, so that equal attributes give equal text).
+-- int_dimension_versions compares them with the published versions.
 -- dim_customer, by customer_unique_id: the address (zip prefix, city, state) given with the person's
 -- most recent order; a person without orders takes the address of their greatest customer_id.
 -- dim_product, by product_id: every column of the products file, the first line of a repeated id.
@@ -49,11 +49,11 @@ customer_snapshots as (
     select
         'dim_customer' as dimension,
         customers.customer_unique_id as natural_key,
-        cast(to_json(struct_pack(
-            customer_zip_code_prefix := coalesce(customers.customer_zip_code_prefix, 'unknown'),
-            customer_city := coalesce(customers.customer_city, 'unknown'),
-            customer_state := coalesce(customers.customer_state, 'unknown')
-        )) as varchar) as attributes
+        pack_customer_attributes(
+            coalesce(customers.customer_zip_code_prefix, 'unknown'),
+            coalesce(customers.customer_city, 'unknown'),
+            coalesce(customers.customer_state, 'unknown')
+        ) as attributes
 
     from customers
     left join latest_purchase_per_customer_id
@@ -70,16 +70,16 @@ product_snapshots as (
     select
         'dim_product' as dimension,
         product_id as natural_key,
-        cast(to_json(struct_pack(
-            product_category_name := coalesce(product_category_name, 'unknown'),
-            product_name_length := product_name_length,
-            product_description_length := product_description_length,
-            product_photos_qty := product_photos_qty,
-            product_weight_g := product_weight_g,
-            product_length_cm := product_length_cm,
-            product_height_cm := product_height_cm,
-            product_width_cm := product_width_cm
-        )) as varchar) as attributes
+        pack_product_attributes(
+            coalesce(product_category_name, 'unknown'),
+            product_name_length,
+            product_description_length,
+            product_photos_qty,
+            product_weight_g,
+            product_length_cm,
+            product_height_cm,
+            product_width_cm
+        ) as attributes
 
     from products
     qualify row_number() over (partition by product_id order by _source_line) = 1
@@ -91,11 +91,11 @@ seller_snapshots as (
     select
         'dim_seller' as dimension,
         seller_id as natural_key,
-        cast(to_json(struct_pack(
-            seller_zip_code_prefix := coalesce(seller_zip_code_prefix, 'unknown'),
-            seller_city := coalesce(seller_city, 'unknown'),
-            seller_state := coalesce(seller_state, 'unknown')
-        )) as varchar) as attributes
+        pack_seller_attributes(
+            coalesce(seller_zip_code_prefix, 'unknown'),
+            coalesce(seller_city, 'unknown'),
+            coalesce(seller_state, 'unknown')
+        ) as attributes
 
     from sellers
     qualify row_number() over (partition by seller_id order by _source_line) = 1

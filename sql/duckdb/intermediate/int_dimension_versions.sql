@@ -1,6 +1,9 @@
 -- grain: one row per version of a key of a slowly changing (type 2) dimension: dimension
--- (dim_customer, dim_product, dim_seller) and surrogate_key. The one place the versioning rule lives;
--- each dimension unpacks its own rows.
+-- (dim_customer, dim_product, dim_seller) and surrogate_key, plus each dimension's unknown member
+-- (surrogate_key -1, natural_key unknown, text attributes unknown and numbers null, valid since 1900-01-01
+-- and current), which facts point to when their key is missing. The one place the versioning rule and the
+-- shape the three dimensions share live: each dimension unpacks its own rows (unpack_<entity>_attributes)
+-- and adds the attributes it derives from them.
 --
 -- raw.previous_<dimension> holds every version published by the previous run (none on a first run).
 -- A key whose tracked attributes (int_dimension_snapshots) differ from its current version gets that
@@ -43,16 +46,12 @@ snapshots as (
 
 previous_versions as (
 
-    -- the attributes packed exactly as int_dimension_snapshots packs them
+    -- the attributes packed by the same macros as int_dimension_snapshots packs them
     select
         'dim_customer' as dimension,
         customer_key as surrogate_key,
         customer_unique_id as natural_key,
-        cast(to_json(struct_pack(
-            customer_zip_code_prefix := customer_zip_code_prefix,
-            customer_city := customer_city,
-            customer_state := customer_state
-        )) as varchar) as attributes,
+        pack_customer_attributes(customer_zip_code_prefix, customer_city, customer_state) as attributes,
         valid_from,
         valid_to
 
@@ -64,16 +63,16 @@ previous_versions as (
         'dim_product' as dimension,
         product_key as surrogate_key,
         product_id as natural_key,
-        cast(to_json(struct_pack(
-            product_category_name := product_category_name,
-            product_name_length := product_name_length,
-            product_description_length := product_description_length,
-            product_photos_qty := product_photos_qty,
-            product_weight_g := product_weight_g,
-            product_length_cm := product_length_cm,
-            product_height_cm := product_height_cm,
-            product_width_cm := product_width_cm
-        )) as varchar) as attributes,
+        pack_product_attributes(
+            product_category_name,
+            product_name_length,
+            product_description_length,
+            product_photos_qty,
+            product_weight_g,
+            product_length_cm,
+            product_height_cm,
+            product_width_cm
+        ) as attributes,
         valid_from,
         valid_to
 
@@ -85,11 +84,7 @@ previous_versions as (
         'dim_seller' as dimension,
         seller_key as surrogate_key,
         seller_id as natural_key,
-        cast(to_json(struct_pack(
-            seller_zip_code_prefix := seller_zip_code_prefix,
-            seller_city := seller_city,
-            seller_state := seller_state
-        )) as varchar) as attributes,
+        pack_seller_attributes(seller_zip_code_prefix, seller_city, seller_state) as attributes,
         valid_from,
         valid_to
 
@@ -169,29 +164,55 @@ opened_versions as (
 
 ),
 
-final as (
+unknown_members as (
 
     select
-        dimension, -- dim_customer, dim_product or dim_seller
-        cast(surrogate_key as bigint) as surrogate_key, -- the dimension's key of this version
-        natural_key, -- customer_unique_id, product_id or seller_id
-        attributes, -- tracked attributes of this version, JSON text
-        valid_from, -- inclusive
-        valid_to -- exclusive; null for the current version
-
-    from carried_versions
+        'dim_customer' as dimension,
+        pack_customer_attributes('unknown', 'unknown', 'unknown') as attributes
 
     union all
 
     select
-        dimension,
-        cast(surrogate_key as bigint),
-        natural_key,
-        attributes,
-        valid_from,
-        valid_to
+        'dim_product',
+        pack_product_attributes('unknown', null, null, null, null, null, null, null)
 
+    union all
+
+    select
+        'dim_seller',
+        pack_seller_attributes('unknown', 'unknown', 'unknown')
+
+),
+
+versions as (
+
+    select dimension, surrogate_key, natural_key, attributes, valid_from, valid_to
+    from carried_versions
+
+    union all
+
+    select dimension, surrogate_key, natural_key, attributes, valid_from, valid_to
     from opened_versions
+
+    union all
+
+    select dimension, -1, 'unknown', attributes, timestamp '1900-01-01', cast(null as timestamp)
+    from unknown_members
+
+),
+
+final as (
+
+    select
+        dimension, -- dim_customer, dim_product or dim_seller
+        cast(surrogate_key as bigint) as surrogate_key, -- the dimension's key of this version; -1: unknown member
+        natural_key, -- customer_unique_id, product_id or seller_id; unknown for the unknown member
+        attributes, -- tracked attributes of this version, JSON text
+        valid_from, -- inclusive
+        valid_to, -- exclusive; null for the current version
+        valid_to is null as is_current
+
+    from versions
 
 )
 

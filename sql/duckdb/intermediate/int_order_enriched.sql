@@ -2,11 +2,13 @@
 -- payments, review and delivery timings summarised.
 --
 -- Revenue rule (the one every fact and mart uses): an order counts as revenue when its status is
--- neither canceled nor unavailable and it has at least one item.
+-- neither canceled nor unavailable and it has at least one item. The macro counts_as_revenue applies
+-- it; it is generated from the domain's RevenueRule when a build starts, not written in SQL.
 -- Delivery rule: an order is delivered when its status is delivered and it has a delivered-customer
--- date; it is late when it reached the customer on a later calendar day than the estimated date.
--- Durations are whole calendar days between the dates of the two timestamps (null when either is
--- missing); they can be negative where the source has timestamps out of order.
+-- date; it is late when it reached the customer on a later calendar day than the estimated date (the
+-- macro is_late, generated from the domain's LatenessRule).
+-- Durations are whole calendar days between the dates of the two timestamps (calendar_days; null when
+-- either is missing); they can be negative where the source has timestamps out of order.
 with
 
 orders as (
@@ -114,13 +116,13 @@ final as (
         *,
         cast(items_price + items_freight as decimal(18, 2)) as items_total, -- BRL, prices + freight
         cast(payment_value - (items_price + items_freight) as decimal(18, 2)) as payment_difference, -- BRL, payments - (prices + freight)
-        order_status not in ('canceled', 'unavailable') and item_count > 0 as counts_as_revenue,
+        counts_as_revenue(order_status, item_count) as counts_as_revenue,
         order_status = 'delivered' and order_delivered_customer_date is not null as is_delivered,
-        date_diff('day', cast(order_purchase_timestamp as date), cast(order_approved_at as date)) as days_to_approve,
-        date_diff('day', cast(order_purchase_timestamp as date), cast(order_delivered_carrier_date as date)) as days_to_carrier,
-        date_diff('day', cast(order_purchase_timestamp as date), cast(order_delivered_customer_date as date)) as days_to_deliver,
-        date_diff('day', cast(order_estimated_delivery_date as date), cast(order_delivered_customer_date as date)) as days_versus_estimate, -- positive: late
-        cast(order_delivered_customer_date as date) > cast(order_estimated_delivery_date as date) as is_late -- null when either date is missing
+        calendar_days(order_purchase_timestamp, order_approved_at) as days_to_approve,
+        calendar_days(order_purchase_timestamp, order_delivered_carrier_date) as days_to_carrier,
+        calendar_days(order_purchase_timestamp, order_delivered_customer_date) as days_to_deliver,
+        calendar_days(order_estimated_delivery_date, order_delivered_customer_date) as days_versus_estimate, -- positive: late
+        is_late(order_delivered_customer_date, order_estimated_delivery_date) as is_late -- null when either date is missing
 
     from joined
 

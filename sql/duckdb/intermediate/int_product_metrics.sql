@@ -81,7 +81,7 @@ final as (
         per_product.orders, -- counted orders holding the product
         cast(coalesce(per_product.items_price, 0) as decimal(18, 2)) as gross_merchandise_value, -- BRL
         cast(coalesce(per_product.items_freight, 0) as decimal(18, 2)) as freight_value, -- BRL
-        cast(round(per_product.items_price / nullif(per_product.items, 0), 2) as decimal(18, 2)) as average_price, -- BRL
+        average_brl(per_product.items_price, per_product.items) as average_price, -- BRL
         cast(round(reviews_per_product.average_review_score, 2) as decimal(4, 2)) as average_review_score, -- 1..5
         cast(per_product.first_sale_at as date) as first_sale_date,
         cast(per_product.last_sale_at as date) as last_sale_date

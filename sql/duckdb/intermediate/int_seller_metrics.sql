@@ -62,6 +62,8 @@ per_seller as (
         count(*) filter (where counts_as_revenue and is_delivered) as delivered_orders,
         count(*) filter (where counts_as_revenue and is_delivered and not is_late) as on_time_orders,
         avg(review_score) filter (where counts_as_revenue) as average_review_score,
+        count(review_score) filter (where counts_as_revenue) as reviewed_orders,
+        cast(sum(review_score) filter (where counts_as_revenue) as bigint) as review_score_sum,
         min(order_purchase_timestamp) filter (where counts_as_revenue) as first_sale_at,
         max(order_purchase_timestamp) filter (where counts_as_revenue) as last_sale_at
 
@@ -83,6 +85,8 @@ final as (
         delivered_orders, -- counted orders delivered
         on_time_orders, -- delivered orders not late
         cast(round(average_review_score, 2) as decimal(4, 2)) as average_review_score, -- 1..5; null without reviews
+        reviewed_orders, -- counted orders with a review
+        review_score_sum, -- sum of their scores, null without reviews: the exact average is this / reviewed_orders
         cast(first_sale_at as date) as first_sale_date,
         cast(last_sale_at as date) as last_sale_date
 

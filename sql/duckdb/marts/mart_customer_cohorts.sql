@@ -103,7 +103,7 @@ final as (
         cast(grid.cohort_month + to_months(cast(grid.months_since_first_order as integer)) as date) as activity_month, -- first day of the month measured
         grid.cohort_customers, -- people whose first counted order is in the cohort month
         coalesce(activity.active_customers, 0) as active_customers, -- of those, people with a counted order in the activity month
-        cast(round(coalesce(activity.active_customers, 0) / grid.cohort_customers, 4) as decimal(6, 4)) as retention_rate, -- active / cohort, 0..1
+        share_of(coalesce(activity.active_customers, 0), grid.cohort_customers) as retention_rate, -- active / cohort, 0..1
         coalesce(activity.orders, 0) as orders, -- counted orders of the cohort in the activity month
         cast(coalesce(activity.revenue, 0) as decimal(18, 2)) as revenue -- BRL, prices + freight of those orders
 

@@ -42,7 +42,7 @@ final as (
         count(*) as delivered_orders,
         count(*) filter (where not is_late) as on_time_orders,
         count(*) filter (where is_late) as late_orders,
-        cast(round(count(*) filter (where not is_late) / count(*), 4) as decimal(6, 4)) as on_time_rate, -- 0..1
+        share_of(count(*) filter (where not is_late), count(*)) as on_time_rate, -- 0..1
         cast(round(avg(days_to_deliver), 2) as decimal(8, 2)) as average_delivery_days, -- purchase -> customer
         cast(round(quantile_cont(days_to_deliver, 0.9), 2) as decimal(8, 2)) as p90_delivery_days,
         cast(round(avg(days_versus_estimate), 2) as decimal(8, 2)) as average_days_versus_estimate -- negative: early

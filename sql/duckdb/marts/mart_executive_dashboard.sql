@@ -167,7 +167,7 @@ final as (
         gross_merchandise_value, -- BRL, sum of item prices
         freight_value, -- BRL, sum of item freight
         revenue, -- BRL, prices + freight
-        cast(round(revenue / nullif(orders, 0), 2) as decimal(18, 2)) as average_order_value, -- BRL, revenue / orders; null without orders
+        average_brl(revenue, orders) as average_order_value, -- BRL, revenue / orders; null without orders
         customers, -- distinct people with a counted order
         active_sellers, -- distinct sellers with an item in a counted order
         cast(round(

@@ -62,8 +62,8 @@ final as (
         cast(gross_merchandise_value as decimal(18, 2)) as gross_merchandise_value, -- BRL, sum of item prices
         cast(freight_value as decimal(18, 2)) as freight_value, -- BRL, sum of item freight
         cast(revenue as decimal(18, 2)) as revenue, -- BRL, prices + freight
-        cast(round(revenue / orders, 2) as decimal(18, 2)) as average_order_value, -- BRL, revenue / orders
-        cast(round(freight_value / nullif(revenue, 0), 4) as decimal(6, 4)) as freight_share -- 0..1, freight / revenue
+        average_brl(revenue, orders) as average_order_value, -- BRL, revenue / orders
+        share_of(freight_value, revenue) as freight_share -- 0..1, freight / revenue
 
     from grouped
 

@@ -81,7 +81,7 @@ final as (
         cast(coalesce(monthly.gross_merchandise_value, 0) as decimal(18, 2)) as gross_merchandise_value, -- BRL, sum of item prices
         cast(coalesce(monthly.freight_value, 0) as decimal(18, 2)) as freight_value, -- BRL, sum of item freight
         cast(coalesce(monthly.revenue, 0) as decimal(18, 2)) as revenue, -- BRL, price + freight
-        cast(round(monthly.revenue / nullif(monthly.orders, 0), 2) as decimal(18, 2)) as average_order_value, -- BRL, revenue / orders; null without orders
+        average_brl(monthly.revenue, monthly.orders) as average_order_value, -- BRL, revenue / orders; null without orders
         coalesce(monthly.excluded_orders, 0) as excluded_orders -- canceled or unavailable orders with items, left out of every measure above
 
     from months

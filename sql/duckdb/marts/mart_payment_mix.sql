@@ -32,9 +32,9 @@ final as (
         payments,
         orders, -- distinct orders with such a payment
         cast(payment_value as decimal(18, 2)) as payment_value, -- BRL
-        cast(round(payment_value / payments, 2) as decimal(18, 2)) as average_payment_value, -- BRL
-        cast(round(payment_value / nullif(sum(payment_value) over (), 0), 4) as decimal(6, 4)) as value_share, -- 0..1
-        cast(round(payments / sum(payments) over (), 4) as decimal(6, 4)) as payment_share -- 0..1
+        average_brl(payment_value, payments) as average_payment_value, -- BRL
+        share_of(payment_value, sum(payment_value) over ()) as value_share, -- 0..1
+        share_of(payments, sum(payments) over ()) as payment_share -- 0..1
 
     from grouped
 

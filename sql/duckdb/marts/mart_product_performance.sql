@@ -92,12 +92,12 @@ final as (
         cast(per_category_month.gross_merchandise_value as decimal(18, 2)) as gross_merchandise_value, -- BRL, sum of item prices
         cast(per_category_month.freight_value as decimal(18, 2)) as freight_value, -- BRL, sum of item freight
         cast(per_category_month.revenue as decimal(18, 2)) as revenue, -- BRL, prices + freight
-        cast(round(per_category_month.gross_merchandise_value / per_category_month.items, 2) as decimal(18, 2)) as average_price, -- BRL, GMV / items
+        average_brl(per_category_month.gross_merchandise_value, per_category_month.items) as average_price, -- BRL, GMV / items
         cast(round(reviews_per_category_month.average_review_score, 2) as decimal(4, 2)) as average_review_score, -- 1..5; null without reviews
-        cast(round(
-            per_category_month.gross_merchandise_value
-            / nullif(sum(per_category_month.gross_merchandise_value) over (partition by per_category_month.purchase_month), 0), 4
-        ) as decimal(6, 4)) as gmv_share_of_month -- 0..1
+        share_of(
+            per_category_month.gross_merchandise_value,
+            sum(per_category_month.gross_merchandise_value) over (partition by per_category_month.purchase_month)
+        ) as gmv_share_of_month -- 0..1
 
     from per_category_month
     inner join categories

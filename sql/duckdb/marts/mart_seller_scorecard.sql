@@ -47,6 +47,8 @@ joined as (
         coalesce(seller_metrics.delivered_orders, 0) as delivered_orders,
         coalesce(seller_metrics.on_time_orders, 0) as on_time_orders,
         seller_metrics.average_review_score,
+        coalesce(seller_metrics.reviewed_orders, 0) as reviewed_orders,
+        seller_metrics.review_score_sum,
         coalesce(seller_metrics.orders_placed, 0) as orders_placed,
         coalesce(seller_metrics.canceled_orders, 0) as canceled_orders,
         seller_metrics.first_sale_date,
@@ -74,11 +76,13 @@ final as (
         cast(freight_value as decimal(18, 2)) as freight_value, -- BRL, freight of those items
         delivered_orders, -- counted orders delivered
         on_time_orders, -- of those, not late
-        cast(round(on_time_orders / nullif(delivered_orders, 0), 4) as decimal(6, 4)) as on_time_rate, -- 0..1
+        share_of(on_time_orders, delivered_orders) as on_time_rate, -- 0..1
         average_review_score, -- 1..5 over counted orders with a review
+        reviewed_orders, -- counted orders with a review
+        review_score_sum, -- sum of their scores; null without reviews
         orders_placed, -- every order holding the seller's items, any status
         canceled_orders, -- of those, canceled
-        cast(round(canceled_orders / nullif(orders_placed, 0), 4) as decimal(6, 4)) as cancellation_rate, -- 0..1
+        share_of(canceled_orders, orders_placed) as cancellation_rate, -- 0..1
         first_sale_date, -- first counted purchase
         last_sale_date, -- last counted purchase
         cast(rank() over (order by gross_merchandise_value desc) as integer) as revenue_rank -- 1 = highest GMV

@@ -11,7 +11,7 @@ renamed as (
 
     select
         trim(product_category_name) as product_category_name, -- Portuguese
-        nullif(trim(product_category_name_english), '') as product_category_name_english,
+        source_text(product_category_name_english) as product_category_name_english,
         _source_line -- line of the row in the source file (lineage)
 
     from source

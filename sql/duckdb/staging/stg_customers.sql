@@ -13,9 +13,9 @@ renamed as (
     select
         trim(customer_id) as customer_id, -- key of the customer as seen by one order
         trim(customer_unique_id) as customer_unique_id, -- the person, shared by all their orders
-        lpad(trim(customer_zip_code_prefix), 5, '0') as customer_zip_code_prefix, -- 5 characters, leading zeros restored
-        nullif(trim(customer_city), '') as customer_city,
-        nullif(upper(trim(customer_state)), '') as customer_state, -- two-letter state code
+        source_zip_prefix(customer_zip_code_prefix) as customer_zip_code_prefix, -- 5 characters, leading zeros restored
+        source_text(customer_city) as customer_city,
+        source_state_code(customer_state) as customer_state, -- two-letter state code
         _source_line -- line of the row in the source file (lineage)
 
     from source

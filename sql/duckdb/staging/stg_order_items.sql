@@ -1,6 +1,6 @@
 -- Staging of raw.order_items: typed and cleaned, one row per raw row (duplicates are kept here and
 -- resolved in intermediate.int_order_items).
--- Timestamps are normalised as in stg_orders (any separator between date and time).
+-- Timestamps are read by source_timestamp, as in stg_orders (any separator between date and time).
 with
 
 source as (
@@ -16,7 +16,7 @@ renamed as (
         cast(order_item_id as integer) as order_item_id, -- 1..n within the order; "1.0" reads as 1
         trim(product_id) as product_id,
         trim(seller_id) as seller_id,
-        cast(regexp_replace(trim(shipping_limit_date), '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp) as shipping_limit_date, -- runs to 2020
+        source_timestamp(shipping_limit_date) as shipping_limit_date, -- runs to 2020
         cast(price as decimal(12, 2)) as price, -- BRL
         cast(freight_value as decimal(12, 2)) as freight_value, -- BRL, freight charged for this item
         _source_line -- line of the row in the source file (lineage)

@@ -1,7 +1,7 @@
 -- Staging of raw.order_reviews: typed and cleaned, one row per raw row.
 -- review_id is not unique in the source (the same review may cover several orders, and an order
 -- may have several reviews): _source_line identifies a row.
--- Timestamps are normalised as in stg_orders (any separator between date and time).
+-- Timestamps are read by source_timestamp, as in stg_orders (any separator between date and time).
 with
 
 source as (
@@ -16,10 +16,10 @@ renamed as (
         trim(review_id) as review_id,
         trim(order_id) as order_id,
         cast(review_score as integer) as review_score, -- 1..5
-        nullif(trim(review_comment_title), '') as review_comment_title,
-        nullif(trim(review_comment_message), '') as review_comment_message, -- may contain line breaks
-        cast(regexp_replace(trim(review_creation_date), '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp) as review_creation_date, -- midnight in the source
-        cast(regexp_replace(trim(review_answer_timestamp), '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp) as review_answer_timestamp,
+        source_text(review_comment_title) as review_comment_title,
+        source_text(review_comment_message) as review_comment_message, -- may contain line breaks
+        source_timestamp(review_creation_date) as review_creation_date, -- midnight in the source
+        source_timestamp(review_answer_timestamp) as review_answer_timestamp,
         _source_line -- line of the row in the source file (lineage)
 
     from source

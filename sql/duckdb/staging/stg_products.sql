@@ -32,7 +32,7 @@ renamed as (
 
     select
         trim(product_id) as product_id,
-        nullif(trim(product_category_name), '') as product_category_name, -- Portuguese
+        source_text(product_category_name) as product_category_name, -- Portuguese
         cast(product_name_lenght as integer) as product_name_length, -- characters; the source spells it lenght
         cast(product_description_lenght as integer) as product_description_length, -- characters; the source spells it lenght
         cast(product_photos_qty as integer) as product_photos_qty,

@@ -12,9 +12,9 @@ renamed as (
 
     select
         trim(seller_id) as seller_id,
-        lpad(trim(seller_zip_code_prefix), 5, '0') as seller_zip_code_prefix, -- 5 characters, leading zeros restored
-        nullif(trim(seller_city), '') as seller_city, -- sometimes dirty in the source (sao paulo / sao paulo)
-        nullif(upper(trim(seller_state)), '') as seller_state, -- two-letter state code
+        source_zip_prefix(seller_zip_code_prefix) as seller_zip_code_prefix, -- 5 characters, leading zeros restored
+        source_text(seller_city) as seller_city, -- sometimes dirty in the source (sao paulo / sao paulo)
+        source_state_code(seller_state) as seller_state, -- two-letter state code
         _source_line -- line of the row in the source file (lineage)
 
     from source

@@ -26,7 +26,8 @@ import org.olistdw.pipeline.source.SourceTable;
  * around the engine costs (a full run's time over this one's).
  *
  * <p>What it does, on one connection with a build's settings ({@code memory_limit}, {@code threads},
- * {@code temp_directory}, {@code preserve_insertion_order = false}): creates a build's layout in a new file;
+ * {@code temp_directory}, {@code preserve_insertion_order = false}): creates a build's layout in a new file
+ * and installs the macros the models call ({@link DuckDbMacros});
  * loads each of the nine source files into its {@code raw} table with DuckDB's own {@code read_csv} (every
  * column {@code VARCHAR}, named as the contract's header, {@code "} as quote and escape, an empty field
  * {@code NULL}); builds every SQL model in the order of the model catalog, each as
@@ -153,6 +154,7 @@ public final class BareEngineRun {
         try {
             try (DuckDBConnection connection = DuckDbBuild.connect(file, settings)) {
                 layout(connection);
+                DuckDbMacros.install(connection, settings.modelRoot());
                 long loadStarted = System.nanoTime();
                 for (SourceTable table : SourceTable.values()) {
                     loads.add(load(connection, table, sourceDir.resolve(table.fileName())));

@@ -92,6 +92,7 @@ final class DuckDbBuild implements WarehouseBuild {
                 }
                 statement.execute(RawLoader.attachStage());
             }
+            DuckDbMacros.install(connection, settings.modelRoot());
             DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, connection);
             LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {})", run, buildFile,

@@ -64,7 +64,7 @@ final class ModelCatalog {
         List<String> problems = new ArrayList<>();
         Map<String, ModelSource> models = new LinkedHashMap<>();
         for (SqlFile file : ClasspathSql.list(loader, root)) {
-            if (file.folder().equals(CHECKS_FOLDER)) {
+            if (file.folder().equals(CHECKS_FOLDER) || file.folder().equals(DuckDbMacros.FOLDER)) {
                 continue;
             }
             Optional<ModelSource> source = read(file, parser, problems);

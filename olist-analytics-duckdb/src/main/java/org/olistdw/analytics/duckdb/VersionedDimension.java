@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
  * {@code valid_to} null for the current version. The model {@code intermediate.int_dimension_versions}
  * compares the new sources with the current versions, for all three dimensions at once: a changed tracked
  * attribute closes the current version at the run's as-of time and opens a new one from then on; a new
- * natural key opens its first version, valid since {@link #BEGINNING}. The columns here must match what
- * that model packs and what each dimension unpacks. Attributes derived from the tracked ones (region, English category, weight class)
- * are recomputed by every build and are not part of the history.
+ * natural key opens its first version, valid since {@link #BEGINNING}. The tracked columns here must match
+ * what the macros {@code pack_<entity>_attributes} and {@code unpack_<entity>_attributes}
+ * ({@code sql/duckdb/macros/dimension_attributes.sql}) pack and unpack, names and types. Attributes derived
+ * from the tracked ones (region, English category, weight class) are recomputed by every build and are not
+ * part of the history.
  */
 enum VersionedDimension {
 

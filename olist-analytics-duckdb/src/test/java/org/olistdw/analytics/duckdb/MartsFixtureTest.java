@@ -531,6 +531,172 @@ class MartsFixtureTest {
     }
 
     // ---------------------------------------------------------------------------------------------------
+    // the marts of the dashboard tiles
+    // ---------------------------------------------------------------------------------------------------
+
+    private static final List<String> SALES_TOTALS_COLUMNS = List.of("orders", "customers", "gross_merchandise_value",
+            "freight_value", "revenue");
+
+    @Test
+    void sales_totals_count_the_27_counted_orders_of_24_people() {
+        assertColumns("mart_sales_totals", SALES_TOTALS_COLUMNS);
+        // Counted orders: 30 less o04 (canceled), o12 (unavailable) and o17 (canceled) = 27; their people: p01..p27
+        // less p04, p11 and p15, whose only orders those are = 24 (p01's three orders and p06's two count once).
+        // Items of counted orders (FIXTURE.md totals): prices 6500.10 - 199.00 (o04) = 6301.10, freight
+        // 492.60 - 21.00 = 471.60, together 6772.70.
+        assertRows("mart_sales_totals", query(select(SALES_TOTALS_COLUMNS, "mart.mart_sales_totals")), List.of(
+                row(27L, 24L, d("6301.10"), d("471.60"), d("6772.70"))));
+    }
+
+    private static final List<String> DELIVERY_BY_STATE_COLUMNS = List.of("region", "state", "delivered_orders",
+            "late_orders", "average_delivery_days", "p90_delivery_days", "average_days_versus_estimate");
+
+    @Test
+    void delivery_by_state_sums_every_month_of_the_21_delivered_orders_of_each_state() {
+        assertColumns("mart_delivery_by_state", DELIVERY_BY_STATE_COLUMNS);
+        // The 21 delivered orders with a date (o16 has none), by the state of the address given with each
+        // order, as (days purchase -> delivery, days estimate -> delivery): late ones are o07 (DF) and o13 (PA).
+        // p90 by linear interpolation at position 0.9 x (n - 1) of the ordered days.
+        assertRows("mart_delivery_by_state", query(select(DELIVERY_BY_STATE_COLUMNS, "mart.mart_delivery_by_state")
+                + " order by state"), List.of(
+                row("Nordeste", "AL", 1L, 0L, d("13.00"), d("13.00"), d("-12.00")), // o08 (13, -12)
+                // o05 (8, -13), o22 (8, -14): (-13 - 14) / 2 = -13.50
+                row("Nordeste", "BA", 2L, 0L, d("8.00"), d("8.00"), d("-13.50")),
+                row("Centro-Oeste", "DF", 1L, 1L, d("27.00"), d("27.00"), d("6.00")), // o07 (27, +6), late
+                row("Centro-Oeste", "GO", 1L, 0L, d("10.00"), d("10.00"), d("-14.00")), // o14 (10, -14)
+                // o03 (10, -12), o18 (7, -17), o27 (9, -13): 26 / 3 = 8.666.. -> 8.67; ordered 7, 9, 10: position
+                // 1.8 -> 9 + 0.8 x (10 - 9) = 9.80; -42 / 3 = -14.00
+                row("Sudeste", "MG", 3L, 0L, d("8.67"), d("9.80"), d("-14.00")),
+                row("Norte", "PA", 1L, 1L, d("29.00"), d("29.00"), d("8.00")), // o13 (29, +8), late
+                row("Nordeste", "PE", 1L, 0L, d("12.00"), d("12.00"), d("-12.00")), // o11 (12, -12)
+                row("Sul", "PR", 1L, 0L, d("9.00"), d("9.00"), d("-13.00")), // o20 (9, -13)
+                // o02 (8, -13), o19 (9, -14; p01 after moving to RJ): 8.50; 8 + 0.9 x 1 = 8.90; -13.50
+                row("Sudeste", "RJ", 2L, 0L, d("8.50"), d("8.90"), d("-13.50")),
+                // o09 (10, -14), o21 (9, -13): 9.50; ordered 9, 10: 9 + 0.9 = 9.90; -13.50
+                row("Sul", "RS", 2L, 0L, d("9.50"), d("9.90"), d("-13.50")),
+                // o01 (8, -13), o06 (9, -13), o10 (8, -13), o15 (9, -13), o23 (8, -14), o25 (9, -13): 51 / 6 = 8.50;
+                // ordered 8, 8, 8, 9, 9, 9: position 4.5 -> 9.00; -79 / 6 = -13.1666.. -> -13.17
+                row("Sudeste", "SP", 6L, 0L, d("8.50"), d("9.00"), d("-13.17"))));
+    }
+
+    private static final List<String> REVIEW_SCORES_COLUMNS = List.of("product_category_name",
+            "product_category_name_english", "review_score", "orders", "category_orders");
+
+    @Test
+    void review_scores_count_each_reviewed_counted_order_once_in_each_category_of_its_items() {
+        assertColumns("mart_review_scores", REVIEW_SCORES_COLUMNS);
+        // Counted orders with a review, by their latest review's score (o13: r31, 2) and the categories of their
+        // items: o01 5 beleza; o02 4 esporte; o03 4 cama + utilidades; o05 5 utilidades; o06 5 informatica;
+        // o07 2 relogios; o08 5 pc_gamer; o09 3 unknown; o10 4 beleza (pr01 and pr12: one category, once);
+        // o11 5 informatica + relogios; o13 2 telefonia; o14 5 esporte; o15 4 brinquedos + unknown; o16 3 moveis;
+        // o18 5 utilidades; o19 5 beleza; o20 4 unknown; o21 5 pc_gamer; o22 3 cama; o23 4 relogios;
+        // o25 5 informatica + beleza; o27 5 moveis + utilidades. Left out: o04 (canceled), o12 and o17 (no
+        // items), o24, o26, o28, o29, o30 (no review). 22 orders, 27 (order, category) pairs.
+        assertRows("mart_review_scores", query(select(REVIEW_SCORES_COLUMNS, "mart.mart_review_scores")
+                + " order by product_category_name, review_score"), List.of(
+                row("beleza_saude", "health_beauty", 4, 1L, 4L), // o10
+                row("beleza_saude", "health_beauty", 5, 3L, 4L), // o01, o19, o25
+                row("brinquedos", "toys", 4, 1L, 1L), // o15
+                row("cama_mesa_banho", "bed_bath_table", 3, 1L, 2L), // o22
+                row("cama_mesa_banho", "bed_bath_table", 4, 1L, 2L), // o03
+                row("esporte_lazer", "sports_leisure", 4, 1L, 2L), // o02
+                row("esporte_lazer", "sports_leisure", 5, 1L, 2L), // o14
+                row("informatica_acessorios", "computers_accessories", 5, 3L, 3L), // o06, o11, o25
+                row("moveis_decoracao", "furniture_decor", 3, 1L, 2L), // o16
+                row("moveis_decoracao", "furniture_decor", 5, 1L, 2L), // o27
+                row("pc_gamer", "pc_gamer", 5, 2L, 2L), // o08, o21; untranslated
+                row("relogios_presentes", "watches_gifts", 2, 1L, 3L), // o07
+                row("relogios_presentes", "watches_gifts", 4, 1L, 3L), // o23
+                row("relogios_presentes", "watches_gifts", 5, 1L, 3L), // o11
+                row("telefonia", "telephony", 2, 1L, 1L), // o13
+                row("unknown", "unknown", 3, 1L, 3L), // o09
+                row("unknown", "unknown", 4, 2L, 3L), // o15, o20
+                row("utilidades_domesticas", "housewares", 4, 1L, 4L), // o03
+                row("utilidades_domesticas", "housewares", 5, 3L, 4L))); // o05, o18, o27
+        // Cross-check: the orders column adds up to the 27 pairs.
+    }
+
+    private static final List<String> REPEAT_BUYERS_COLUMNS = List.of("geo_level", "region", "customers",
+            "repeat_customers", "orders", "revenue", "repeat_revenue");
+
+    @Test
+    void repeat_buyers_place_each_person_in_the_region_of_their_current_address() {
+        assertColumns("mart_repeat_buyers", REPEAT_BUYERS_COLUMNS);
+        // The 24 people with a counted order, by the region of their current address: p01 (o01 60.00, o10 95.00,
+        // o19 95.00: 3 orders, 250.00) now in rio de janeiro/RJ and p06 (o06 100.00, o15 76.50: 2 orders, 176.50)
+        // in campinas/SP are the only repeat buyers, both in Sudeste; everyone else has one order.
+        assertRows("mart_repeat_buyers", query(select(REPEAT_BUYERS_COLUMNS, "mart.mart_repeat_buyers")
+                + " order by geo_level desc, region"), List.of(
+                // p07 270.00 (DF), p13 135.00 (GO), p21 424.00 (DF), p25 60.00 (GO): 889.00
+                row("region", "Centro-Oeste", 4L, 0L, 4L, d("889.00"), d("0.00")),
+                // p05 60.00 (BA), p08 1545.00 (AL), p10 370.00 (PE), p19 92.00 (BA), p23 34.00 (PE): 2101.00
+                row("region", "Nordeste", 5L, 0L, 5L, d("2101.00"), d("0.00")),
+                // p12 424.10, p27 135.00 (both PA): 559.10
+                row("region", "Norte", 2L, 0L, 2L, d("559.10"), d("0.00")),
+                // p01 250.00 (3 orders), p02 135.00, p03 112.00, p06 176.50 (2 orders), p14 220.00, p16 20.10,
+                // p20 270.00, p22 135.00, p24 240.00, p26 35.00: 10 people, 13 orders, 1593.60; repeat 250.00 + 176.50
+                row("region", "Sudeste", 10L, 2L, 13L, d("1593.60"), d("426.50")),
+                // p09 42.50 (RS), p17 42.50 (PR), p18 1545.00 (RS): 1630.00
+                row("region", "Sul", 3L, 0L, 3L, d("1630.00"), d("0.00")),
+                // 4 + 5 + 2 + 10 + 3 = 24 people, 27 orders, 889.00 + 2101.00 + 559.10 + 1593.60 + 1630.00 = 6772.70
+                row("country", null, 24L, 2L, 27L, d("6772.70"), d("426.50"))));
+    }
+
+    private static final List<String> ORDERS_HEATMAP_COLUMNS = List.of("day_of_week", "day_name", "hour_of_day",
+            "orders_placed", "orders", "revenue");
+
+    @Test
+    void the_orders_heatmap_places_all_30_orders_by_weekday_and_hour_and_counts_revenue_of_the_counted_ones() {
+        assertColumns("mart_orders_heatmap", ORDERS_HEATMAP_COLUMNS);
+        // Each order's purchase weekday (2017-09-04 is a Monday) and hour; o04 (canceled, Monday 13:00), o12
+        // (unavailable, Sunday 12:00) and o17 (canceled, Tuesday 18:00) are placed but not counted. Revenue is
+        // the counted orders' items total.
+        assertRows("mart_orders_heatmap", query(select(ORDERS_HEATMAP_COLUMNS, "mart.mart_orders_heatmap")
+                + " order by day_of_week, hour_of_day"), List.of(
+                row(1, "Monday", 9, 1L, 1L, d("135.00")), // o25 2018-03-26 09:00
+                row(1, "Monday", 10, 2L, 2L, d("152.00")), // o01 2017-09-04 60.00, o22 2018-03-05 92.00
+                row(1, "Monday", 11, 2L, 2L, d("490.00")), // o16 2018-01-22 220.00, o23 2018-03-12 270.00
+                row(1, "Monday", 13, 1L, 0L, d("0.00")), // o04 2017-09-25, canceled
+                row(1, "Monday", 16, 1L, 1L, d("76.50")), // o15 2018-01-15
+                row(2, "Tuesday", 8, 1L, 1L, d("60.00")), // o05 2017-10-03
+                row(2, "Tuesday", 9, 2L, 2L, d("177.50")), // o02 2017-09-12 135.00, o20 2018-02-20 42.50
+                row(2, "Tuesday", 10, 1L, 1L, d("240.00")), // o27 2018-04-03
+                row(2, "Tuesday", 13, 1L, 1L, d("60.00")), // o28 2018-04-10
+                row(2, "Tuesday", 14, 2L, 2L, d("1640.00")), // o10 2017-11-14 95.00, o21 2018-02-27 1545.00
+                row(2, "Tuesday", 15, 1L, 1L, d("424.00")), // o24 2018-03-20
+                row(2, "Tuesday", 18, 1L, 0L, d("0.00")), // o17 2018-01-30, canceled
+                row(2, "Tuesday", 19, 1L, 1L, d("100.00")), // o06 2017-10-10
+                row(2, "Tuesday", 21, 1L, 1L, d("112.00")), // o03 2017-09-12 21:45
+                row(3, "Wednesday", 9, 1L, 1L, d("424.10")), // o13 2017-11-29
+                row(3, "Wednesday", 11, 1L, 1L, d("270.00")), // o07 2017-10-18
+                row(3, "Wednesday", 12, 1L, 1L, d("95.00")), // o19 2018-02-14
+                row(5, "Friday", 8, 1L, 1L, d("35.00")), // o29 2018-04-20
+                // o09 2017-11-03 42.50, o14 2018-01-05 135.00, o18 2018-02-02 20.10
+                row(5, "Friday", 10, 3L, 3L, d("197.60")),
+                row(5, "Friday", 15, 1L, 1L, d("1545.00")), // o08 2017-10-27 15:30
+                row(5, "Friday", 17, 1L, 1L, d("34.00")), // o26 2018-03-30
+                row(5, "Friday", 20, 1L, 1L, d("370.00")), // o11 2017-11-24
+                row(6, "Saturday", 22, 1L, 1L, d("135.00")), // o30 2018-04-28
+                row(7, "Sunday", 12, 1L, 0L, d("0.00")))); // o12 2017-11-26, unavailable
+        // Cross-check: 30 orders placed, 27 counted, revenue 6772.70.
+    }
+
+    @Test
+    void the_seller_scorecard_keeps_the_review_count_and_score_sum_behind_its_average() {
+        // Per seller, the latest review scores of their counted orders (none for o24, o26, o28, o29, o30; o04
+        // canceled): s01 o01 5, o06 5, o10 4, o11 5, o19 5, o25 5; s02 o03 4, o05 5, o18 5, o22 3, o27 5;
+        // s03 o02 4, o07 2, o11 5, o14 5, o23 4; s04 o09 3, o15 4, o20 4; s05 o13 2, o16 3, o27 5; s06 o08 5, o21 5.
+        assertRows("mart_seller_scorecard reviews", query("select seller_id, reviewed_orders, review_score_sum,"
+                + " average_review_score from mart.mart_seller_scorecard order by seller_id"), List.of(
+                row("s01", 6L, 29L, d("4.83")), // 29 / 6 = 4.833..
+                row("s02", 5L, 22L, d("4.40")),
+                row("s03", 5L, 20L, d("4.00")),
+                row("s04", 3L, 11L, d("3.67")), // 11 / 3 = 3.666..
+                row("s05", 3L, 10L, d("3.33")), // 10 / 3 = 3.333..
+                row("s06", 2L, 10L, d("5.00"))));
+    }
+
+    // ---------------------------------------------------------------------------------------------------
     // helpers
     // ---------------------------------------------------------------------------------------------------
 

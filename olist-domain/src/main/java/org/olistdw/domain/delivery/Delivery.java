@@ -19,9 +19,9 @@ import org.olistdw.domain.shared.OrderId;
  * rebuilt with {@link #reconstitute} keeps its times as recorded, even out of order (the sources have
  * such orders): it is measured as it is.
  *
- * <p>Lateness, as in the warehouse ({@code is_late}): delivered on a later <em>calendar day</em> than the
- * estimated date; delivered on the estimated day at any hour is on time; unknown while either date is
- * missing. Durations are whole calendar days between the dates, ignoring the hours.
+ * <p>Lateness is {@link LatenessRule}, the warehouse's {@code is_late}: delivered on a later <em>calendar
+ * day</em> than the estimated date; delivered on the estimated day at any hour is on time; unknown while
+ * either date is missing. Durations are whole calendar days between the dates, ignoring the hours.
  *
  * <p>Changes record events ({@link DeliveryDispatched}, {@link DeliveryHandedToCarrier},
  * {@link DeliveryCompleted}, {@link DeliveryCompletedLate}) that the caller collects with
@@ -159,14 +159,11 @@ public final class Delivery extends AggregateRoot {
     }
 
     /**
-     * Whether the order reached its customer on a later calendar day than the estimated date; empty when
-     * it is not delivered or has no estimate.
+     * Whether the order reached its customer on a later calendar day than the estimated date, by
+     * {@link LatenessRule}; empty when it is not delivered or has no estimate.
      */
     public Optional<Boolean> isLate() {
-        if (deliveredAt == null || estimatedDeliveryAt == null) {
-            return Optional.empty();
-        }
-        return Optional.of(deliveredAt.toLocalDate().isAfter(estimatedDeliveryAt.toLocalDate()));
+        return LatenessRule.isLate(deliveredAt, estimatedDeliveryAt);
     }
 
     /**

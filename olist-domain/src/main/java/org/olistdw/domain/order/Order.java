@@ -740,11 +740,11 @@ public final class Order extends AggregateRoot {
     }
 
     /**
-     * Whether the order counts as revenue in the warehouse: it is neither canceled nor unavailable and has
-     * at least one item.
+     * Whether the order counts as revenue, by {@link RevenueRule}: it is neither canceled nor unavailable and
+     * has at least one item.
      */
     public boolean countsAsRevenue() {
-        return status != CANCELED && status != UNAVAILABLE && !items.isEmpty();
+        return RevenueRule.countsAsRevenue(status, items.size());
     }
 
     /**

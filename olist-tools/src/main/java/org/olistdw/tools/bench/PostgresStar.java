@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies the core star schema of a published DuckDB warehouse (every {@code core.dim_*} and
- * {@code core.fact_*} table) into the schema {@code core} of a PostgreSQL database, so that the dashboard
- * queries can be timed on the same data in both engines.
+ * {@code core.fact_*} table) and its marts (every {@code mart.*} table, which the dashboard queries read)
+ * into the schemas {@code core} and {@code mart} of a PostgreSQL database, so that the dashboard queries can
+ * be timed on the same data in both engines.
  *
  * <p>What it guarantees:
  * <ul>
- *   <li>the schema {@code core} is dropped and created again, so a copy replaces any earlier one;</li>
+ *   <li>the schemas {@code core} and {@code mart} are dropped and created again, so a copy replaces any
+ *       earlier one;</li>
  *   <li>each table has the columns of the DuckDB table, in order, with the PostgreSQL type of their DuckDB
  *       type ({@code VARCHAR} becomes {@code text collate "C"}, so that text compares and sorts byte-wise as
  *       in DuckDB whatever the database's locale); a type without a mapping fails the copy naming the
@@ -58,6 +60,7 @@ public final class PostgresStar {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStar.class);
     private static final String SCHEMA = "core";
+    private static final String MART_SCHEMA = "mart";
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("VARCHAR", "text collate \"C\""),
@@ -82,7 +85,7 @@ public final class PostgresStar {
     /**
      * One table copied.
      *
-     * @param table   its name in the schema {@code core}, e.g. {@code fact_orders}
+     * @param table   its name in its schema ({@code core} or {@code mart}), e.g. {@code fact_orders}
      * @param rows    rows copied
      * @param elapsed time to export it from DuckDB and load it into PostgreSQL
      */
@@ -97,13 +100,14 @@ public final class PostgresStar {
     /**
      * What a copy did.
      *
-     * @param tables  every table copied, dimensions first, in name order
+     * @param tables  every table of the star schema copied, dimensions first, in name order
+     * @param marts   every mart copied, in name order
      * @param indexing time to add the keys and indexes and to vacuum and analyze
      * @param elapsed the whole copy, from opening the warehouse to the last analyze
      */
-    public record Result(List<TableCopy> tables, Duration indexing, Duration elapsed) {
+    public record Result(List<TableCopy> tables, List<TableCopy> marts, Duration indexing, Duration elapsed) {
 
-        /** Rows copied over every table. */
+        /** Rows copied over every table of the star schema (the marts not included). */
         public long rows() {
             return tables.stream().mapToLong(TableCopy::rows).sum();
         }
@@ -117,10 +121,14 @@ public final class PostgresStar {
     private record Column(String name, String duckdbType) {
     }
 
-    private record Table(String name, List<Column> columns) {
+    private record Table(String schema, String name, List<Column> columns) {
 
         boolean isDimension() {
-            return name.startsWith("dim_");
+            return schema.equals(SCHEMA) && name.startsWith("dim_");
+        }
+
+        boolean isFact() {
+            return schema.equals(SCHEMA) && name.startsWith("fact_");
         }
 
         boolean has(String column) {
@@ -161,16 +169,23 @@ public final class PostgresStar {
         boolean autoCommit = postgres.getAutoCommit();
         postgres.setAutoCommit(true);
         try (Connection duckdb = openReadOnly(warehouse)) {
-            List<Table> tables = starTables(duckdb);
+            List<Table> tables = tables(duckdb, SCHEMA).stream().filter(t -> t.isDimension() || t.isFact()).toList();
             if (tables.isEmpty()) {
                 throw new IllegalStateException("no core.dim_* or core.fact_* tables in " + warehouse.toAbsolutePath());
             }
-            execute(postgres, "drop schema if exists " + SCHEMA + " cascade");
-            execute(postgres, "create schema " + SCHEMA);
+            List<Table> marts = tables(duckdb, MART_SCHEMA);
+            for (String schema : List.of(SCHEMA, MART_SCHEMA)) {
+                execute(postgres, "drop schema if exists " + schema + " cascade");
+                execute(postgres, "create schema " + schema);
+            }
             CopyManager copyManager = postgres.unwrap(PGConnection.class).getCopyAPI();
             List<TableCopy> copies = new ArrayList<>();
             for (Table table : tables) {
                 copies.add(copyTable(table, duckdb, postgres, copyManager, scratch));
+            }
+            List<TableCopy> martCopies = new ArrayList<>();
+            for (Table mart : marts) {
+                martCopies.add(copyTable(mart, duckdb, postgres, copyManager, scratch));
             }
             long indexingStarted = System.nanoTime();
             for (Table table : tables) {
@@ -179,10 +194,15 @@ public final class PostgresStar {
             for (Table table : tables) {
                 execute(postgres, "vacuum analyze " + qualified(table));
             }
+            for (Table mart : marts) {
+                execute(postgres, "vacuum analyze " + qualified(mart));
+            }
             Duration indexing = Duration.ofNanos(System.nanoTime() - indexingStarted);
-            Result result = new Result(List.copyOf(copies), indexing, Duration.ofNanos(System.nanoTime() - started));
-            LOG.info("copied the star schema of {} into PostgreSQL: {} tables, {} rows in {} s (keys and statistics {} s)",
-                    warehouse, copies.size(), result.rows(), String.format(Locale.ROOT, "%.2f", result.seconds()),
+            Result result = new Result(List.copyOf(copies), List.copyOf(martCopies), indexing,
+                    Duration.ofNanos(System.nanoTime() - started));
+            LOG.info("copied the star schema and the marts of {} into PostgreSQL: {} tables, {} rows, and {} marts in {} s"
+                            + " (keys and statistics {} s)", warehouse, copies.size(), result.rows(), martCopies.size(),
+                    String.format(Locale.ROOT, "%.2f", result.seconds()),
                     String.format(Locale.ROOT, "%.2f", indexing.toNanos() / 1e9));
             return result;
         } finally {
@@ -218,8 +238,8 @@ public final class PostgresStar {
         return DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), properties);
     }
 
-    /** The star's tables with their columns: dimensions, then facts, each in name order. */
-    private static List<Table> starTables(Connection duckdb) throws SQLException {
+    /** The base tables of {@code schema} with their columns, in name order (so dimensions come before facts). */
+    private static List<Table> tables(Connection duckdb, String schema) throws SQLException {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (PreparedStatement statement = duckdb.prepareStatement("""
                 select columns.table_name, columns.column_name, columns.data_type
@@ -230,10 +250,9 @@ public final class PostgresStar {
                     and columns.table_name = tables.table_name
                 where columns.table_schema = ?
                     and tables.table_type = 'BASE TABLE'
-                    and (columns.table_name like 'dim\\_%' escape '\\' or columns.table_name like 'fact\\_%' escape '\\')
                 order by columns.table_name, columns.ordinal_position
                 """)) {
-            statement.setString(1, SCHEMA);
+            statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     columns.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
@@ -242,7 +261,7 @@ public final class PostgresStar {
             }
         }
         return columns.entrySet().stream()
-                .map(e -> new Table(e.getKey(), List.copyOf(e.getValue())))
+                .map(e -> new Table(schema, e.getKey(), List.copyOf(e.getValue())))
                 .toList();
     }
 
@@ -250,7 +269,7 @@ public final class PostgresStar {
                                        Path scratch) throws SQLException, IOException {
         long started = System.nanoTime();
         String definition = table.columns().stream()
-                .map(c -> quote(c.name()) + " " + postgresType(SCHEMA + "." + table.name() + "." + c.name(), c.duckdbType()))
+                .map(c -> quote(c.name()) + " " + postgresType(table.schema() + "." + table.name() + "." + c.name(), c.duckdbType()))
                 .collect(Collectors.joining(",\n    ", "create table " + qualified(table) + " (\n    ", "\n)"));
         execute(postgres, definition);
         String columnList = table.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
@@ -296,7 +315,7 @@ public final class PostgresStar {
     }
 
     private static String qualified(Table table) {
-        return SCHEMA + "." + quote(table.name());
+        return table.schema() + "." + quote(table.name());
     }
 
     private static String quote(String identifier) {
