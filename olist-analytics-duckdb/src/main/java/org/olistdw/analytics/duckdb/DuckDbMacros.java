@@ -3,7 +3,8 @@ package org.olistdw.analytics.duckdb;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.olistdw.analytics.duckdb.ClasspathSql.SqlFile;
+import org.olistdw.pipeline.sql.ClasspathSql;
+import org.olistdw.pipeline.sql.ClasspathSql.SqlFile;
 
 /**
  * Installs the macros the models call on a build's connection, before any model is built; being in the

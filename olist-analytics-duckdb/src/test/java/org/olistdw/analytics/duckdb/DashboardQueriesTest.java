@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.olistdw.pipeline.sample.GenerationProgress;
-import org.olistdw.pipeline.sample.SampleDataGenerator;
+import org.olistdw.sample.GenerationProgress;
+import org.olistdw.sample.SampleDataGenerator;
 
 /**
  * The dashboard queries of {@code sql/dashboard} read marts only, and return exactly the rows the queries they
