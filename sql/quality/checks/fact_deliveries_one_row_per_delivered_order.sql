@@ -1,7 +1,8 @@
 -- core.fact_deliveries holds a row for each delivered order of the orders file (staging.stg_orders, every
 -- line read: the first line of the order has status delivered and a delivered-customer date) and for no
--- other order. Returns the orders missing from the fact and those that are not delivered orders of the
--- file; a repeated order is the business of fact_deliveries_grain_unique.
+-- other order. The orders are compared first by their count and a checksum (the sum of their hashes); only
+-- when these differ are the orders themselves compared, to name those missing from the fact and those that
+-- are not delivered orders of the file. A repeated order is the business of fact_deliveries_grain_unique.
 with
 
 deliveries as (
@@ -20,7 +21,7 @@ first_lines as (
 
     select
         order_id,
-        arg_min_null(order_status, _source_line) as order_status,
+        arg_min_null(order_status, _source_line) as order_status, -- the first line's, null or not
         arg_min_null(order_delivered_customer_date, _source_line) as order_delivered_customer_date
 
     from staged_orders
@@ -37,9 +38,22 @@ delivered_orders as (
 
 ),
 
-fact_keys as (
+fingerprints as (
 
-    select distinct order_id from deliveries
+    select
+        (select count(*) from deliveries) as fact_orders,
+        (select sum(hash(order_id)) from deliveries) as fact_checksum,
+        (select count(*) from delivered_orders) as source_orders,
+        (select sum(hash(order_id)) from delivered_orders) as source_checksum
+
+),
+
+orders_differ as (
+
+    select
+        fact_orders <> source_orders or fact_checksum is distinct from source_checksum as differ
+
+    from fingerprints
 
 ),
 
@@ -49,9 +63,9 @@ missing_orders as (
         'missing from the fact' as problem,
         order_id
 
-    from delivered_orders
-    anti join fact_keys
-        on delivered_orders.order_id is not distinct from fact_keys.order_id
+    from (select * from delivered_orders where (select differ from orders_differ)) as delivered_orders
+    anti join deliveries
+        on delivered_orders.order_id is not distinct from deliveries.order_id
 
 ),
 
@@ -61,9 +75,9 @@ unexpected_orders as (
         'not a delivered order of the file' as problem,
         order_id
 
-    from fact_keys
+    from (select * from deliveries where (select differ from orders_differ)) as deliveries
     anti join delivered_orders
-        on fact_keys.order_id is not distinct from delivered_orders.order_id
+        on deliveries.order_id is not distinct from delivered_orders.order_id
 
 )
 

@@ -1,49 +1,23 @@
--- core.fact_order_items.seller_key is the version of the item's seller (intermediate.int_order_items) valid in
--- core.dim_seller at its order's purchase time (intermediate.int_orders; the current version for an item whose
--- order is missing), or -1 when no version is. Checked from both sides: a key other than -1 must be a
--- version of that seller valid then, and -1 must leave no such version unused. Returns the items breaking
--- either, with the reason.
+-- core.fact_order_items.seller_key is the version of the item's seller (its seller_id, as in the file) valid in
+-- core.dim_seller at its order's purchase time (the item's order_purchase_timestamp; the current version for an
+-- item whose order is missing), or -1 when no version is. Checked from both sides: a key other than -1 must
+-- be a version of that seller valid then, and -1 must leave no such version unused. Returns the items
+-- breaking either, with the reason. That the item's seller_id and purchase time are its sources' is asserted by
+-- fact_order_items_one_row_per_source_key and fact_order_items_keys_follow_their_order together with the
+-- order's own rules.
 with
 
 order_items as (
 
-    select * from core.fact_order_items
+    select order_id, order_item_id, seller_key, seller_id, order_purchase_timestamp as purchased_at
+
+    from core.fact_order_items
 
 ),
 
-source_order_items as (
+versions as (
 
-    select * from intermediate.int_order_items
-
-),
-
-source_orders as (
-
-    select * from intermediate.int_orders
-
-),
-
-known_versions as (
-
-    select * from core.dim_seller where seller_key <> -1
-
-),
-
-items_at_purchase as (
-
-    select
-        order_items.order_id,
-        order_items.order_item_id,
-        order_items.seller_key,
-        source_order_items.seller_id,
-        source_orders.order_purchase_timestamp as purchased_at -- null when the order is missing
-
-    from order_items
-    inner join source_order_items
-        on order_items.order_id = source_order_items.order_id
-        and order_items.order_item_id = source_order_items.order_item_id
-    left join source_orders
-        on source_order_items.order_id = source_orders.order_id
+    select seller_key, seller_id, valid_from, valid_to, is_current from core.dim_seller where seller_key <> -1
 
 ),
 
@@ -51,23 +25,29 @@ wrong_versions as (
 
     select
         'not a version of the seller valid at the purchase' as problem,
-        items_at_purchase.order_id,
-        items_at_purchase.order_item_id,
-        items_at_purchase.seller_key
+        order_items.order_id,
+        order_items.order_item_id,
+        order_items.seller_key
 
-    from items_at_purchase
-    left join known_versions
-        on items_at_purchase.seller_key = known_versions.seller_key
-    where items_at_purchase.seller_key <> -1
+    from order_items
+    left join versions
+        on order_items.seller_key = versions.seller_key
+    where order_items.seller_key is distinct from -1
         and not coalesce(
-            known_versions.seller_id = items_at_purchase.seller_id
+            versions.seller_id = order_items.seller_id
             and case
-                when items_at_purchase.purchased_at is null then known_versions.is_current
-                else items_at_purchase.purchased_at >= known_versions.valid_from
-                    and items_at_purchase.purchased_at < coalesce(known_versions.valid_to, timestamp 'infinity')
+                when order_items.purchased_at is null then versions.is_current
+                else order_items.purchased_at >= versions.valid_from
+                    and order_items.purchased_at < coalesce(versions.valid_to, timestamp 'infinity')
             end,
             false
         )
+
+),
+
+unknown_items as (
+
+    select * from order_items where seller_key = -1
 
 ),
 
@@ -75,18 +55,17 @@ unknown_despite_a_version as (
 
     select distinct
         'unknown though a version is valid at the purchase' as problem,
-        items_at_purchase.order_id,
-        items_at_purchase.order_item_id,
-        items_at_purchase.seller_key
+        unknown_items.order_id,
+        unknown_items.order_item_id,
+        unknown_items.seller_key
 
-    from items_at_purchase
-    inner join known_versions
-        on items_at_purchase.seller_id = known_versions.seller_id
-    where items_at_purchase.seller_key is not distinct from -1
-        and case
-            when items_at_purchase.purchased_at is null then known_versions.is_current
-            else items_at_purchase.purchased_at >= known_versions.valid_from
-                and items_at_purchase.purchased_at < coalesce(known_versions.valid_to, timestamp 'infinity')
+    from unknown_items
+    inner join versions
+        on unknown_items.seller_id = versions.seller_id
+    where case
+            when unknown_items.purchased_at is null then versions.is_current
+            else unknown_items.purchased_at >= versions.valid_from
+                and unknown_items.purchased_at < coalesce(versions.valid_to, timestamp 'infinity')
         end
 
 )

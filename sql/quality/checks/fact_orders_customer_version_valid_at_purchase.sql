@@ -6,25 +6,19 @@ with
 
 orders as (
 
-    select * from core.fact_orders
+    select order_id, customer_key from core.fact_orders
 
 ),
 
 source_orders as (
 
-    select * from intermediate.int_orders
+    select order_id, customer_unique_id, order_purchase_timestamp from intermediate.int_orders
 
 ),
 
-customers as (
+versions as (
 
-    select * from core.dim_customer
-
-),
-
-known_versions as (
-
-    select * from customers where customer_key <> -1
+    select customer_key, customer_unique_id, valid_from, valid_to from core.dim_customer where customer_key <> -1
 
 ),
 
@@ -50,15 +44,21 @@ wrong_versions as (
         orders_at_purchase.customer_key
 
     from orders_at_purchase
-    left join known_versions
-        on orders_at_purchase.customer_key = known_versions.customer_key
-    where orders_at_purchase.customer_key <> -1
+    left join versions
+        on orders_at_purchase.customer_key = versions.customer_key
+    where orders_at_purchase.customer_key is distinct from -1
         and not coalesce(
-            known_versions.customer_unique_id = orders_at_purchase.customer_unique_id
-            and orders_at_purchase.purchased_at >= known_versions.valid_from
-            and orders_at_purchase.purchased_at < coalesce(known_versions.valid_to, timestamp 'infinity'),
+            versions.customer_unique_id = orders_at_purchase.customer_unique_id
+            and orders_at_purchase.purchased_at >= versions.valid_from
+            and orders_at_purchase.purchased_at < coalesce(versions.valid_to, timestamp 'infinity'),
             false
         )
+
+),
+
+unknown_orders as (
+
+    select * from orders_at_purchase where customer_key = -1
 
 ),
 
@@ -66,15 +66,14 @@ unknown_despite_a_version as (
 
     select distinct
         'unknown though a version is valid at the purchase' as problem,
-        orders_at_purchase.order_id,
-        orders_at_purchase.customer_key
+        unknown_orders.order_id,
+        unknown_orders.customer_key
 
-    from orders_at_purchase
-    inner join known_versions
-        on orders_at_purchase.customer_unique_id = known_versions.customer_unique_id
-    where orders_at_purchase.customer_key is not distinct from -1
-        and orders_at_purchase.purchased_at >= known_versions.valid_from
-        and orders_at_purchase.purchased_at < coalesce(known_versions.valid_to, timestamp 'infinity')
+    from unknown_orders
+    inner join versions
+        on unknown_orders.customer_unique_id = versions.customer_unique_id
+    where unknown_orders.purchased_at >= versions.valid_from
+        and unknown_orders.purchased_at < coalesce(versions.valid_to, timestamp 'infinity')
 
 )
 

@@ -1,8 +1,8 @@
 -- core.fact_orders holds a row for each order of the orders file (staging.stg_orders, every line read, so
--- that no intermediate model is trusted) and for no other: none of its keys is missing from the file, and
--- it has as many rows as the file has keys. Returns the keys (order_id) the file does not hold and, when
--- the counts differ, those missing from the fact; a repeated key is the business of
--- fact_orders_grain_unique.
+-- that no intermediate model is trusted) and for no other. The keys (order_id) are compared first by their
+-- count and a checksum (the sum of their hashes), in one scan of each side; only when these differ are the
+-- keys themselves compared, to name those the file does not hold and those missing from the fact. A
+-- repeated key is the business of fact_orders_grain_unique.
 with
 
 fact as (
@@ -17,21 +17,34 @@ staged as (
 
 ),
 
+fingerprints as (
+
+    select
+        (select count(*) from fact) as fact_keys,
+        (select sum(hash(order_id)) from fact) as fact_checksum,
+        (select count(distinct hash(order_id)) from staged) as source_keys,
+        (select sum(distinct hash(order_id)) from staged) as source_checksum
+
+),
+
+keys_differ as (
+
+    select
+        fact_keys <> source_keys or fact_checksum is distinct from source_checksum as differ
+
+    from fingerprints
+
+),
+
 fact_keys as (
 
-    select order_id from fact
+    select order_id from fact where (select differ from keys_differ)
 
 ),
 
 source_keys as (
 
-    select distinct order_id from staged
-
-),
-
-counts_differ as (
-
-    select (select count(*) from fact_keys) <> (select count(*) from source_keys) as differ
+    select distinct order_id from staged where (select differ from keys_differ)
 
 ),
 
@@ -53,12 +66,9 @@ missing_keys as (
         'missing from the fact' as problem,
         order_id
 
-    from (
-        -- only when the counts differ can a key be missing: otherwise the costly side is skipped
-        select * from source_keys where (select differ from counts_differ)
-    ) as source_keys
-    anti join fact_keys
-        on source_keys.order_id is not distinct from fact_keys.order_id
+    from source_keys
+    anti join fact
+        on source_keys.order_id is not distinct from fact.order_id
 
 )
 

@@ -1,8 +1,9 @@
 -- core.fact_reviews holds a row for each review of an order (review_id, order_id) of the reviews file
--- (staging.stg_order_reviews, every line read, so that no intermediate model is trusted) and for no other:
--- none of its keys is missing from the file, and it has as many rows as the file has keys. Returns the keys
--- (review_id, order_id) the file does not hold and, when the counts differ, those missing from the fact; a
--- repeated key is the business of fact_reviews_grain_unique.
+-- (staging.stg_order_reviews, every line read, so that no intermediate model is trusted) and for no other.
+-- The keys (review_id, order_id) are compared first by their count and a checksum (the sum of their
+-- hashes), in one scan of each side; only when these differ are the keys themselves compared, to name those
+-- the file does not hold and those missing from the fact. A repeated key is the business of
+-- fact_reviews_grain_unique.
 with
 
 fact as (
@@ -17,21 +18,34 @@ staged as (
 
 ),
 
+fingerprints as (
+
+    select
+        (select count(*) from fact) as fact_keys,
+        (select sum(hash(review_id, order_id)) from fact) as fact_checksum,
+        (select count(distinct hash(review_id, order_id)) from staged) as source_keys,
+        (select sum(distinct hash(review_id, order_id)) from staged) as source_checksum
+
+),
+
+keys_differ as (
+
+    select
+        fact_keys <> source_keys or fact_checksum is distinct from source_checksum as differ
+
+    from fingerprints
+
+),
+
 fact_keys as (
 
-    select review_id, order_id from fact
+    select review_id, order_id from fact where (select differ from keys_differ)
 
 ),
 
 source_keys as (
 
-    select distinct review_id, order_id from staged
-
-),
-
-counts_differ as (
-
-    select (select count(*) from fact_keys) <> (select count(*) from source_keys) as differ
+    select distinct review_id, order_id from staged where (select differ from keys_differ)
 
 ),
 
@@ -56,13 +70,10 @@ missing_keys as (
         review_id,
         order_id
 
-    from (
-        -- only when the counts differ can a key be missing: otherwise the costly side is skipped
-        select * from source_keys where (select differ from counts_differ)
-    ) as source_keys
-    anti join fact_keys
-        on source_keys.review_id is not distinct from fact_keys.review_id
-        and source_keys.order_id is not distinct from fact_keys.order_id
+    from source_keys
+    anti join fact
+        on source_keys.review_id is not distinct from fact.review_id
+        and source_keys.order_id is not distinct from fact.order_id
 
 )
 

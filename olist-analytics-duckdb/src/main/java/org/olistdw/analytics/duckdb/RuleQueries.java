@@ -61,6 +61,7 @@ final class RuleQueries {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final String FAILED = "_failed";
     private static final String SORT = "_sort";
+    private static final String CHECKED = "_rows_checked";
     private static final String PENDING_QUERY_ERROR = "unsuccessful or closed pending query result";
     private static final Map<RuleKind, SqlTemplate> TEMPLATES = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> SHAPES = new ConcurrentHashMap<>();
@@ -83,10 +84,13 @@ final class RuleQueries {
     RuleMeasurement measure(QualityRule rule, CheckContext context) {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(context, "context");
+        Catalogue catalogue = new Catalogue(rule);
+        List<String> columns = new ArrayList<>();
         try {
-            List<String> statements = render(rule, context, true);
+            List<String> statements = render(rule, context, catalogue, columns);
             return run(statements.get(0), statements.get(1), shapeKey(rule), context.sampleSize());
         } catch (SQLException e) {
+            catalogue.requireColumns(rule.target(), columns); // a missing table or column, said plainly
             throw new IllegalStateException("rule " + rule.name() + ": " + oneLine(e.getMessage()), e);
         }
     }
@@ -102,7 +106,7 @@ final class RuleQueries {
         Objects.requireNonNull(rule, "rule");
         List<String> statements;
         try {
-            statements = render(rule, new CheckContext(LocalDate.now(), List.of(), 0), false);
+            statements = render(rule, new CheckContext(LocalDate.now(), List.of(), 0), null, new ArrayList<>());
         } catch (SQLException e) {
             throw new IllegalStateException("rule " + rule.name() + ": " + oneLine(e.getMessage()), e);
         }
@@ -122,21 +126,22 @@ final class RuleQueries {
     // ------------------------------------------------------------------------------------------------------
 
     /**
-     * The rule's two statements. With {@code checkCatalogue}, the target and the columns it names must exist,
-     * with their one-line reasons; without, nothing is looked up (the tables may not exist yet).
+     * The rule's two statements; the target's columns they name are added to {@code columns}. The catalogue is
+     * looked up only for what the SQL needs (a range's column type); without one (the tables may not exist
+     * yet) the column type is taken to be text, which changes no table read.
      */
-    private List<String> render(QualityRule rule, CheckContext context, boolean checkCatalogue) throws SQLException {
+    private List<String> render(QualityRule rule, CheckContext context, Catalogue catalogue, List<String> columns)
+            throws SQLException {
         Map<String, Value> values = new LinkedHashMap<>();
-        Catalogue catalogue = checkCatalogue ? new Catalogue(rule) : null;
         String target = rule.target();
         values.put("target", table(rule, "target", target));
         switch (rule.kind()) {
             case NOT_NULL -> {
-                values.put("column", Value.identifier(column(rule, catalogue, target, "column")));
+                values.put("column", Value.identifier(column(rule, "column", columns)));
                 values.put("where", where(rule, "where"));
             }
             case ACCEPTED_VALUES -> {
-                values.put("column", Value.identifier(column(rule, catalogue, target, "column")));
+                values.put("column", Value.identifier(column(rule, "column", columns)));
                 List<String> accepted = Arrays.stream(rule.parameter("values").split(",")).map(String::trim)
                         .filter(value -> !value.isEmpty()).toList();
                 if (accepted.isEmpty()) {
@@ -146,20 +151,23 @@ final class RuleQueries {
                 values.put("where", where(rule, "where"));
             }
             case RELATIONSHIP -> {
-                values.put("column", Value.identifier(column(rule, catalogue, target, "column")));
+                values.put("column", Value.identifier(column(rule, "column", columns)));
                 String[] reference = identifierPath(rule, "references", 3, rule.parameter("references"));
                 values.put("references_table", Value.table(reference[0] + "." + reference[1]));
                 values.put("references_column", Value.identifier(reference[2]));
                 values.put("where", where(rule, "where"));
             }
             case RANGE -> {
-                String column = column(rule, catalogue, target, "column");
+                String column = column(rule, "column", columns);
                 String min = optional(rule, "min");
                 String max = optional(rule, "max");
                 if (min == null && max == null) {
                     throw invalid(rule, "give 'min', 'max' or both");
                 }
                 values.put("column", Value.identifier(column));
+                if (catalogue != null) {
+                    catalogue.requireColumns(target, columns);
+                }
                 values.put("column_type", Value.type(catalogue == null ? "VARCHAR" : catalogue.columns(target).get(column)));
                 values.put("min", min == null ? Value.nullValue() : Value.text(min));
                 values.put("max", max == null ? Value.nullValue() : Value.text(max));
@@ -174,10 +182,8 @@ final class RuleQueries {
                 for (String name : rule.parameter("columns").split(",")) {
                     String column = name.trim();
                     requireIdentifier(rule, "columns", column);
-                    if (catalogue != null) {
-                        catalogue.requireColumn(target, column);
-                    }
                     keyColumns.add(column);
+                    columns.add(column);
                 }
                 values.put("columns", Value.identifiers(keyColumns));
                 values.put("column_names", Value.texts(keyColumns));
@@ -227,9 +233,6 @@ final class RuleQueries {
                 }
             }
             case SQL -> {
-                if (catalogue != null) {
-                    catalogue.columns(target);
-                }
                 String query = identifier(rule, "query");
                 values.put("query", freeSql(rule, "query", withoutFinalSemicolons(checkQuery(rule, query))));
             }
@@ -281,19 +284,21 @@ final class RuleQueries {
             SHAPES.put(shapeKey, columns);
         }
         boolean flagged = columns.contains(FAILED);
-        String sampleSql = "select cast(columns(c -> c not in (" + RawLayout.literal(SORT) + ", "
-                + RawLayout.literal(FAILED) + ")) as varchar)" + (flagged ? ", " + quote(FAILED) : "")
-                + "\nfrom (\n" + evidenceSql + "\n) as \"_evidence\"\norder by "
+        String asText = "cast(columns(c -> c not in (" + RawLayout.literal(SORT) + ", " + RawLayout.literal(FAILED)
+                + ")) as varchar)";
+        String fromEvidence = "\nfrom (\n" + evidenceSql + "\n) as \"_evidence\"\norder by "
                 + (columns.contains(SORT) ? "\"_evidence\"." + quote(SORT) + ", " : "") + "\"_evidence\"";
         if (flagged) {
-            long checked = counts(checkedSql)[0];
-            Evidence comparison = evidence(sampleSql);
+            // a comparison: its one row of figures, with the rows checked, in one query
+            Evidence comparison = evidence("select (\n" + checkedSql + "\n) as " + quote(CHECKED) + ", " + asText
+                    + ", " + quote(FAILED) + fromEvidence);
+            long checked = comparison.checked() != null ? comparison.checked() : counts(checkedSql)[0];
             return new RuleMeasurement(checked, comparison.failed(),
                     comparison.rows().subList(0, Math.min(sampleSize, comparison.rows().size())));
         }
         long[] counts = counts("select (\n" + checkedSql + "\n), (select count(*) from (\n" + evidenceSql + "\n))");
         List<Map<String, String>> sample = counts[1] > 0 && sampleSize > 0
-                ? evidence(sampleSql + "\nlimit " + sampleSize).rows()
+                ? evidence("select " + asText + fromEvidence + "\nlimit " + sampleSize).rows()
                 : List.of();
         return new RuleMeasurement(counts[0], counts[1], sample);
     }
@@ -303,7 +308,9 @@ final class RuleQueries {
      * rule's values: its column names are looked up once.
      */
     private static String shapeKey(QualityRule rule) {
-        return rule.kind() == RuleKind.SQL ? rule.kind().code() + ":" + rule.parameter("query").strip() : rule.kind().code();
+        return rule.kind() == RuleKind.SQL
+                ? rule.kind().code() + ":" + rule.parameter("query").strip()
+                : rule.kind().code();
     }
 
     /** The names of the columns a query yields, from its prepared statement: nothing runs. */
@@ -321,38 +328,46 @@ final class RuleQueries {
     /**
      * Rows of evidence.
      *
-     * @param rows   each row's columns as text, null values left out, {@code _failed} dropped
-     * @param failed the offending rows among {@code rows}: those whose {@code _failed} is true, or all
+     * @param rows    each row's columns as text, null values left out, {@code _failed} dropped
+     * @param failed  the offending rows among {@code rows}: those whose {@code _failed} is true, or all
+     * @param checked the rows checked, when the query gave them ({@code _rows_checked}), else null
      */
-    private record Evidence(List<Map<String, String>> rows, long failed) {
+    private record Evidence(List<Map<String, String>> rows, long failed, Long checked) {
     }
 
     private Evidence evidence(String sql) throws SQLException {
         List<Map<String, String>> rows = new ArrayList<>();
         long failed = 0;
+        Long checked = null;
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             ResultSetMetaData meta = result.getMetaData();
             int flag = 0;
+            int count = 0;
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 if (meta.getColumnName(i).equals(FAILED)) {
                     flag = i;
+                } else if (meta.getColumnName(i).equals(CHECKED)) {
+                    count = i;
                 }
             }
             while (result.next()) {
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     String value = result.getString(i);
-                    if (i != flag && value != null) {
+                    if (i != flag && i != count && value != null) {
                         row.putIfAbsent(meta.getColumnName(i), value);
                     }
                 }
                 if (flag == 0 || result.getBoolean(flag)) {
                     failed++;
                 }
+                if (count > 0) {
+                    checked = result.getLong(count);
+                }
                 rows.add(row);
             }
         }
-        return new Evidence(rows, failed);
+        return new Evidence(rows, failed, checked);
     }
 
     /** The one row of whole numbers a query gives. */
@@ -399,7 +414,10 @@ final class RuleQueries {
     // the catalogue: tables and columns that must exist
     // ------------------------------------------------------------------------------------------------------
 
-    /** The columns of the build's tables, looked up once per table, for one rule's one-line reasons. */
+    /**
+     * The columns of the build's tables, looked up once per table and only when needed: when a rule's SQL
+     * fails, to say plainly that its target or a column it names is missing.
+     */
     private final class Catalogue {
 
         private final QualityRule rule;
@@ -435,9 +453,19 @@ final class RuleQueries {
             return columns;
         }
 
-        void requireColumn(String table, String column) throws SQLException {
-            if (!columns(table).containsKey(column)) {
-                throw new IllegalStateException("rule " + rule.name() + ": no column " + column + " in " + table);
+        /** Fails, naming what is missing, unless {@code table} exists with every one of {@code names}. */
+        void requireColumns(String table, List<String> names) {
+            Map<String, String> known;
+            try {
+                known = columns(table);
+            } catch (SQLException e) {
+                throw new IllegalStateException("rule " + rule.name() + ": cannot read the catalogue: "
+                        + oneLine(e.getMessage()), e);
+            }
+            for (String column : names) {
+                if (!known.containsKey(column)) {
+                    throw new IllegalStateException("rule " + rule.name() + ": no column " + column + " in " + table);
+                }
             }
         }
     }
@@ -478,12 +506,10 @@ final class RuleQueries {
         return value;
     }
 
-    /** A column parameter; with a catalogue, it must be a column of the target. */
-    private static String column(QualityRule rule, Catalogue catalogue, String target, String key) throws SQLException {
+    /** A column parameter, added to {@code columns}: the target's columns the rule names. */
+    private static String column(QualityRule rule, String key, List<String> columns) {
         String column = identifier(rule, key);
-        if (catalogue != null) {
-            catalogue.requireColumn(target, column);
-        }
+        columns.add(column);
         return column;
     }
 
