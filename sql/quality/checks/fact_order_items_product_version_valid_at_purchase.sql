@@ -1,10 +1,9 @@
--- core.fact_order_items.product_key is the version of the item's product (its product_id, as in the file) valid in
--- core.dim_product at its order's purchase time (the item's order_purchase_timestamp; the current version for an
--- item whose order is missing), or -1 when no version is. Checked from both sides: a key other than -1 must
--- be a version of that product valid then, and -1 must leave no such version unused. Returns the items
--- breaking either, with the reason. That the item's product_id and purchase time are its sources' is asserted by
--- fact_order_items_one_row_per_source_key and fact_order_items_keys_follow_their_order together with the
--- order's own rules.
+-- core.fact_order_items.product_key is the version of the item's product valid in core.dim_product at its
+-- order's purchase time, or -1 when no version is; an item whose order is missing takes the current
+-- version. The product and the purchase time are the fact's own (product_id, order_purchase_timestamp), so
+-- that the check joins on whole-number keys. Checked from both sides: a key other than -1 must be a version
+-- of that product valid then, and -1 must leave no such version unused. Returns the items breaking either,
+-- with the reason.
 with
 
 order_items as (
