@@ -50,6 +50,13 @@ unknown_items as (
 
 ),
 
+versions_of_unknown_items as (
+
+    -- only the products of those items: the few items are what is hashed, not every version
+    select * from versions semi join unknown_items on versions.product_id = unknown_items.product_id
+
+),
+
 unknown_despite_a_version as (
 
     select distinct
@@ -59,7 +66,7 @@ unknown_despite_a_version as (
         unknown_items.product_key
 
     from unknown_items
-    inner join versions
+    inner join versions_of_unknown_items as versions
         on unknown_items.product_id = versions.product_id
     where case
             when unknown_items.purchased_at is null then versions.is_current

@@ -50,6 +50,13 @@ unknown_items as (
 
 ),
 
+versions_of_unknown_items as (
+
+    -- only the sellers of those items: the few items are what is hashed, not every version
+    select * from versions semi join unknown_items on versions.seller_id = unknown_items.seller_id
+
+),
+
 unknown_despite_a_version as (
 
     select distinct
@@ -59,7 +66,7 @@ unknown_despite_a_version as (
         unknown_items.seller_key
 
     from unknown_items
-    inner join versions
+    inner join versions_of_unknown_items as versions
         on unknown_items.seller_id = versions.seller_id
     where case
             when unknown_items.purchased_at is null then versions.is_current

@@ -62,6 +62,13 @@ unknown_orders as (
 
 ),
 
+versions_of_unknown_orders as (
+
+    -- only the people of those orders: the few orders are what is hashed, not every version
+    select * from versions semi join unknown_orders on versions.customer_unique_id = unknown_orders.customer_unique_id
+
+),
+
 unknown_despite_a_version as (
 
     select distinct
@@ -70,7 +77,7 @@ unknown_despite_a_version as (
         unknown_orders.customer_key
 
     from unknown_orders
-    inner join versions
+    inner join versions_of_unknown_orders as versions
         on unknown_orders.customer_unique_id = versions.customer_unique_id
     where unknown_orders.purchased_at >= versions.valid_from
         and unknown_orders.purchased_at < coalesce(versions.valid_to, timestamp 'infinity')

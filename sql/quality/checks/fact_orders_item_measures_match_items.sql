@@ -1,6 +1,8 @@
 -- Each order of core.fact_orders holds the count, price and freight of its items in core.fact_order_items:
--- item_count, items_price and items_freight are their count and sums (0 without items). Returns the orders
--- whose measures differ, with their items' figures.
+-- item_count, items_price and items_freight are their count and sums (0 without items). The orders with
+-- items and the items' figures per order are compared first by a checksum (the sum of the hashes of each
+-- order and its figures); only when it differs are they compared order by order. Returns the orders whose
+-- measures differ, with their items' figures.
 with
 
 orders as (
@@ -28,6 +30,19 @@ items_per_order as (
 
 ),
 
+checksums_differ as (
+
+    select
+        (
+            select sum(hash(order_id, item_count, items_price, items_freight))
+            from orders
+            where item_count <> 0 or items_price <> 0 or items_freight <> 0
+        ) is distinct from (
+            select sum(hash(order_id, items, price, freight)) from items_per_order
+        ) as differ
+
+),
+
 compared as (
 
     select
@@ -39,7 +54,7 @@ compared as (
         coalesce(items_per_order.price, 0) as price_of_its_items,
         coalesce(items_per_order.freight, 0) as freight_of_its_items
 
-    from orders
+    from (select * from orders where (select differ from checksums_differ)) as orders
     left join items_per_order
         on orders.order_id = items_per_order.order_id
 

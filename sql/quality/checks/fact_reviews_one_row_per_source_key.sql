@@ -18,13 +18,25 @@ staged as (
 
 ),
 
+source_fingerprint as (
+
+    select
+        count(*) as source_keys,
+        sum(key_hash) as source_checksum
+
+    from (select distinct hash(review_id, order_id) as key_hash from staged)
+
+),
+
 fingerprints as (
 
     select
         (select count(*) from fact) as fact_keys,
         (select sum(hash(review_id, order_id)) from fact) as fact_checksum,
-        (select count(distinct hash(review_id, order_id)) from staged) as source_keys,
-        (select sum(distinct hash(review_id, order_id)) from staged) as source_checksum
+        source.source_keys,
+        source.source_checksum
+
+    from source_fingerprint as source
 
 ),
 
