@@ -30,6 +30,11 @@ import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.orchestration.TaskExecution;
 import org.olistdw.domain.orchestration.TaskStatus;
+import org.olistdw.domain.quality.CheckResult;
+import org.olistdw.domain.quality.CheckStatus;
+import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.RuleKind;
+import org.olistdw.pipeline.quality.RuleCatalog;
 import org.olistdw.pipeline.source.SourceTable;
 
 /**
@@ -199,19 +204,19 @@ class EndToEndTest {
     }
 
     @Test
-    void every_invariant_check_of_the_published_warehouse_returns_no_rows() throws Exception {
-        Path checks = Path.of("..", "sql", "duckdb", "checks");
-        List<Path> files;
-        try (var listing = Files.list(checks)) {
-            files = listing.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
-        }
-        assertThat(files).isNotEmpty();
-        try (Connection c = TestStores.openWarehouse(warehouse)) {
-            for (Path file : files) {
-                String sql = Files.readString(file).strip().replaceAll(";$", "");
-                assertThat(TestStores.count(c, "select count(*) from (" + sql + ")"))
-                        .as("rows returned by %s", file.getFileName()).isZero();
-            }
+    void every_invariant_rule_passed_in_the_run_s_recorded_quality_results() {
+        List<String> invariants = RuleCatalog.shipped().stream()
+                .filter(rule -> rule.kind() == RuleKind.SQL)
+                .map(QualityRule::name).toList();
+        Map<String, CheckResult> results = new HashMap<>();
+        TestStores.ops().qualityResults().results(recorded.id()).forEach(result -> results.put(result.rule().name(), result));
+
+        assertThat(invariants).isNotEmpty();
+        for (String rule : invariants) {
+            assertThat(results).as("recorded results").containsKey(rule);
+            assertThat(results.get(rule).status()).as("%s: %s", rule, results.get(rule).sample())
+                    .isEqualTo(CheckStatus.PASS);
+            assertThat(results.get(rule).rowsFailed()).as(rule).isZero();
         }
     }
 
@@ -237,12 +242,12 @@ class EndToEndTest {
         assertThat(table.out()).contains("status", "success", Long.toString(recorded.id().value()));
     }
 
-    /** The SQL models in the repository's sql/duckdb folders (checks are not models). */
+    /** The SQL models in the repository's sql/duckdb folders. */
     private static long modelFiles() {
         Path root = Path.of("..", "sql", "duckdb");
         try (var files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".sql"))
-                    .filter(f -> !Set.of("checks", "macros").contains(f.getParent().getFileName().toString()))
+                    .filter(f -> !f.getParent().getFileName().toString().equals("macros"))
                     .count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

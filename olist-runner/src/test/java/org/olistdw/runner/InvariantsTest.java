@@ -3,7 +3,6 @@ package org.olistdw.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,24 +34,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.olistdw.analytics.duckdb.DuckDbWarehouse;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.quality.CheckContext;
+import org.olistdw.domain.quality.CheckResult;
+import org.olistdw.domain.quality.CheckStatus;
+import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.RuleKind;
+import org.olistdw.domain.quality.RuleMeasurement;
+import org.olistdw.domain.quality.Severity;
+import org.olistdw.pipeline.quality.RuleCatalog;
 import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * The invariants of the star schema on generated data at scale 0.05. The warehouse is built twice: once from
  * the generated files, then from the same files with some addresses, products and sellers changed and two
  * sellers left out, so that the slowly changing dimensions carry closed versions and the facts point to
- * versions that are no longer current. Then:
+ * versions that are no longer current. The invariants are quality rules of the shipped catalogue, measured by
+ * every run ({@link #INVARIANT_RULES}: by the check query each replaced). Then:
  * <ul>
- *   <li>every query of {@code sql/duckdb/checks} returns no rows on the published warehouse;</li>
+ *   <li>every one of those rules passed, nothing failed, in the quality results both runs recorded;</li>
  *   <li>item and payment money and counted revenue equal, to the cent, a second reading of the CSV files in
  *       Java, and so do the order counts by status;</li>
- *   <li>each check does return rows naming the problem when a copy of the warehouse is corrupted the way the
- *       check guards against.</li>
+ *   <li>each rule does fail, naming the offending rows, when a copy of the warehouse is corrupted the way it
+ *       guards against.</li>
  * </ul>
  */
 class InvariantsTest {
 
-    private static final Path CHECKS = Path.of("..", "sql", "duckdb", "checks");
     private static final String SCALE = "0.05";
     private static final String SEED = "20240517";
 
@@ -56,6 +69,7 @@ class InvariantsTest {
     static Path work;
 
     private static Path warehouse;
+    private static final List<RunId> runs = new ArrayList<>();
     private static final Map<SourceTable, List<List<String>>> csv = new EnumMap<>(SourceTable.class);
 
     @BeforeAll
@@ -68,11 +82,13 @@ class InvariantsTest {
         Cli first = Cli.run(EndToEndTest.args("run", "--source", generated.toString(), "--warehouse",
                 warehouse.toString(), "--work-dir", work.toString()));
         assertThat(first.exitCode()).as(first.toString()).isZero();
+        runs.add(TestStores.ops().pipelineRuns().recent(1).get(0).id());
 
         changeDimensions(generated, changed);
         Cli second = Cli.run(EndToEndTest.args("run", "--source", changed.toString(), "--warehouse",
                 warehouse.toString(), "--work-dir", work.toString()));
         assertThat(second.exitCode()).as(second.toString()).isZero();
+        runs.add(TestStores.ops().pipelineRuns().recent(1).get(0).id());
 
         for (SourceTable table : SourceTable.values()) {
             csv.put(table, TestCsv.rows(changed.resolve(table.fileName())));
@@ -138,7 +154,7 @@ class InvariantsTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // (a) every check passes on the published warehouse
+    // (a) every rule that took over an invariant passed in both runs
 
     @Test
     void the_dimensions_carry_closed_versions_from_the_first_run() throws Exception {
@@ -153,24 +169,139 @@ class InvariantsTest {
         }
     }
 
-    static Stream<String> checks() throws IOException {
-        try (Stream<Path> listing = Files.list(CHECKS)) {
-            List<String> names = listing.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".sql"))
-                    .sorted().toList();
-            assertThat(names).hasSizeGreaterThanOrEqualTo(10);
-            return names.stream();
+    /**
+     * The rules that took over each query of the former {@code sql/duckdb/checks}, by the file they replace:
+     * every invariant those files asserted is asserted by one of these, and each of these asserts one thing.
+     */
+    static final Map<String, List<String>> INVARIANT_RULES = invariantRules();
+
+    private static Map<String, List<String>> invariantRules() {
+        List<String> sources = List.of("orders", "order_items", "order_payments", "order_reviews", "customers",
+                "products", "sellers", "geolocation", "category_translation");
+        List<String> facts = List.of("fact_orders", "fact_order_items", "fact_payments", "fact_reviews", "fact_deliveries");
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        List<String> staging = new ArrayList<>();
+        sources.forEach(source -> staging.addAll(List.of("staging_" + source + "_rows_match_raw",
+                "staging_" + source + "_lines_match_raw")));
+        rules.put("raw_staging_row_counts.sql", staging);
+        rules.put("dim_category_grain.sql", List.of("dim_category_key_unique", "dim_category_name_unique",
+                "dim_category_keys_present", "dim_category_unknown_member_once",
+                "dim_category_one_row_per_source_category"));
+        rules.put("dim_date_grain.sql", List.of("dim_date_key_unique", "dim_date_calendar_date_unique",
+                "dim_date_key_is_yyyymmdd", "dim_date_unknown_member_once", "dim_date_one_row_per_day_of_the_data"));
+        rules.put("dim_geography_grain.sql", List.of("dim_geography_key_unique", "dim_geography_zip_prefix_unique",
+                "dim_geography_key_is_the_prefix", "dim_geography_unknown_member_once",
+                "dim_geography_one_row_per_source_prefix"));
+        List<String> versions = new ArrayList<>();
+        for (String dimension : List.of("dim_customer", "dim_product", "dim_seller")) {
+            versions.addAll(List.of(dimension + "_key_unique", dimension + "_keys_present",
+                    dimension + "_one_current_version", dimension + "_current_flag_matches_valid_to",
+                    dimension + "_windows_not_empty", dimension + "_versions_chain_from_1900",
+                    dimension + "_unknown_member_once_and_current", dimension + "_source_keys_have_a_current_version"));
+        }
+        rules.put("dimension_versions.sql", versions);
+        List<String> grains = new ArrayList<>();
+        facts.forEach(fact -> grains.add(fact + "_grain_unique"));
+        facts.subList(0, 4).forEach(fact -> grains.add(fact + "_one_row_per_source_key"));
+        grains.add("fact_deliveries_one_row_per_delivered_order");
+        rules.put("fact_grain.sql", grains);
+        List<String> atPurchase = new ArrayList<>(List.of("fact_orders_customer_version_valid_at_purchase",
+                "fact_order_items_product_version_valid_at_purchase", "fact_order_items_seller_version_valid_at_purchase",
+                "fact_order_items_category_of_its_product_version", "fact_orders_date_keys_are_their_dates"));
+        facts.subList(1, 5).forEach(fact -> atPurchase.add(fact + "_keys_follow_their_order"));
+        rules.put("fact_versions_at_purchase.sql", atPurchase);
+        List<String> keys = new ArrayList<>();
+        Map<String, List<String>> factKeys = Map.of(
+                "fact_orders", List.of("customer_key", "delivery_geography_key", "purchase_date_key", "approved_date_key",
+                        "delivered_carrier_date_key", "delivered_customer_date_key", "estimated_delivery_date_key"),
+                "fact_order_items", List.of("customer_key", "product_key", "seller_key", "category_key",
+                        "purchase_date_key", "shipping_limit_date_key"),
+                "fact_payments", List.of("customer_key", "purchase_date_key"),
+                "fact_reviews", List.of("customer_key", "purchase_date_key", "creation_date_key", "answer_date_key"),
+                "fact_deliveries", List.of("customer_key", "delivery_geography_key", "purchase_date_key",
+                        "approved_date_key", "delivered_carrier_date_key", "delivered_customer_date_key",
+                        "estimated_delivery_date_key"));
+        for (String fact : facts) {
+            keys.add(fact + "_keys_present");
+            factKeys.get(fact).forEach(key -> keys.add(fact + "_" + key + "_resolves"));
+        }
+        keys.addAll(List.of("dim_customer_geography_key_resolves", "dim_seller_geography_key_resolves",
+                "dim_product_category_key_resolves", "mart_customer_analytics_customer_key_is_current_version",
+                "mart_product_performance_category_key_present", "mart_product_performance_category_key_resolves",
+                "mart_seller_scorecard_seller_key_present", "mart_seller_scorecard_seller_key_resolves"));
+        rules.put("foreign_keys.sql", keys);
+        rules.put("mart_grain.sql", List.of("mart_customer_analytics_person_unique",
+                "mart_customer_analytics_one_row_per_counting_person", "mart_customer_cohorts_grain_unique",
+                "mart_customer_cohorts_months_run_to_the_last_counted_month",
+                "mart_customer_cohorts_activity_month_matches_its_offset", "mart_delivery_metrics_grain_unique",
+                "mart_delivery_metrics_rows_have_deliveries", "mart_executive_dashboard_period_unique",
+                "mart_executive_dashboard_periods_span_the_purchases", "mart_geographic_analysis_state_unique",
+                "mart_geographic_analysis_region_unique", "mart_geographic_analysis_levels_consistent",
+                "mart_monthly_revenue_month_unique", "mart_monthly_revenue_months_span_the_item_purchases",
+                "mart_payment_mix_grain_unique", "mart_payment_mix_rows_have_payments",
+                "mart_product_performance_grain_unique", "mart_product_performance_rows_have_items",
+                "mart_seller_scorecard_seller_unique", "mart_seller_scorecard_one_row_per_seller",
+                "mart_delivery_by_state_state_unique", "mart_orders_heatmap_grain_unique",
+                "mart_repeat_buyers_grain_unique", "mart_review_scores_grain_unique", "mart_sales_totals_one_row"));
+        rules.put("mart_totals_reconcile.sql", List.of("fact_orders_revenue_flag_follows_the_rule",
+                "fact_order_items_revenue_flag_follows_its_order", "mart_monthly_revenue_totals_match_facts",
+                "mart_executive_dashboard_totals_match_facts", "mart_geographic_analysis_totals_match_facts",
+                "mart_product_performance_totals_match_facts", "mart_seller_scorecard_totals_match_facts",
+                "mart_payment_mix_totals_match_facts", "mart_delivery_metrics_totals_match_facts"));
+        rules.put("money_order_items.sql", List.of("fact_order_items_price_matches_staging",
+                "fact_order_items_freight_matches_staging", "fact_order_items_one_row_per_source_key",
+                "fact_orders_item_measures_match_items", "fact_orders_items_total_is_price_plus_freight",
+                "fact_order_items_item_total_is_price_plus_freight"));
+        rules.put("money_payments.sql", List.of("fact_payments_value_matches_staging",
+                "fact_payments_one_row_per_source_key", "fact_orders_payment_measures_match_payments",
+                "fact_orders_payment_difference_is_payments_minus_items"));
+        rules.put("order_status_counts.sql", List.of("fact_orders_status_counts_match_every_layer"));
+        rules.put("mart_customer_consistency.sql", List.of("mart_customer_cohorts_one_size_per_cohort",
+                "mart_customer_cohorts_month_zero_is_the_whole_cohort", "mart_customer_cohorts_active_within_the_cohort",
+                "mart_customer_cohorts_sizes_match_customer_analytics",
+                "mart_customer_cohorts_totals_match_customer_analytics", "mart_customer_analytics_totals_match_facts",
+                "mart_customer_analytics_customer_key_is_current_version"));
+        return Collections.unmodifiableMap(rules);
+    }
+
+    @Test
+    void every_rule_that_took_over_an_invariant_is_a_shipped_rule_that_blocks_or_warns_and_tolerates_nothing() {
+        Map<String, QualityRule> shipped = shippedRules();
+
+        assertThat(INVARIANT_RULES).hasSize(14);
+        Set<String> listed = new HashSet<>();
+        INVARIANT_RULES.values().forEach(listed::addAll);
+        assertThat(listed).as("every rule of kind sql took over an invariant")
+                .containsAll(shipped.values().stream().filter(rule -> rule.kind() == RuleKind.SQL)
+                        .map(QualityRule::name).toList());
+        for (List<String> names : INVARIANT_RULES.values()) {
+            for (String name : names) {
+                assertThat(shipped).as("shipped rules").containsKey(name);
+                assertThat(shipped.get(name).threshold()).as(name).isZero();
+                assertThat(shipped.get(name).severity()).as(name).isIn(Severity.CRITICAL, Severity.HIGH);
+            }
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("checks")
-    void the_check_returns_no_rows_on_the_published_warehouse(String check) throws Exception {
-        try (Connection c = TestStores.openWarehouse(warehouse)) {
-            CheckResult result = runCheck(c, check);
-            assertThat(result.columns()).as("columns of %s", check)
-                    .containsExactly("problem", "offending_value", "row_count");
-            assertThat(result.rows()).as("rows returned by %s", check).isEmpty();
+    @MethodSource("invariantFiles")
+    void every_rule_that_took_over_the_invariants_of_a_check_passed_in_both_runs(String checkFile) {
+        for (RunId run : runs) {
+            Map<String, CheckResult> results = new LinkedHashMap<>();
+            TestStores.ops().qualityResults().results(run).forEach(result -> results.put(result.rule().name(), result));
+            for (String rule : INVARIANT_RULES.get(checkFile)) {
+                CheckResult result = results.get(rule);
+                assertThat(result).as("result of %s in run %s", rule, run.value()).isNotNull();
+                assertThat(result.status()).as("%s in run %s: %s", rule, run.value(), result.sample())
+                        .isEqualTo(CheckStatus.PASS);
+                assertThat(result.rowsFailed()).as("%s in run %s", rule, run.value()).isZero();
+                assertThat(result.rowsChecked()).as("%s in run %s", rule, run.value()).isPositive();
+            }
         }
+    }
+
+    static Stream<String> invariantFiles() {
+        return INVARIANT_RULES.keySet().stream();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -279,110 +410,310 @@ class InvariantsTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // every check fails when its invariant is broken
+    // every rule fails, naming the offending rows, when its invariant is broken
 
-    /** A deliberate corruption of a copy of the warehouse, the check that must catch it, and what it must say. */
-    record Corruption(String description, String check, String problem, List<String> statements) {
-        Corruption(String description, String check, String problem, String... statements) {
-            this(description, check, problem, List.of(statements));
-        }
+    /**
+     * What a rule must find once the warehouse is corrupted: it fails, and one of its sampled rows holds every
+     * entry of {@code row} (values after the probes are substituted).
+     */
+    record Expected(String rule, Map<String, String> row) {
+    }
+
+    /**
+     * A deliberate corruption of a copy of the warehouse. Each probe is a query run on the copy before the
+     * corruption, whose one value replaces {@code ${name}} in the statements and in the expected rows.
+     */
+    record Corruption(String description, Map<String, String> probes, List<String> statements, List<Expected> expected) {
 
         @Override
         public String toString() {
-            return check + ": " + description;
+            return expected.stream().map(Expected::rule).distinct().collect(Collectors.joining(", ")) + ": " + description;
         }
+    }
+
+    private static Corruption corruption(String description, Map<String, String> probes, List<String> statements,
+                                         Expected... expected) {
+        return new Corruption(description, probes, statements, List.of(expected));
+    }
+
+    /** A rule and the entries one of its sampled rows must hold, given as key, value, key, value... */
+    private static Expected expect(String rule, String... entries) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < entries.length; i += 2) {
+            row.put(entries[i], entries[i + 1]);
+        }
+        return new Expected(rule, row);
     }
 
     static Stream<Corruption> corruptions() {
         return Stream.of(
-                new Corruption("a staged order line dropped", "raw_staging_row_counts.sql",
-                        "staging row count differs from raw",
-                        "delete from staging.stg_orders where _source_line = (select max(_source_line) from staging.stg_orders)"),
-                new Corruption("a second current version of a person", "dimension_versions.sql",
-                        "key without exactly one current version",
-                        "update core.dim_customer set valid_to = null, is_current = true "
+                // raw_staging_row_counts.sql
+                corruption("a staged order line dropped", Map.of(),
+                        List.of("delete from staging.stg_orders where _source_line = (select max(_source_line) from staging.stg_orders)"),
+                        expect("staging_orders_rows_match_raw", "difference", "-1"),
+                        expect("staging_orders_lines_match_raw")),
+                corruption("a staged line held twice in place of another, the count unchanged",
+                        Map.of("line", "select max(_source_line) from staging.stg_order_payments"),
+                        List.of("update staging.stg_order_payments set _source_line = ${line} - 1 where _source_line = ${line}"),
+                        expect("staging_order_payments_lines_match_raw")),
+                // dimension_versions.sql
+                corruption("a second current version of a person",
+                        Map.of("person", "select customer_unique_id from core.dim_customer where customer_key = "
+                                + "(select min(customer_key) from core.dim_customer where not is_current)"),
+                        List.of("update core.dim_customer set valid_to = null, is_current = true "
                                 + "where customer_key = (select min(customer_key) from core.dim_customer where not is_current)"),
-                new Corruption("a closed product version stretched over its successor", "dimension_versions.sql",
-                        "versions of one key overlap",
-                        "update core.dim_product set valid_to = valid_to + interval 1 day "
+                        expect("dim_customer_one_current_version", "customer_unique_id", "${person}", "_key", "${person}",
+                                "_occurrences", "2"),
+                        expect("dim_customer_versions_chain_from_1900", "customer_unique_id", "${person}",
+                                "problem", "it does not begin where the version before ends")),
+                corruption("a closed product version stretched over its successor",
+                        Map.of("product", "select product_id from core.dim_product where product_key = "
+                                + "(select min(product_key) from core.dim_product where not is_current)"),
+                        List.of("update core.dim_product set valid_to = valid_to + interval 1 day "
                                 + "where product_key = (select min(product_key) from core.dim_product where not is_current)"),
-                new Corruption("a second unknown seller", "dimension_versions.sql",
-                        "unknown member (-1) missing, repeated or not current",
-                        "insert into core.dim_seller select * from core.dim_seller where seller_key = -1"),
-                new Corruption("a day deleted from the calendar", "dim_date_grain.sql", "days missing in the calendar",
-                        "delete from core.dim_date where calendar_date = (select min(calendar_date) + 1 from core.dim_date)"),
-                new Corruption("a zip prefix repeated", "dim_geography_grain.sql", "geography_key repeated",
-                        "insert into core.dim_geography select * from core.dim_geography "
-                                + "where geography_key = (select max(geography_key) from core.dim_geography)"),
-                new Corruption("a category renamed", "dim_category_grain.sql",
-                        "category of the source files missing from the dimension",
-                        "update core.dim_category set product_category_name = product_category_name || ' (renamed)' "
+                        expect("dim_product_versions_chain_from_1900", "product_id", "${product}",
+                                "problem", "it does not begin where the version before ends")),
+                corruption("a second unknown seller", Map.of(),
+                        List.of("insert into core.dim_seller select * from core.dim_seller where seller_key = -1"),
+                        expect("dim_seller_unknown_member_once_and_current", "unknown_members", "2"),
+                        expect("dim_seller_key_unique", "_key", "-1", "_occurrences", "2")),
+                corruption("a closed version flagged current",
+                        Map.of("key", "select min(seller_key) from core.dim_seller where not is_current"),
+                        List.of("update core.dim_seller set is_current = true where seller_key = ${key}"),
+                        expect("dim_seller_current_flag_matches_valid_to", "seller_key", "${key}", "is_current", "true")),
+                corruption("a product of the products file left without a current version",
+                        Map.of("product", "select min(product_id) from core.dim_product where product_key <> -1"),
+                        List.of("delete from core.dim_product where product_id = '${product}'"),
+                        expect("dim_product_source_keys_have_a_current_version", "product_id", "${product}")),
+                // dim_date_grain.sql, dim_geography_grain.sql, dim_category_grain.sql
+                corruption("a day deleted from the calendar",
+                        Map.of("day", "select cast(min(calendar_date) + 1 as varchar) from core.dim_date"),
+                        List.of("delete from core.dim_date where calendar_date = date '${day}'"),
+                        expect("dim_date_one_row_per_day_of_the_data", "problem", "missing from the calendar",
+                                "calendar_date", "${day}")),
+                corruption("a date key that is not its day",
+                        Map.of("key", "select max(date_key) from core.dim_date"),
+                        List.of("update core.dim_date set date_key = date_key * 100 where date_key = ${key}"),
+                        expect("dim_date_key_is_yyyymmdd", "date_key", "${key}00")),
+                corruption("a zip prefix repeated",
+                        Map.of("key", "select max(geography_key) from core.dim_geography"),
+                        List.of("insert into core.dim_geography select * from core.dim_geography where geography_key = ${key}"),
+                        expect("dim_geography_key_unique", "_key", "${key}", "_occurrences", "2"),
+                        expect("dim_geography_zip_prefix_unique", "geography_key", "${key}", "_occurrences", "2")),
+                corruption("a category renamed",
+                        Map.of("name", "select product_category_name from core.dim_category where category_key = "
+                                + "(select min(category_key) from core.dim_category where category_key > 0)"),
+                        List.of("update core.dim_category set product_category_name = product_category_name || ' (renamed)' "
                                 + "where category_key = (select min(category_key) from core.dim_category where category_key > 0)"),
-                new Corruption("an order item repeated", "fact_grain.sql", "fact_order_items: grain key repeated",
-                        "insert into core.fact_order_items select * from core.fact_order_items "
-                                + "where order_id = (select min(order_id) from core.fact_order_items) and order_item_id = 1"),
-                new Corruption("an order deleted", "fact_grain.sql", "fact_orders: key of the source missing from the fact",
-                        "delete from core.fact_orders where order_id = (select min(order_id) from core.fact_orders)"),
-                new Corruption("an item's product version deleted", "foreign_keys.sql",
-                        "fact_order_items.product_key does not resolve to dim_product",
-                        "delete from core.dim_product where product_key = "
-                                + "(select min(product_key) from core.fact_order_items where product_key <> -1)"),
-                new Corruption("an order moved to its person's current version", "fact_versions_at_purchase.sql",
-                        "fact_orders.customer_key is not the version valid at purchase",
-                        "update core.fact_orders set customer_key = (select current_version.customer_key "
-                                + "from core.dim_customer as closed_version inner join core.dim_customer as current_version "
+                        expect("dim_category_one_row_per_source_category", "problem", "missing from the dimension",
+                                "product_category_name", "${name}"),
+                        expect("dim_category_one_row_per_source_category", "problem", "named by no source file",
+                                "product_category_name", "${name} (renamed)")),
+                corruption("the unknown category removed", Map.of(),
+                        List.of("delete from core.dim_category where category_key = -1"),
+                        expect("dim_category_unknown_member_once", "unknown_members", "0")),
+                // fact_grain.sql
+                corruption("an order item repeated",
+                        Map.of("order", "select min(order_id) from core.fact_order_items"),
+                        List.of("insert into core.fact_order_items select * from core.fact_order_items "
+                                + "where order_id = '${order}' and order_item_id = 1"),
+                        expect("fact_order_items_grain_unique", "order_id", "${order}", "_key", "${order}, 1",
+                                "_occurrences", "2")),
+                corruption("an order deleted",
+                        Map.of("order", "select min(order_id) from core.fact_orders"),
+                        List.of("delete from core.fact_orders where order_id = '${order}'"),
+                        expect("fact_orders_one_row_per_source_key", "problem", "missing from the fact",
+                                "order_id", "${order}")),
+                corruption("a delivery dropped",
+                        Map.of("order", "select max(order_id) from core.fact_deliveries"),
+                        List.of("delete from core.fact_deliveries where order_id = '${order}'"),
+                        expect("fact_deliveries_one_row_per_delivered_order", "problem", "missing from the fact",
+                                "order_id", "${order}")),
+                corruption("a review that is not in the reviews file",
+                        Map.of("review", "select min(review_id) from core.fact_reviews"),
+                        List.of("update core.fact_reviews set review_id = review_id || '-x' where review_id = '${review}'"),
+                        expect("fact_reviews_one_row_per_source_key", "problem", "not in the file",
+                                "review_id", "${review}-x")),
+                // foreign_keys.sql
+                corruption("an item's product version deleted",
+                        Map.of("key", "select min(product_key) from core.fact_order_items where product_key <> -1"),
+                        List.of("delete from core.dim_product where product_key = ${key}"),
+                        expect("fact_order_items_product_key_resolves", "product_key", "${key}", "_key", "${key}")),
+                corruption("a scorecard seller pointing to no version",
+                        Map.of("seller", "select min(seller_id) from mart.mart_seller_scorecard where seller_key <> -1"),
+                        List.of("update mart.mart_seller_scorecard set seller_key = 999999999 where seller_id = '${seller}'"),
+                        expect("mart_seller_scorecard_seller_key_resolves", "seller_id", "${seller}", "_key", "999999999")),
+                // fact_versions_at_purchase.sql
+                corruption("an order moved to its person's current version",
+                        Map.of("current", "select current_version.customer_key from core.dim_customer as closed_version "
+                                + "inner join core.dim_customer as current_version "
                                 + "on closed_version.customer_unique_id = current_version.customer_unique_id "
-                                + "and current_version.is_current where closed_version.customer_key = fact_orders.customer_key) "
-                                + "where customer_key = (select min(fact_orders.customer_key) from core.fact_orders "
-                                + "inner join core.dim_customer using (customer_key) where not dim_customer.is_current)"),
-                new Corruption("an item price changed by one cent", "money_order_items.sql", "price total differs from staging",
-                        "update core.fact_order_items set price = price + 0.01 "
-                                + "where order_id = (select min(order_id) from core.fact_order_items) and order_item_id = 1"),
-                new Corruption("a payment changed by one cent", "money_payments.sql", "payment total differs from staging",
-                        "update core.fact_payments set payment_value = payment_value - 0.01 "
-                                + "where order_id = (select min(order_id) from core.fact_payments) and payment_sequential = 1"),
-                new Corruption("a delivered order recorded as canceled", "order_status_counts.sql",
-                        "order count by status differs between layers",
-                        "update core.fact_orders set order_status = 'canceled' "
-                                + "where order_id = (select min(order_id) from core.fact_orders where order_status = 'delivered')"),
-                new Corruption("a month of revenue off by one cent", "mart_totals_reconcile.sql",
-                        "mart_monthly_revenue: revenue total differs from fact_orders",
-                        "update mart.mart_monthly_revenue set revenue = revenue + 0.01 "
+                                + "and current_version.is_current where closed_version.customer_key = "
+                                + "(select min(fact_orders.customer_key) from core.fact_orders inner join core.dim_customer "
+                                + "using (customer_key) where not dim_customer.is_current)"),
+                        List.of("update core.fact_orders set customer_key = ${current} where customer_key = "
+                                + "(select min(fact_orders.customer_key) from core.fact_orders inner join core.dim_customer "
+                                + "using (customer_key) where not dim_customer.is_current)"),
+                        expect("fact_orders_customer_version_valid_at_purchase",
+                                "problem", "not a version of the person valid at the purchase", "customer_key", "${current}")),
+                corruption("an item pointing to the unknown seller though its seller has a version",
+                        Map.of("order", "select min(order_id) from core.fact_order_items where seller_key <> -1"),
+                        List.of("update core.fact_order_items set seller_key = -1 where order_id = '${order}'"),
+                        expect("fact_order_items_seller_version_valid_at_purchase",
+                                "problem", "unknown though a version is valid at the purchase", "order_id", "${order}")),
+                corruption("an item whose category is not its product's",
+                        Map.of("order", "select min(order_id) from core.fact_order_items where category_key <> -1"),
+                        List.of("update core.fact_order_items set category_key = -1 where order_id = '${order}'"),
+                        expect("fact_order_items_category_of_its_product_version", "order_id", "${order}",
+                                "category_key", "-1")),
+                corruption("a payment carrying another customer than its order's",
+                        Map.of("order", "select min(order_id) from core.fact_payments where customer_key <> -1"),
+                        List.of("update core.fact_payments set customer_key = -1 where order_id = '${order}'"),
+                        expect("fact_payments_keys_follow_their_order", "order_id", "${order}", "customer_key", "-1")),
+                corruption("an order's purchase date key a day off",
+                        Map.of("order", "select min(order_id) from core.fact_orders"),
+                        List.of("update core.fact_orders set purchase_date_key = purchase_date_key + 1 where order_id = '${order}'"),
+                        expect("fact_orders_date_keys_are_their_dates", "order_id", "${order}")),
+                // money_order_items.sql, money_payments.sql
+                corruption("an item price changed by one cent",
+                        Map.of("order", "select min(order_id) from core.fact_order_items"),
+                        List.of("update core.fact_order_items set price = price + 0.01 "
+                                + "where order_id = '${order}' and order_item_id = 1"),
+                        expect("fact_order_items_price_matches_staging", "difference", "0.01"),
+                        expect("fact_orders_item_measures_match_items", "order_id", "${order}")),
+                corruption("a payment changed by one cent",
+                        Map.of("order", "select min(order_id) from core.fact_payments"),
+                        List.of("update core.fact_payments set payment_value = payment_value - 0.01 "
+                                + "where order_id = '${order}' and payment_sequential = 1"),
+                        expect("fact_payments_value_matches_staging", "difference", "-0.01"),
+                        expect("fact_orders_payment_measures_match_payments", "order_id", "${order}")),
+                corruption("an order's payment difference off by one cent",
+                        Map.of("order", "select min(order_id) from core.fact_orders"),
+                        List.of("update core.fact_orders set payment_difference = payment_difference + 0.01 "
+                                + "where order_id = '${order}'"),
+                        expect("fact_orders_payment_difference_is_payments_minus_items", "order_id", "${order}")),
+                // order_status_counts.sql
+                corruption("a delivered order recorded as canceled",
+                        Map.of("order", "select min(order_id) from core.fact_orders where order_status = 'delivered'"),
+                        List.of("update core.fact_orders set order_status = 'canceled' where order_id = '${order}'"),
+                        expect("fact_orders_status_counts_match_every_layer", "order_status", "canceled"),
+                        expect("fact_orders_status_counts_match_every_layer", "order_status", "delivered")),
+                // mart_totals_reconcile.sql
+                corruption("a month of revenue off by one cent",
+                        Map.of("revenue", "select cast(sum(items_total) as varchar) from core.fact_orders "
+                                + "where counts_as_revenue and purchase_date_key <> -1"),
+                        List.of("update mart.mart_monthly_revenue set revenue = revenue + 0.01 "
                                 + "where purchase_month = (select max(purchase_month) from mart.mart_monthly_revenue)"),
-                new Corruption("a payment type moved out of the counted orders", "mart_totals_reconcile.sql",
-                        "mart_payment_mix: payment_value total differs from fact_orders",
-                        "delete from mart.mart_payment_mix where payment_type = 'voucher'"),
-                new Corruption("a day missing from the executive dashboard", "mart_grain.sql",
-                        "mart_executive_dashboard: periods do not run from the first to the last purchase without a gap",
-                        "delete from mart.mart_executive_dashboard where period_grain = 'day' and period_start = "
-                                + "(select min(period_start) + 1 from mart.mart_executive_dashboard where period_grain = 'day')"),
-                new Corruption("a seller repeated in the scorecard", "mart_grain.sql", "mart_seller_scorecard: grain key repeated",
-                        "insert into mart.mart_seller_scorecard select * from mart.mart_seller_scorecard "
-                                + "where seller_id = (select min(seller_id) from mart.mart_seller_scorecard)"),
-                new Corruption("a cohort that lost a customer in month 0", "mart_customer_consistency.sql",
-                        "mart_customer_cohorts: month-0 active customers differ from the cohort size",
-                        "update mart.mart_customer_cohorts set active_customers = active_customers - 1 "
-                                + "where months_since_first_order = 0 "
-                                + "and cohort_month = (select min(cohort_month) from mart.mart_customer_cohorts)"));
+                        expect("mart_monthly_revenue_totals_match_facts", "measure", "revenue", "fact_total", "${revenue}")),
+                corruption("a payment type moved out of the counted orders", Map.of(),
+                        List.of("delete from mart.mart_payment_mix where payment_type = 'voucher'"),
+                        expect("mart_payment_mix_totals_match_facts", "measure", "payment_value"),
+                        expect("mart_payment_mix_totals_match_facts", "measure", "payments")),
+                corruption("an item counted as revenue against its order's flag",
+                        Map.of("order", "select min(order_id) from core.fact_order_items where counts_as_revenue"),
+                        List.of("update core.fact_order_items set counts_as_revenue = false where order_id = '${order}'"),
+                        expect("fact_order_items_revenue_flag_follows_its_order", "order_id", "${order}",
+                                "counts_as_revenue", "false")),
+                // mart_grain.sql
+                corruption("a day missing from the executive dashboard",
+                        Map.of("day", "select cast(min(period_start) + 1 as varchar) from mart.mart_executive_dashboard "
+                                + "where period_grain = 'day'"),
+                        List.of("delete from mart.mart_executive_dashboard where period_grain = 'day' "
+                                + "and period_start = date '${day}'"),
+                        expect("mart_executive_dashboard_periods_span_the_purchases", "problem", "missing",
+                                "period_grain", "day", "period_start", "${day}")),
+                corruption("a month missing from the monthly revenue",
+                        Map.of("month", "select cast(cast(min(purchase_month) + interval 1 month as date) as varchar) "
+                                + "from mart.mart_monthly_revenue"),
+                        List.of("delete from mart.mart_monthly_revenue where purchase_month = date '${month}'"),
+                        expect("mart_monthly_revenue_months_span_the_item_purchases", "problem", "missing",
+                                "purchase_month", "${month}")),
+                corruption("a seller repeated in the scorecard",
+                        Map.of("seller", "select min(seller_id) from mart.mart_seller_scorecard"),
+                        List.of("insert into mart.mart_seller_scorecard select * from mart.mart_seller_scorecard "
+                                + "where seller_id = '${seller}'"),
+                        expect("mart_seller_scorecard_seller_unique", "_key", "${seller}", "_occurrences", "2")),
+                corruption("a state repeated in the delivery map",
+                        Map.of("state", "select min(state) from mart.mart_delivery_by_state"),
+                        List.of("insert into mart.mart_delivery_by_state select * from mart.mart_delivery_by_state "
+                                + "where state = '${state}'"),
+                        expect("mart_delivery_by_state_state_unique", "_key", "${state}", "_occurrences", "2")),
+                corruption("a second row of sales totals", Map.of(),
+                        List.of("insert into mart.mart_sales_totals select * from mart.mart_sales_totals"),
+                        expect("mart_sales_totals_one_row", "total_rows", "2")),
+                corruption("a seller missing from the scorecard",
+                        Map.of("seller", "select max(seller_id) from mart.mart_seller_scorecard"),
+                        List.of("delete from mart.mart_seller_scorecard where seller_id = '${seller}'"),
+                        expect("mart_seller_scorecard_one_row_per_seller", "problem", "missing", "seller_id", "${seller}")),
+                corruption("a person missing from the customer analytics",
+                        Map.of("person", "select min(customer_unique_id) from mart.mart_customer_analytics"),
+                        List.of("delete from mart.mart_customer_analytics where customer_unique_id = '${person}'"),
+                        expect("mart_customer_analytics_one_row_per_counting_person",
+                                "problem", "person with a counted order missing", "customer_unique_id", "${person}"),
+                        expect("mart_customer_analytics_totals_match_facts", "measure", "people")),
+                corruption("a product performance row without an item",
+                        Map.of("key", "select min(category_key) from mart.mart_product_performance"),
+                        List.of("update mart.mart_product_performance set items = 0 where category_key = ${key}"),
+                        expect("mart_product_performance_rows_have_items", "category_key", "${key}", "items", "0")),
+                // mart_customer_consistency.sql
+                corruption("a cohort that lost a customer in month 0",
+                        Map.of("cohort", "select cast(min(cohort_month) as varchar) from mart.mart_customer_cohorts"),
+                        List.of("update mart.mart_customer_cohorts set active_customers = active_customers - 1 "
+                                + "where months_since_first_order = 0 and cohort_month = date '${cohort}'"),
+                        expect("mart_customer_cohorts_month_zero_is_the_whole_cohort", "cohort_month", "${cohort}",
+                                "months_since_first_order", "0")),
+                corruption("a cohort given another size on one of its rows",
+                        Map.of("cohort", "select cast(min(cohort_month) as varchar) from mart.mart_customer_cohorts"),
+                        List.of("update mart.mart_customer_cohorts set cohort_customers = cohort_customers + 1 "
+                                + "where months_since_first_order = 1 and cohort_month = date '${cohort}'"),
+                        expect("mart_customer_cohorts_one_size_per_cohort", "cohort_month", "${cohort}")),
+                corruption("a person of the customer analytics pointing to a closed version",
+                        Map.of("person", "select min(customer_unique_id) from mart.mart_customer_analytics "
+                                + "inner join core.dim_customer using (customer_unique_id) where not dim_customer.is_current"),
+                        List.of("update mart.mart_customer_analytics set customer_key = (select min(customer_key) "
+                                + "from core.dim_customer where customer_unique_id = '${person}' and not is_current) "
+                                + "where customer_unique_id = '${person}'"),
+                        expect("mart_customer_analytics_customer_key_is_current_version", "customer_unique_id", "${person}",
+                                "key_is_current", "false")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corruptions")
-    void the_check_returns_rows_naming_the_problem_once_its_invariant_is_broken(Corruption corruption) throws Exception {
+    void the_rule_fails_naming_the_offending_rows_once_its_invariant_is_broken(Corruption corruption) throws Exception {
         Path copy = work.resolve("corrupted-" + Integer.toHexString(corruption.toString().hashCode()) + ".duckdb");
         Files.deleteIfExists(copy);
         Files.copy(warehouse, copy);
+        Map<String, String> probes = new LinkedHashMap<>();
         try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:" + copy.toAbsolutePath(), new Properties());
                 Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> probe : corruption.probes().entrySet()) {
+                try (ResultSet rs = s.executeQuery(probe.getValue())) {
+                    assertThat(rs.next()).as(probe.getValue()).isTrue();
+                    assertThat(rs.getString(1)).as("probe %s: %s", probe.getKey(), probe.getValue()).isNotNull();
+                    probes.put(probe.getKey(), rs.getString(1));
+                }
+            }
             for (String statement : corruption.statements()) {
-                assertThat(s.executeUpdate(statement)).as("rows changed by %s", statement).isPositive();
+                String sql = substitute(statement, probes);
+                assertThat(s.executeUpdate(sql)).as("rows changed by %s", sql).isPositive();
             }
         }
-        try (Connection c = TestStores.openWarehouse(copy)) {
-            List<String> rows = runCheck(c, corruption.check()).rows();
-            assertThat(rows).as("rows returned by %s after %s", corruption.check(), corruption.description())
-                    .isNotEmpty()
-                    .anySatisfy(row -> assertThat(row).startsWith(corruption.problem() + " | "));
+        try {
+            Map<String, QualityRule> shipped = shippedRules();
+            List<QualityRule> rules = corruption.expected().stream().map(Expected::rule).distinct()
+                    .map(name -> Objects.requireNonNull(shipped.get(name), name)).toList();
+            Map<String, RuleMeasurement> measured = DuckDbWarehouse.measure(copy, rules,
+                    new CheckContext(LocalDate.now(), List.of(), 50));
+            for (Expected expected : corruption.expected()) {
+                RuleMeasurement measurement = measured.get(expected.rule());
+                Map<String, String> row = new LinkedHashMap<>();
+                expected.row().forEach((key, value) -> row.put(key, substitute(value, probes)));
+                assertThat(CheckResult.judge(shipped.get(expected.rule()), measurement, Duration.ZERO).status())
+                        .as("verdict on %s after %s: %s", expected.rule(), corruption.description(), measurement)
+                        .isIn(CheckStatus.FAIL, CheckStatus.WARN);
+                assertThat(measurement.sample()).as("rows sampled by %s after %s", expected.rule(),
+                        corruption.description()).anySatisfy(sampled -> assertThat(sampled).containsAllEntriesOf(row));
+            }
         } finally {
             Files.deleteIfExists(copy);
         }
@@ -390,33 +721,18 @@ class InvariantsTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    record CheckResult(List<String> columns, List<String> rows) {
+    private static String substitute(String text, Map<String, String> probes) {
+        String result = text;
+        for (Map.Entry<String, String> probe : probes.entrySet()) {
+            result = result.replace("${" + probe.getKey() + "}", probe.getValue());
+        }
+        return result;
     }
 
-    /** Runs one check file; each row comes back as its columns joined with " | ". */
-    private static CheckResult runCheck(Connection c, String check) throws SQLException {
-        String sql;
-        try {
-            sql = Files.readString(CHECKS.resolve(check)).strip().replaceAll(";$", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> columns = new ArrayList<>();
-        List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
-            }
-            while (rs.next()) {
-                List<String> fields = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    fields.add(String.valueOf(rs.getObject(i)));
-                }
-                rows.add(String.join(" | ", fields));
-            }
-        }
-        return new CheckResult(columns, rows);
+    private static Map<String, QualityRule> shippedRules() {
+        Map<String, QualityRule> byName = new LinkedHashMap<>();
+        RuleCatalog.shipped().forEach(rule -> byName.put(rule.name(), rule));
+        return byName;
     }
 
     private static List<Object> row(Connection c, String sql) throws SQLException {

@@ -1,11 +1,23 @@
 package org.olistdw.analytics.duckdb;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import org.duckdb.DuckDBDriver;
+import org.olistdw.domain.quality.CheckContext;
+import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.RuleMeasurement;
 import org.olistdw.pipeline.build.Warehouse;
 
 /**
- * The analytical store in embedded DuckDB: the entry point the runner wires.
+ * The analytical store in embedded DuckDB: the entry point the runner wires, and a way to measure quality
+ * rules against a warehouse file without a run.
  *
  * <p>The published warehouse is one DuckDB file. A run builds a new file beside it,
  * {@code <published>.build-<run id>}, with the schemas {@code raw}, {@code staging}, {@code intermediate},
@@ -39,5 +51,39 @@ public final class DuckDbWarehouse {
             throw new IllegalArgumentException("the published warehouse must be a file, was " + publishedFile);
         }
         return new PublishedWarehouse(file, settings);
+    }
+
+    /**
+     * Measures quality rules against the warehouse in {@code warehouseFile} (a published warehouse, or a copy
+     * of one), opened read-only, with the same SQL a run's check step runs on its build: to check a warehouse
+     * without a run.
+     *
+     * @return each rule's measurement by rule name, in the order of {@code rules}
+     * @throws IllegalStateException    with a one-line reason when the file cannot be opened or a rule's check
+     *                                  cannot run (naming the rule)
+     * @throws IllegalArgumentException when a rule's parameters are not what its kind needs
+     */
+    public static Map<String, RuleMeasurement> measure(Path warehouseFile, List<QualityRule> rules,
+                                                       CheckContext context) {
+        Objects.requireNonNull(warehouseFile, "warehouseFile");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(context, "context");
+        Path file = warehouseFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no warehouse at " + file);
+        }
+        Properties readOnly = new Properties();
+        readOnly.setProperty(DuckDBDriver.DUCKDB_ACCESS_MODE_PROPERTY, DuckDBDriver.DUCKDB_ACCESS_MODE_READ_ONLY);
+        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, readOnly)) {
+            RuleQueries queries = new RuleQueries(connection);
+            Map<String, RuleMeasurement> measured = new LinkedHashMap<>();
+            for (QualityRule rule : rules) {
+                measured.put(rule.name(), queries.measure(rule, context));
+            }
+            return measured;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the warehouse " + file + ": "
+                    + RuleQueries.oneLine(e.getMessage()), e);
+        }
     }
 }

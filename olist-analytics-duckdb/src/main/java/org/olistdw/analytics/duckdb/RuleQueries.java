@@ -1,7 +1,10 @@
 package org.olistdw.analytics.duckdb;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,16 +12,19 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.olistdw.analytics.duckdb.SqlTemplate.Value;
 import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
@@ -26,33 +32,39 @@ import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleMeasurement;
 
 /**
- * Turns a {@link QualityRule} into SQL and runs it on a build's connection.
+ * Measures a {@link QualityRule} on a build's connection: validates the rule's parameters, renders its kind's
+ * SQL template ({@value #KINDS}{@code <kind>.sql}, see {@link SqlTemplate}), runs it and keeps the evidence.
  *
- * <p>Row-level kinds (not null, unique, accepted values, relationship, range, expression) count the target's
- * rows after the rule's {@code where} and the offending ones in one aggregate query, then, only when some
- * row offends, read a sample of the offending rows: every column of the target as text (nulls left out), in
- * a stable order (by the rule's key, then by every column), with {@code _key} (the offending key, for unique
- * and relationship) and {@code _occurrences} (how often the key occurs, for unique) added.
+ * <p>Every template holds two statements. The first gives the rows checked: the target's rows (after the
+ * rule's {@code where}) for the row kinds and {@code sql}, the orders validated for {@code order_rule}, 1 for
+ * a comparison. The second yields the evidence. For every kind but the comparisons (row count and money
+ * reconciliation, freshness, volume anomaly) each row of the evidence is an offending row: the rows failed are
+ * counted over it, and only when some row offends are its first rows read as the sample. A comparison yields
+ * one row of compared figures with a boolean column {@code _failed} saying whether the comparison fails; the
+ * row is the sample either way. The sample is the same for every kind: the evidence's columns as text (null
+ * values left out), rows sorted by the evidence's column {@code _sort} when it has one (a key first, say), then
+ * by all their values, column by column, in their own types; {@code _sort} and {@code _failed} are dropped.
  *
- * <p>Comparison kinds (row count and money reconciliation, freshness, volume anomaly) check one figure
- * against another: one row checked, failed or not, and a one-row sample with the compared figures, kept
- * whether the comparison failed or not.
- *
- * <p>The order rule kind counts the violations of one domain rule recorded by the run's validation of every
- * order, out of the orders validated, with a sample of offending orders and the violation's detail.
- *
- * <p>Table and column parameters must be plain lower-case identifiers and are quoted; {@code where},
- * {@code compare_where} and {@code expression} are SQL by design and inserted as they are (the catalogue of
- * rules is trusted: it ships with the code or is edited by the people running the warehouse).
+ * <p>Table and column parameters must be plain lower-case identifiers and are quoted; values are escaped
+ * literals; numbers are parsed first. {@code where}, {@code compare_where} and {@code expression}, and the
+ * query of a rule of kind {@code sql} ({@value #CHECKS}{@code <query>.sql}), are SQL by design and inserted as
+ * they are (the catalogue of rules is trusted: it ships with the code or is edited by the people running the
+ * warehouse), only checked not to leave the parentheses they are put in.
  */
 final class RuleQueries {
 
+    /** Where the kinds' templates are on the class path. */
+    static final String KINDS = "sql/quality/kinds/";
+    /** Where the queries of rules of kind {@code sql} are on the class path. */
+    static final String CHECKS = "sql/quality/checks/";
+
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
-    private static final String OCCURRENCES = "_occurrences";
-    private static final String KEY = "_key";
-    /** The orders a run validates: every order of the star schema. */
-    private static final String VALIDATED_ORDERS = "\"core\".\"fact_orders\"";
+    private static final String FAILED = "_failed";
+    private static final String SORT = "_sort";
+    private static final String CHECKED = "_rows_checked";
     private static final String PENDING_QUERY_ERROR = "unsuccessful or closed pending query result";
+    private static final Map<RuleKind, SqlTemplate> TEMPLATES = new ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> SHAPES = new ConcurrentHashMap<>();
 
     private final Connection connection;
 
@@ -66,283 +78,300 @@ final class RuleQueries {
      * @throws IllegalArgumentException when a parameter is not what the kind needs (not an identifier, not a
      *                                  number)
      * @throws IllegalStateException    with a one-line reason when the check cannot run (a missing table or
-     *                                  column, invalid SQL in an expression)
+     *                                  column, a missing query file, invalid SQL in an expression or SQL that
+     *                                  would leave its parentheses)
      */
     RuleMeasurement measure(QualityRule rule, CheckContext context) {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(context, "context");
+        Catalogue catalogue = new Catalogue(rule);
+        List<String> columns = new ArrayList<>();
         try {
-            return switch (rule.kind()) {
-                case NOT_NULL, ACCEPTED_VALUES, RELATIONSHIP, RANGE, EXPRESSION -> rowLevel(rule, context);
-                case UNIQUE -> unique(rule, context);
-                case ROW_COUNT_RECONCILIATION -> rowCountReconciliation(rule, context);
-                case MONEY_RECONCILIATION -> moneyReconciliation(rule, context);
-                case FRESHNESS -> freshness(rule, context);
-                case VOLUME_ANOMALY -> volumeAnomaly(rule, context);
-                case ORDER_RULE -> orderRule(rule, context);
-            };
+            List<String> statements = render(rule, context, catalogue, columns);
+            return run(statements.get(0), statements.get(1), shapeKey(rule), context.sampleSize());
         } catch (SQLException e) {
+            catalogue.requireColumns(rule.target(), columns); // a missing table or column, said plainly
             throw new IllegalStateException("rule " + rule.name() + ": " + oneLine(e.getMessage()), e);
         }
     }
 
+    /**
+     * The tables ({@code schema.table}, lower case) that measuring {@code rule} reads, found by DuckDB's parser in
+     * its rendered statements (see {@link SqlReferences}); the tables need not exist yet.
+     *
+     * @throws IllegalArgumentException when a parameter is not what the kind needs, or the rendered SQL does
+     *                                  not parse
+     */
+    Set<String> tablesRead(QualityRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        List<String> statements;
+        try {
+            statements = render(rule, new CheckContext(LocalDate.now(), List.of(), 0), null, new ArrayList<>());
+        } catch (SQLException e) {
+            throw new IllegalStateException("rule " + rule.name() + ": " + oneLine(e.getMessage()), e);
+        }
+        Set<String> tables = new TreeSet<>();
+        for (String statement : statements) {
+            try {
+                tables.addAll(SqlReferences.of(connection, statement));
+            } catch (IllegalArgumentException e) {
+                throw invalid(rule, e.getMessage());
+            }
+        }
+        return tables;
+    }
+
     // ------------------------------------------------------------------------------------------------------
-    // row-level kinds
+    // rendering: the kinds' parameters as template values
     // ------------------------------------------------------------------------------------------------------
 
-    /** The kinds whose offending rows are those of the target meeting one condition. */
-    private RuleMeasurement rowLevel(QualityRule rule, CheckContext context) throws SQLException {
-        Table target = Table.parse(rule, "target", rule.target());
-        Map<String, String> columns = columnsOf(rule, target);
-        String offending;
-        List<String> keyColumns = List.of();
+    /**
+     * The rule's two statements; the target's columns they name are added to {@code columns}. The catalogue is
+     * looked up only for what the SQL needs (a range's column type); without one (the tables may not exist
+     * yet) the column type is taken to be text, which changes no table read.
+     */
+    private List<String> render(QualityRule rule, CheckContext context, Catalogue catalogue, List<String> columns)
+            throws SQLException {
+        Map<String, Value> values = new LinkedHashMap<>();
+        String target = rule.target();
+        values.put("target", table(rule, "target", target));
         switch (rule.kind()) {
             case NOT_NULL -> {
-                String column = column(rule, target, columns, "column");
-                offending = quote(column) + " is null";
+                values.put("column", Value.identifier(column(rule, "column", columns)));
+                values.put("where", where(rule, "where"));
             }
             case ACCEPTED_VALUES -> {
-                String column = column(rule, target, columns, "column");
-                List<String> values = Arrays.stream(rule.parameter("values").split(",")).map(String::trim)
+                values.put("column", Value.identifier(column(rule, "column", columns)));
+                List<String> accepted = Arrays.stream(rule.parameter("values").split(",")).map(String::trim)
                         .filter(value -> !value.isEmpty()).toList();
-                if (values.isEmpty()) {
+                if (accepted.isEmpty()) {
                     throw invalid(rule, "parameter 'values' lists no value");
                 }
-                offending = quote(column) + " is not null and cast(" + quote(column) + " as varchar) not in ("
-                        + values.stream().map(RuleQueries::literal).collect(Collectors.joining(", ")) + ")";
+                values.put("values", Value.texts(accepted));
+                values.put("where", where(rule, "where"));
             }
             case RELATIONSHIP -> {
-                String column = column(rule, target, columns, "column");
-                String[] reference = identifierPath(rule, "references", 3);
-                String outer = target.sql() + "." + quote(column);
-                offending = outer + " is not null and not exists (select 1 from " + quote(reference[0]) + "."
-                        + quote(reference[1]) + " as \"_ref\" where \"_ref\"." + quote(reference[2]) + " = "
-                        + outer + ")";
-                keyColumns = List.of(column);
+                values.put("column", Value.identifier(column(rule, "column", columns)));
+                String[] reference = identifierPath(rule, "references", 3, rule.parameter("references"));
+                values.put("references_table", Value.table(reference[0] + "." + reference[1]));
+                values.put("references_column", Value.identifier(reference[2]));
+                values.put("where", where(rule, "where"));
             }
             case RANGE -> {
-                String column = column(rule, target, columns, "column");
-                String type = columns.get(column);
-                List<String> outside = new ArrayList<>();
+                String column = column(rule, "column", columns);
                 String min = optional(rule, "min");
                 String max = optional(rule, "max");
-                if (min != null) {
-                    outside.add(quote(column) + " < cast(" + literal(min) + " as " + type + ")");
-                }
-                if (max != null) {
-                    outside.add(quote(column) + " > cast(" + literal(max) + " as " + type + ")");
-                }
-                if (outside.isEmpty()) {
+                if (min == null && max == null) {
                     throw invalid(rule, "give 'min', 'max' or both");
                 }
-                offending = quote(column) + " is not null and (" + String.join(" or ", outside) + ")";
+                values.put("column", Value.identifier(column));
+                if (catalogue != null) {
+                    catalogue.requireColumns(target, columns);
+                }
+                values.put("column_type", Value.type(catalogue == null ? "VARCHAR" : catalogue.columns(target).get(column)));
+                values.put("min", min == null ? Value.nullValue() : Value.text(min));
+                values.put("max", max == null ? Value.nullValue() : Value.text(max));
+                values.put("where", where(rule, "where"));
             }
-            case EXPRESSION -> offending = "not coalesce((\n" + rule.parameter("expression") + "\n), false)";
-            default -> throw new IllegalArgumentException("not a row-level kind: " + rule.kind());
+            case EXPRESSION -> {
+                values.put("expression", freeSql(rule, "expression", rule.parameter("expression")));
+                values.put("where", where(rule, "where"));
+            }
+            case UNIQUE -> {
+                List<String> keyColumns = new ArrayList<>();
+                for (String name : rule.parameter("columns").split(",")) {
+                    String column = name.trim();
+                    requireIdentifier(rule, "columns", column);
+                    keyColumns.add(column);
+                    columns.add(column);
+                }
+                values.put("columns", Value.identifiers(keyColumns));
+                values.put("column_names", Value.texts(keyColumns));
+                values.put("where", where(rule, "where"));
+            }
+            case ROW_COUNT_RECONCILIATION -> {
+                values.put("where", where(rule, "where"));
+                values.put("compare_to", table(rule, "compare_to", rule.parameter("compare_to")));
+                values.put("compare_where", where(rule, "compare_where"));
+                values.put("tolerance", Value.number(nonNegative(rule, "tolerance", BigDecimal.ZERO)));
+            }
+            case MONEY_RECONCILIATION -> {
+                values.put("column", Value.identifier(identifier(rule, "column")));
+                values.put("where", where(rule, "where"));
+                values.put("compare_to", table(rule, "compare_to", rule.parameter("compare_to")));
+                values.put("compare_column", Value.identifier(identifier(rule, "compare_column")));
+                values.put("compare_where", where(rule, "compare_where"));
+                values.put("tolerance", Value.number(nonNegative(rule, "tolerance", BigDecimal.ZERO)));
+            }
+            case FRESHNESS -> {
+                values.put("column", Value.identifier(identifier(rule, "column")));
+                values.put("where", where(rule, "where"));
+                values.put("as_of", Value.text(context.asOf().toString()));
+                values.put("max_age_days", Value.number(BigDecimal.valueOf(
+                        nonNegative(rule, "max_age_days", null).longValueExact())));
+            }
+            case VOLUME_ANOMALY -> {
+                BigDecimal maxChange = nonNegative(rule, "max_change_percent", null);
+                BigDecimal trailingRuns = nonNegative(rule, "trailing_runs",
+                        BigDecimal.valueOf(RuleKind.DEFAULT_TRAILING_RUNS));
+                if (trailingRuns.signum() <= 0 || trailingRuns.stripTrailingZeros().scale() > 0) {
+                    throw invalid(rule, "parameter 'trailing_runs' must be a positive whole number, was '"
+                            + rule.parameter("trailing_runs") + "'");
+                }
+                values.put("where", where(rule, "where"));
+                values.put("max_change_percent", Value.number(maxChange));
+                values.put("trailing_row_counts", Value.numbers(context.trailingRowCounts().stream()
+                        .limit(trailingRuns.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue()).toList()));
+            }
+            case ORDER_RULE -> {
+                try {
+                    values.put("rule", Value.text(OrderRule.ofCode(rule.parameter("rule").strip()).code()));
+                } catch (IllegalArgumentException e) {
+                    throw invalid(rule, e.getMessage() + " (order rules: "
+                            + Arrays.stream(OrderRule.values()).map(OrderRule::code).collect(Collectors.joining(", "))
+                            + ")");
+                }
+            }
+            case SQL -> {
+                String query = identifier(rule, "query");
+                values.put("query", freeSql(rule, "query", withoutFinalSemicolons(checkQuery(rule, query))));
+            }
         }
-        String where = optional(rule, "where");
-        long[] counts = longs("select count(*), count(*) filter (where " + offending + ") from "
-                + filtered(target, where));
-        List<Map<String, String>> sample = List.of();
-        if (counts[1] > 0 && context.sampleSize() > 0) {
-            String sql = "select cast(columns(*) as varchar) from " + target.sql() + " where "
-                    + (where == null ? "" : "(\n" + where + "\n) and ") + "(" + offending + ")"
-                    + orderBy(target.sql(), keyColumns, columns) + " limit " + context.sampleSize();
-            sample = sample(sql, keyColumns);
-        }
-        return new RuleMeasurement(counts[0], counts[1], sample);
+        return template(rule.kind()).render(values);
     }
 
-    /** Every row whose key (the {@code columns}) occurs more than once; null key parts count as values. */
-    private RuleMeasurement unique(QualityRule rule, CheckContext context) throws SQLException {
-        Table target = Table.parse(rule, "target", rule.target());
-        Map<String, String> columns = columnsOf(rule, target);
-        List<String> keyColumns = new ArrayList<>();
-        for (String name : rule.parameter("columns").split(",")) {
-            String column = name.trim();
-            requireIdentifier(rule, "columns", column);
-            requireColumn(rule, columns, target, column);
-            keyColumns.add(column);
+    private static SqlTemplate template(RuleKind kind) {
+        return TEMPLATES.computeIfAbsent(kind, k -> {
+            SqlTemplate template = SqlTemplate.resource(RuleQueries.class.getClassLoader(), KINDS + k.code() + ".sql");
+            if (template.statementCount() != 2) {
+                throw new IllegalStateException("the template of kind " + k.code() + " must hold two statements"
+                        + " (the rows checked, the evidence), found " + template.statementCount());
+            }
+            return template;
+        });
+    }
+
+    /** The text of the query a rule of kind {@code sql} names. */
+    private static String checkQuery(QualityRule rule, String query) {
+        String resource = CHECKS + query + ".sql";
+        try (InputStream in = RuleQueries.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("rule " + rule.name() + ": no query " + resource + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rule " + rule.name() + ": cannot read " + resource, e);
         }
-        String key = keyColumns.stream().map(RuleQueries::quote).collect(Collectors.joining(", "));
-        String where = optional(rule, "where");
-        String filtered = filtered(target, where);
-        long[] counts = longs("select coalesce(sum(\"_rows\"), 0)::bigint,"
-                + " coalesce(sum(\"_rows\") filter (where \"_rows\" > 1), 0)::bigint"
-                + " from (select count(*) as \"_rows\" from " + filtered + " group by " + key + ")");
-        List<Map<String, String>> sample = List.of();
-        if (counts[1] > 0 && context.sampleSize() > 0) {
-            String alias = quote(target.table());
-            String sql = "select cast(columns(*) as varchar) from (select *, count(*) over (partition by " + key
-                    + ") as " + quote(OCCURRENCES) + " from " + filtered + ") as " + alias
-                    + " where " + quote(OCCURRENCES) + " > 1" + orderBy(alias, keyColumns, columns)
-                    + " limit " + context.sampleSize();
-            sample = sample(sql, keyColumns);
+    }
+
+    private static String withoutFinalSemicolons(String sql) {
+        String text = sql.strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
         }
+        return text;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // running: the same for every kind
+    // ------------------------------------------------------------------------------------------------------
+
+    private RuleMeasurement run(String checkedSql, String evidenceSql, String shapeKey, int sampleSize)
+            throws SQLException {
+        Set<String> columns = SHAPES.get(shapeKey);
+        if (columns == null) {
+            columns = columnNames(evidenceSql);
+            SHAPES.put(shapeKey, columns);
+        }
+        boolean flagged = columns.contains(FAILED);
+        String asText = "cast(columns(c -> c not in (" + RawLayout.literal(SORT) + ", " + RawLayout.literal(FAILED)
+                + ")) as varchar)";
+        String fromEvidence = "\nfrom (\n" + evidenceSql + "\n) as \"_evidence\"\norder by "
+                + (columns.contains(SORT) ? "\"_evidence\"." + quote(SORT) + ", " : "") + "\"_evidence\"";
+        if (flagged) {
+            // a comparison: its one row of figures, with the rows checked, in one query
+            Evidence comparison = evidence("select (\n" + checkedSql + "\n) as " + quote(CHECKED) + ", " + asText
+                    + ", " + quote(FAILED) + fromEvidence);
+            long checked = comparison.checked() != null ? comparison.checked() : counts(checkedSql)[0];
+            return new RuleMeasurement(checked, comparison.failed(),
+                    comparison.rows().subList(0, Math.min(sampleSize, comparison.rows().size())));
+        }
+        long[] counts = counts("select (\n" + checkedSql + "\n), (select count(*) from (\n" + evidenceSql + "\n))");
+        List<Map<String, String>> sample = counts[1] > 0 && sampleSize > 0
+                ? evidence("select " + asText + fromEvidence + "\nlimit " + sampleSize).rows()
+                : List.of();
         return new RuleMeasurement(counts[0], counts[1], sample);
     }
 
     /**
-     * The orders recorded in the target (the build's order violations) as breaking the domain rule named by
-     * {@code rule}, out of every order validated (those of {@code core.fact_orders}); the sample holds each
-     * offending order's id and the violation's detail, by order id.
+     * What the evidence of a kind's template (of a query, for kind {@code sql}) yields does not depend on the
+     * rule's values: its column names are looked up once.
      */
-    private RuleMeasurement orderRule(QualityRule rule, CheckContext context) throws SQLException {
-        Table target = Table.parse(rule, "target", rule.target());
-        String code;
-        try {
-            code = OrderRule.ofCode(rule.parameter("rule").strip()).code();
-        } catch (IllegalArgumentException e) {
-            throw invalid(rule, e.getMessage() + " (order rules: "
-                    + Arrays.stream(OrderRule.values()).map(OrderRule::code).collect(Collectors.joining(", ")) + ")");
-        }
-        String offending = "select order_id, detail from " + target.sql() + " where rule = " + literal(code);
-        long[] counts = longs("select (select count(*) from " + VALIDATED_ORDERS + "), (select count(*) from ("
-                + offending + "))");
-        List<Map<String, String>> sample = List.of();
-        if (counts[1] > 0 && context.sampleSize() > 0) {
-            sample = sample(offending + " order by order_id, detail limit " + context.sampleSize(), List.of());
-        }
-        return new RuleMeasurement(counts[0], counts[1], sample);
+    private static String shapeKey(QualityRule rule) {
+        return rule.kind() == RuleKind.SQL
+                ? rule.kind().code() + ":" + rule.parameter("query").strip()
+                : rule.kind().code();
     }
 
-    // ------------------------------------------------------------------------------------------------------
-    // comparison kinds
-    // ------------------------------------------------------------------------------------------------------
-
-    private RuleMeasurement rowCountReconciliation(QualityRule rule, CheckContext context) throws SQLException {
-        Table target = Table.parse(rule, "target", rule.target());
-        Table compare = Table.parse(rule, "compare_to", rule.parameter("compare_to"));
-        BigDecimal tolerance = nonNegative(rule, "tolerance", BigDecimal.ZERO);
-        String sql = "select (select count(*) from " + filtered(target, optional(rule, "where")) + "),"
-                + " (select count(*) from " + filtered(compare, optional(rule, "compare_where")) + ")";
-        long[] rowCounts = longs(sql);
-        long targetRows = rowCounts[0];
-        long compareRows = rowCounts[1];
-        long difference = targetRows - compareRows;
-        boolean failed = BigDecimal.valueOf(Math.abs(difference)).compareTo(tolerance) > 0;
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("target_rows", Long.toString(targetRows));
-        figures.put("compare_rows", Long.toString(compareRows));
-        figures.put("difference", Long.toString(difference));
-        figures.put("tolerance", tolerance.toPlainString());
-        return comparison(failed, figures, context);
-    }
-
-    private RuleMeasurement moneyReconciliation(QualityRule rule, CheckContext context) throws SQLException {
-        Table target = Table.parse(rule, "target", rule.target());
-        String column = identifier(rule, "column");
-        Table compare = Table.parse(rule, "compare_to", rule.parameter("compare_to"));
-        String compareColumn = identifier(rule, "compare_column");
-        BigDecimal tolerance = nonNegative(rule, "tolerance", BigDecimal.ZERO);
-        String sql = "select cast((select sum(" + quote(column) + ") from " + filtered(target, optional(rule, "where"))
-                + ") as varchar), cast((select sum(" + quote(compareColumn) + ") from "
-                + filtered(compare, optional(rule, "compare_where")) + ") as varchar)";
-        String[] sums = strings(sql);
-        BigDecimal targetSum = sum(rule, sums[0]);
-        BigDecimal compareSum = sum(rule, sums[1]);
-        BigDecimal difference = targetSum.subtract(compareSum);
-        boolean failed = difference.abs().compareTo(tolerance) > 0;
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("target_sum", targetSum.toPlainString());
-        figures.put("compare_sum", compareSum.toPlainString());
-        figures.put("difference", difference.toPlainString());
-        figures.put("tolerance", tolerance.toPlainString());
-        return comparison(failed, figures, context);
-    }
-
-    /** The newest {@code column} (as a date) against the run's as-of date; an empty target fails. */
-    private RuleMeasurement freshness(QualityRule rule, CheckContext context) throws SQLException {
-        Table target = Table.parse(rule, "target", rule.target());
-        String column = quote(identifier(rule, "column"));
-        long maxAgeDays = nonNegative(rule, "max_age_days", null).longValueExact();
-        String sql = "select cast(max(" + column + ") as varchar), cast(cast(cast(max(" + column
-                + ") as timestamp) as date) as varchar) from " + filtered(target, optional(rule, "where"));
-        String[] found = strings(sql);
-        String newest = found[0];
-        String newestDate = found[1];
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("as_of", context.asOf().toString());
-        figures.put("max_age_days", Long.toString(maxAgeDays));
-        if (newest == null) {
-            figures.put("note", "no rows to date");
-            return comparison(true, figures, context);
+    /** The names of the columns a query yields, from its prepared statement: nothing runs. */
+    private Set<String> columnNames(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            ResultSetMetaData meta = statement.getMetaData();
+            Set<String> names = new LinkedHashSet<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                names.add(meta.getColumnName(i));
+            }
+            return names;
         }
-        long ageDays;
-        try {
-            ageDays = ChronoUnit.DAYS.between(LocalDate.parse(newestDate), context.asOf());
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException("rule " + rule.name() + ": the newest " + rule.parameter("column")
-                    + " '" + newest + "' is not a date");
-        }
-        figures.put("newest", newest);
-        figures.put("age_days", Long.toString(ageDays));
-        return comparison(ageDays > maxAgeDays, figures, context);
     }
 
     /**
-     * The target's row count against the mean of the latest runs' counts (up to {@code trailing_runs}, 5 by
-     * default); without history there is nothing to compare with, and it passes.
+     * Rows of evidence.
+     *
+     * @param rows    each row's columns as text, null values left out, {@code _failed} dropped
+     * @param failed  the offending rows among {@code rows}: those whose {@code _failed} is true, or all
+     * @param checked the rows checked, when the query gave them ({@code _rows_checked}), else null
      */
-    private RuleMeasurement volumeAnomaly(QualityRule rule, CheckContext context) throws SQLException {
-        Table target = Table.parse(rule, "target", rule.target());
-        BigDecimal maxChange = nonNegative(rule, "max_change_percent", null);
-        BigDecimal trailingRuns = nonNegative(rule, "trailing_runs",
-                BigDecimal.valueOf(RuleKind.DEFAULT_TRAILING_RUNS));
-        if (trailingRuns.signum() <= 0 || trailingRuns.stripTrailingZeros().scale() > 0) {
-            throw invalid(rule, "parameter 'trailing_runs' must be a positive whole number, was '"
-                    + rule.parameter("trailing_runs") + "'");
-        }
-        long rows = longs("select count(*) from " + filtered(target, optional(rule, "where")))[0];
-        List<Long> trailing = context.trailingRowCounts().stream()
-                .limit(trailingRuns.min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue()).toList();
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("rows", Long.toString(rows));
-        figures.put("trailing_runs", Integer.toString(trailing.size()));
-        figures.put("max_change_percent", maxChange.toPlainString());
-        if (trailing.isEmpty()) {
-            figures.put("note", "no earlier runs to compare with");
-            return comparison(false, figures, context);
-        }
-        BigDecimal mean = trailing.stream().map(BigDecimal::valueOf).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(trailing.size()), 2, RoundingMode.HALF_UP);
-        figures.put("trailing_mean", mean.toPlainString());
-        if (mean.signum() == 0) {
-            if (rows == 0) {
-                figures.put("change_percent", "0.00");
-                return comparison(false, figures, context);
-            }
-            figures.put("note", "the earlier runs had no rows");
-            return comparison(true, figures, context);
-        }
-        BigDecimal change = BigDecimal.valueOf(rows).subtract(mean).multiply(BigDecimal.valueOf(100))
-                .divide(mean, 2, RoundingMode.HALF_UP);
-        figures.put("change_percent", change.toPlainString());
-        return comparison(change.abs().compareTo(maxChange) > 0, figures, context);
+    private record Evidence(List<Map<String, String>> rows, long failed, Long checked) {
     }
 
-    private static RuleMeasurement comparison(boolean failed, Map<String, String> figures, CheckContext context) {
-        return new RuleMeasurement(1, failed ? 1 : 0, context.sampleSize() > 0 ? List.of(figures) : List.of());
-    }
-
-    // ------------------------------------------------------------------------------------------------------
-    // SQL
-    // ------------------------------------------------------------------------------------------------------
-
-    /** The one row of a query, each column as text (null stays null). */
-    private String[] strings(String sql) throws SQLException {
+    private Evidence evidence(String sql) throws SQLException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        long failed = 0;
+        Long checked = null;
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            String[] values = new String[result.getMetaData().getColumnCount()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = result.getString(i + 1);
+            ResultSetMetaData meta = result.getMetaData();
+            int flag = 0;
+            int count = 0;
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (meta.getColumnName(i).equals(FAILED)) {
+                    flag = i;
+                } else if (meta.getColumnName(i).equals(CHECKED)) {
+                    count = i;
+                }
             }
-            return values;
+            while (result.next()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    String value = result.getString(i);
+                    if (i != flag && i != count && value != null) {
+                        row.putIfAbsent(meta.getColumnName(i), value);
+                    }
+                }
+                if (flag == 0 || result.getBoolean(flag)) {
+                    failed++;
+                }
+                if (count > 0) {
+                    checked = result.getLong(count);
+                }
+                rows.add(row);
+            }
         }
+        return new Evidence(rows, failed, checked);
     }
 
-    /** The one row of a query whose columns are all whole numbers. */
-    private long[] longs(String sql) throws SQLException {
+    /** The one row of whole numbers a query gives. */
+    private long[] counts(String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
             long[] values = new long[result.getMetaData().getColumnCount()];
@@ -351,69 +380,6 @@ final class RuleQueries {
             }
             return values;
         }
-    }
-
-    /** Rows of a query whose columns are all text, null values left out; {@code _key} added from the key. */
-    private List<Map<String, String>> sample(String sql, List<String> keyColumns) throws SQLException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = result.getMetaData();
-            while (result.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    String value = result.getString(i);
-                    if (value != null) {
-                        row.putIfAbsent(meta.getColumnName(i), value);
-                    }
-                }
-                if (!keyColumns.isEmpty()) {
-                    row.putIfAbsent(KEY, keyColumns.stream().map(column -> row.getOrDefault(column, "null"))
-                            .collect(Collectors.joining(", ")));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    /** The target's columns, name to DuckDB type, in table order. */
-    private Map<String, String> columnsOf(QualityRule rule, Table table) throws SQLException {
-        Map<String, String> columns = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select column_name, data_type"
-                + " from information_schema.columns where table_catalog = current_database()"
-                + " and table_schema = ? and table_name = ? order by ordinal_position")) {
-            statement.setString(1, table.schema());
-            statement.setString(2, table.table());
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    columns.put(result.getString(1), result.getString(2));
-                }
-            }
-        }
-        if (columns.isEmpty()) {
-            throw new IllegalStateException("rule " + rule.name() + ": no table " + table + " in the build");
-        }
-        return columns;
-    }
-
-    /** ORDER BY the key columns then every column, qualified so they bind to the values, not their text. */
-    private static String orderBy(String qualifier, List<String> keyColumns, Map<String, String> columns) {
-        List<String> order = new ArrayList<>(keyColumns);
-        columns.keySet().stream().filter(column -> !keyColumns.contains(column)).forEach(order::add);
-        return " order by " + order.stream().map(column -> qualifier + "." + quote(column))
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String filtered(Table table, String where) {
-        return table.sql() + (where == null ? "" : " where (\n" + where + "\n)");
-    }
-
-    private static String quote(String identifier) {
-        return RawLayout.quote(identifier);
-    }
-
-    private static String literal(String text) {
-        return RawLayout.literal(text);
     }
 
     /**
@@ -440,6 +406,70 @@ final class RuleQueries {
         return String.join(" ", lines);
     }
 
+    private static String quote(String identifier) {
+        return RawLayout.quote(identifier);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // the catalogue: tables and columns that must exist
+    // ------------------------------------------------------------------------------------------------------
+
+    /**
+     * The columns of the build's tables, looked up once per table and only when needed: when a rule's SQL
+     * fails, to say plainly that its target or a column it names is missing.
+     */
+    private final class Catalogue {
+
+        private final QualityRule rule;
+        private final Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+
+        Catalogue(QualityRule rule) {
+            this.rule = rule;
+        }
+
+        /** The columns of {@code table} ({@code schema.table}), name to DuckDB type, in table order. */
+        Map<String, String> columns(String table) throws SQLException {
+            Map<String, String> known = tables.get(table);
+            if (known != null) {
+                return known;
+            }
+            String[] names = table.split("\\.");
+            Map<String, String> columns = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("select column_name, data_type"
+                    + " from information_schema.columns where table_catalog = current_database()"
+                    + " and table_schema = ? and table_name = ? order by ordinal_position")) {
+                statement.setString(1, names[0]);
+                statement.setString(2, names[1]);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        columns.put(result.getString(1), result.getString(2));
+                    }
+                }
+            }
+            if (columns.isEmpty()) {
+                throw new IllegalStateException("rule " + rule.name() + ": no table " + table + " in the build");
+            }
+            tables.put(table, columns);
+            return columns;
+        }
+
+        /** Fails, naming what is missing, unless {@code table} exists with every one of {@code names}. */
+        void requireColumns(String table, List<String> names) {
+            Map<String, String> known;
+            try {
+                known = columns(table);
+            } catch (SQLException e) {
+                throw new IllegalStateException("rule " + rule.name() + ": cannot read the catalogue: "
+                        + oneLine(e.getMessage()), e);
+            }
+            for (String column : names) {
+                if (!known.containsKey(column)) {
+                    throw new IllegalStateException("rule " + rule.name() + ": no column " + column + " in " + table);
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------
     // parameters
     // ------------------------------------------------------------------------------------------------------
@@ -450,35 +480,44 @@ final class RuleQueries {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** An optional condition, {@code true} when absent. */
+    private static Value where(QualityRule rule, String key) {
+        String condition = optional(rule, key);
+        return condition == null ? Value.freeSql("true") : freeSql(rule, key, condition);
+    }
+
+    /** SQL that cannot be put in its parentheses is SQL that cannot run: a one-line reason, like DuckDB's. */
+    private static Value freeSql(QualityRule rule, String key, String sql) {
+        try {
+            return Value.freeSql(sql);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("rule " + rule.name() + ": parameter '" + key + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Value table(QualityRule rule, String key, String value) {
+        String[] names = identifierPath(rule, key, 2, value);
+        return Value.table(names[0] + "." + names[1]);
+    }
+
     private static String identifier(QualityRule rule, String key) {
         String value = rule.parameter(key).strip();
         requireIdentifier(rule, key, value);
         return value;
     }
 
-    /** A column parameter that must be a column of the target. */
-    private static String column(QualityRule rule, Table target, Map<String, String> columns, String key) {
+    /** A column parameter, added to {@code columns}: the target's columns the rule names. */
+    private static String column(QualityRule rule, String key, List<String> columns) {
         String column = identifier(rule, key);
-        requireColumn(rule, columns, target, column);
+        columns.add(column);
         return column;
-    }
-
-    private static void requireColumn(QualityRule rule, Map<String, String> columns, Table table, String column) {
-        if (!columns.containsKey(column)) {
-            throw new IllegalStateException("rule " + rule.name() + ": no column " + column + " in " + table);
-        }
     }
 
     private static void requireIdentifier(QualityRule rule, String key, String value) {
         if (!IDENTIFIER.matcher(value).matches()) {
-            throw invalid(rule, "parameter '" + key + "' must name a column in lower snake case"
-                    + " ([a-z_][a-z0-9_]*), was '" + value + "'");
+            throw invalid(rule, "parameter '" + key + "' must name a " + (key.equals("query") ? "query" : "column")
+                    + " in lower snake case ([a-z_][a-z0-9_]*), was '" + value + "'");
         }
-    }
-
-    /** A parameter of {@code parts} dot-separated identifiers, e.g. {@code schema.table.column}. */
-    private static String[] identifierPath(QualityRule rule, String key, int parts) {
-        return identifierPath(rule, key, parts, rule.parameter(key));
     }
 
     /** A non-negative number parameter; {@code fallback} when absent (null: required). */
@@ -505,40 +544,11 @@ final class RuleQueries {
         return number;
     }
 
-    /** A sum as text from DuckDB, 0 when there was nothing to sum. */
-    private static BigDecimal sum(QualityRule rule, String text) {
-        if (text == null) {
-            return BigDecimal.ZERO;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("rule " + rule.name() + ": the sum '" + text + "' is not a finite number");
-        }
-    }
-
     private static IllegalArgumentException invalid(QualityRule rule, String problem) {
         return new IllegalArgumentException("rule " + rule.name() + " (" + rule.kind().code() + "): " + problem);
     }
 
-    /** A table, {@code schema.table}, checked to be plain identifiers. */
-    private record Table(String schema, String table) {
-
-        static Table parse(QualityRule rule, String key, String value) {
-            String[] names = identifierPath(rule, key, 2, value);
-            return new Table(names[0], names[1]);
-        }
-
-        String sql() {
-            return quote(schema) + "." + quote(table);
-        }
-
-        @Override
-        public String toString() {
-            return schema + "." + table;
-        }
-    }
-
+    /** A parameter of {@code parts} dot-separated identifiers, e.g. {@code schema.table.column}. */
     private static String[] identifierPath(QualityRule rule, String key, int parts, String value) {
         String stripped = value.strip();
         String[] names = stripped.split("\\.", -1);

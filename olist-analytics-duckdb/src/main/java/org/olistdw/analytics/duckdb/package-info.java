@@ -1,6 +1,7 @@
 /**
  * The analytical store in embedded DuckDB. Three entry points:
- * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} (builds and publishing),
+ * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} (builds and publishing; and
+ * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#measure}, quality rules on a warehouse file),
  * {@link org.olistdw.analytics.duckdb.DuckDbRepositories#open} (the published warehouse, opened read-only, as
  * domain aggregates) and {@link org.olistdw.analytics.duckdb.BareEngineRun#run} (the same loads and models by
  * DuckDB alone, the benchmark's baseline); everything else is package-private.
@@ -25,6 +26,11 @@
  *       cursor (a duplicated connection with {@code jdbc_stream_results}: DuckDB streams one result per
  *       connection) sorted by order id and merged in Java, so one order at a time is in memory; DuckDB's
  *       sorts stay within its memory limit and spill beyond it.</li>
+ *   <li><b>Quality rules as SQL templates.</b> Each kind of rule is a template of two statements (the rows
+ *       checked, the evidence) in {@code sql/quality/kinds}; {@code SqlTemplate} fills
+ *       it only with quoted identifiers, escaped literals and free SQL that cannot leave its parentheses, and one
+ *       piece of Java turns any rendered rule into counts and a sample. A rule of kind {@code sql} brings its own
+ *       query ({@code sql/quality/checks}); the same rendering gives the tables a rule reads.</li>
  *   <li><b>A {@code domain} schema written from Java.</b> The state list, the order rule violations and the
  *       customer segments come from the domain model, so each rule exists once; marts read them like any
  *       table.</li>

@@ -38,7 +38,15 @@ public enum RuleKind {
      * and recorded in the target table; the rows checked are the orders validated. Rules of this kind are
      * derived from the domain's rules, never written by hand.
      */
-    ORDER_RULE(List.of("rule"), List.of());
+    ORDER_RULE(List.of("rule"), List.of()),
+    /**
+     * The rows returned by a query of the rule's own, each an offending row: {@code query} names the file
+     * {@code sql/quality/checks/<query>.sql} (lower snake case, without the extension; by convention the
+     * rule's name), a single select that returns nothing when the rule holds. The rows checked are the rows of
+     * the target, the table the rule is about. For what the other kinds cannot say in parameters: a grain
+     * against its source, a chain of version windows, totals that must add up across layers.
+     */
+    SQL(List.of("query"), List.of());
 
     /** How many earlier runs a volume anomaly compares with when the rule does not say. */
     public static final int DEFAULT_TRAILING_RUNS = 5;

@@ -118,6 +118,63 @@ class JdbiQualityRulesTest {
     }
 
     @Test
+    void a_rule_of_kind_sql_is_stored_and_read_back_as_defined() {
+        QualityRule grain = new QualityRule("fact_orders_one_row_per_source_key", RuleType.COMPLETENESS, RuleKind.SQL,
+                "core.fact_orders", Map.of("query", "fact_orders_one_row_per_source_key"), Severity.CRITICAL,
+                BigDecimal.ZERO, true, "The fact holds a row for each order of the orders file, and for no other.");
+
+        assertThat(rules.seed(List.of(grain))).isEqualTo(1);
+
+        assertThat(rules.find(grain.name())).map(JdbiQualityRulesTest::normalised).contains(normalised(grain));
+    }
+
+    @Test
+    void the_whole_shipped_catalogue_seeds_into_the_migrated_store() {
+        List<QualityRule> shipped = org.olistdw.pipeline.quality.RuleCatalog.shipped();
+
+        assertThat(rules.seed(shipped)).isEqualTo(shipped.size());
+        assertThat(rules.all()).hasSize(shipped.size());
+    }
+
+    @Test
+    void a_store_seeded_before_the_sql_kind_stops_checking_the_seven_rules_sql_rules_supersede() throws SQLException {
+        String oldUrl = TestPostgres.freshDatabase("quality_rules_v7_test");
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(oldUrl);
+        dataSource.setUser(TestPostgres.server().user());
+        dataSource.setPassword(TestPostgres.server().password());
+        Flyway.configure(PostgresOps.class.getClassLoader()).dataSource(dataSource)
+                .locations(PostgresOps.MIGRATIONS).schemas(PostgresOps.SCHEMAS).target("7").load().migrate();
+        execute(oldUrl, """
+                insert into data_quality.quality_rules
+                    (rule_name, rule_type, rule_kind, target_table, parameters, severity, is_blocking, is_active)
+                values
+                    ('mart_payment_mix_value_matches_facts', 'accuracy', 'money_reconciliation', 'mart.mart_payment_mix',
+                     '{"column": "payment_value", "compare_to": "core.fact_payments", "compare_column": "payment_value"}',
+                     'critical', true, true),
+                    ('fact_orders_items_price_matches_items', 'accuracy', 'money_reconciliation', 'core.fact_orders',
+                     '{"column": "items_price", "compare_to": "core.fact_order_items", "compare_column": "price"}',
+                     'critical', true, true),
+                    ('orders_have_ids', 'completeness', 'not_null', 'core.fct_orders', '{"column": "order_id"}',
+                     'critical', true, true)""");
+        assertThatThrownBy(() -> execute(oldUrl, """
+                insert into data_quality.quality_rules (rule_name, rule_type, rule_kind, target_table, severity)
+                values ('before_v8', 'completeness', 'sql', 'core.fact_orders', 'critical')"""))
+                .isInstanceOf(SQLException.class).hasMessageContaining("quality_rules_rule_kind_known");
+
+        try (PostgresOps migrated = PostgresOps.connect(oldUrl, TestPostgres.server().user(),
+                TestPostgres.server().password())) {
+            assertThat(migrated.qualityRules().all()).extracting(QualityRule::name, QualityRule::active)
+                    .containsExactly(tuple("fact_orders_items_price_matches_items", false),
+                            tuple("mart_payment_mix_value_matches_facts", false),
+                            tuple("orders_have_ids", true));
+        }
+        execute(oldUrl, """
+                insert into data_quality.quality_rules (rule_name, rule_type, rule_kind, target_table, severity)
+                values ('after_v8', 'completeness', 'sql', 'core.fact_orders', 'critical')""");
+    }
+
+    @Test
     void reseeding_adds_nothing_keeps_what_people_changed_and_takes_the_new_definition() {
         rules.seed(List.of(ORDERS_HAVE_IDS, ORDER_STATUS_KNOWN));
         rules.setActive("order_status_known", false);

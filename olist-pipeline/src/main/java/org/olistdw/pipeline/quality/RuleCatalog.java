@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.olistdw.domain.order.OrderRule;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
@@ -45,7 +46,9 @@ import org.olistdw.domain.quality.Severity;
  * of text values, exactly those {@link RuleKind} documents for the kind; {@code threshold} a JSON number,
  * the tolerated failure rate in percent (0..100, at most two decimals); {@code active} a boolean;
  * {@code description} non-empty text. Names are unique within a file. Everything {@link QualityRule}
- * checks is checked too. Kind {@code order_rule} is not accepted: those rules are derived from the domain.
+ * checks is checked too. Kind {@code order_rule} is not accepted: those rules are derived from the domain. A
+ * rule of kind {@code sql} names its query by the file's name alone ({@code "query": "fact_orders_grain"} for
+ * {@code sql/quality/checks/fact_orders_grain.sql}): lower snake case, no folder, no extension.
  *
  * <p>A definition that breaks any of this fails the whole load with an {@link IllegalArgumentException}
  * whose message is one line naming the source, the rule (by position, and by name when it has one) and
@@ -57,8 +60,13 @@ public final class RuleCatalog {
     /** The warehouse table where a run records the violations of the domain's order rules. */
     public static final String ORDER_VIOLATIONS = "domain.order_violations";
 
+    /** Where the queries of rules of kind {@code sql} live, in the repository. */
+    public static final String CHECK_QUERIES = "sql/quality/checks/";
+
     /** Where the shipped catalogue lives on the class path. */
     public static final String SHIPPED_RESOURCE = "quality/rules.json";
+
+    private static final Pattern QUERY_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private static final List<String> FIELDS = List.of("name", "type", "kind", "target", "parameters", "severity",
             "threshold", "active", "description");
@@ -218,6 +226,11 @@ public final class RuleCatalog {
         if (kind == RuleKind.ORDER_RULE) {
             problems.add("kind 'order_rule' is not written in a catalogue: one such rule is derived from each of the"
                     + " domain's order rules");
+        }
+        String query = kind == RuleKind.SQL && parameters != null ? parameters.get("query") : null;
+        if (query != null && !query.isBlank() && !QUERY_NAME.matcher(query).matches()) {
+            problems.add("parameter 'query' must name a file of " + CHECK_QUERIES + " by its name in lower snake case,"
+                    + " without '.sql', was '" + query + "'");
         }
         if (!problems.isEmpty()) {
             throw problem(source, label, String.join("; ", problems));

@@ -245,6 +245,53 @@ class RuleCatalogTest {
                 .contains("kind 'order_rule' is not written in a catalogue");
     }
 
+    @Test
+    void every_shipped_sql_rule_names_a_query_file_of_its_own_and_every_query_file_is_used_once() throws IOException {
+        Path folder = Path.of("..", RuleCatalog.CHECK_QUERIES);
+        Set<String> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sql"))
+                    .map(name -> name.substring(0, name.length() - ".sql".length())).collect(toSet());
+        }
+        List<QualityRule> sqlRules = RuleCatalog.shipped().stream().filter(rule -> rule.kind() == RuleKind.SQL).toList();
+
+        assertThat(sqlRules).isNotEmpty();
+        assertThat(sqlRules).allSatisfy(rule -> assertThat(rule.parameter("query")).as(rule.name()).isEqualTo(rule.name()));
+        assertThat(sqlRules.stream().map(rule -> rule.parameter("query")).collect(toSet())).isEqualTo(files);
+    }
+
+    @Test
+    void an_sql_rule_names_its_query_file_and_nothing_else() {
+        Map<String, String> good = fields("fact_orders_checked_by_a_query");
+        good.put("kind", q("sql"));
+        good.put("target", q("core.fact_orders"));
+        good.put("parameters", "{\"query\": \"fact_orders_checked_by_a_query\"}");
+
+        QualityRule rule = RuleCatalog.load(stream(document(good)), "test.json").get(0);
+
+        assertThat(rule.kind()).isEqualTo(RuleKind.SQL);
+        assertThat(rule.parameters()).containsExactly(entry("query", "fact_orders_checked_by_a_query"));
+    }
+
+    @Test
+    void an_sql_rule_whose_query_is_a_path_a_file_name_or_missing_is_refused() {
+        for (String query : List.of("../../etc/passwd", "checks/fact_orders_grain", "fact_orders_grain.sql",
+                "Fact_Orders", "")) {
+            Map<String, String> bad = fields("sql_rule");
+            bad.put("kind", q("sql"));
+            bad.put("parameters", "{\"query\": " + q(query) + "}");
+
+            assertThat(failure(document(bad))).as(query).startsWith("test.json: rule #1 sql_rule")
+                    .contains(query.isEmpty() ? "missing parameter 'query'" : "parameter 'query' must name a file of"
+                            + " sql/quality/checks/ by its name in lower snake case, without '.sql', was '" + query + "'");
+        }
+        Map<String, String> extra = fields("sql_rule");
+        extra.put("kind", q("sql"));
+        extra.put("parameters", "{\"query\": \"sql_rule\", \"where\": \"true\"}");
+        assertThat(failure(document(extra))).isEqualTo("test.json: rule #1 sql_rule (sql): unknown parameter 'where';"
+                + " sql takes [query] and optionally []");
+    }
+
     // ---- the format
 
     @Test
@@ -304,7 +351,7 @@ class RuleCatalogTest {
         assertThat(failure(document(fields("first_rule"), bad)))
                 .isEqualTo("test.json: rule #2 second_rule: unknown rule kind 'regex' (expected one of [not_null, unique,"
                         + " accepted_values, relationship, range, expression, row_count_reconciliation,"
-                        + " money_reconciliation, freshness, volume_anomaly, order_rule])");
+                        + " money_reconciliation, freshness, volume_anomaly, order_rule, sql])");
     }
 
     @Test

@@ -1,0 +1,7 @@
+-- core.dim_category holds its unknown member (category_key -1) exactly once. Returns one row, how many
+-- times it is there, when that is not once.
+select count(*) as unknown_members
+
+from core.dim_category
+where category_key = -1
+having count(*) <> 1
