@@ -133,13 +133,20 @@ class EndToEndTest {
                 "validate:customer segments");
         assertFinishedBefore(tasks, List.of("validate:customer segments"), "transform:mart.mart_customer_analytics");
         for (CheckResult result : checked) {
-            List<String> writers = new ArrayList<>(List.of("transform:" + result.rule().target()));
+            List<String> writers = new ArrayList<>();
+            if (!result.rule().target().startsWith("raw.")) {
+                writers.add("transform:" + result.rule().target());
+            }
             if (result.rule().kind() == RuleKind.ORDER_RULE) {
                 writers = List.of("validate:orders", "transform:core.fact_orders");
             }
             String compareTo = result.rule().parameter("compare_to");
             if (compareTo != null && !compareTo.startsWith("raw.")) {
                 writers.add("transform:" + compareTo);
+            }
+            String references = result.rule().parameter("references");
+            if (references != null) {
+                writers.add("transform:" + references.substring(0, references.lastIndexOf('.')));
             }
             assertFinishedBefore(tasks, writers, "check:" + result.rule().name());
         }
