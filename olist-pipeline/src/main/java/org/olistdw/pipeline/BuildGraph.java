@@ -209,7 +209,8 @@ public final class BuildGraph {
         Map<String, List<Node>> upstreamInOrder = new HashMap<>();
         upstream.forEach((task, read) -> upstreamInOrder.put(task, read.stream().sorted(inGraphOrder).toList()));
         Map<String, List<Node>> downstreamInOrder = new HashMap<>();
-        downstream.forEach((task, readers) -> downstreamInOrder.put(task, readers.stream().sorted(inGraphOrder).toList()));
+        downstream.forEach((task, readers) ->
+                downstreamInOrder.put(task, readers.stream().sorted(inGraphOrder).toList()));
         return new BuildGraph(order, sources, writers, upstreamInOrder, downstreamInOrder);
     }
 

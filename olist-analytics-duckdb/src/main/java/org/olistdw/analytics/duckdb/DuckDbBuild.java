@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -170,7 +170,8 @@ final class DuckDbBuild implements WarehouseBuild {
     static long rowCount(Connection connection, String qualifiedTable) {
         Objects.requireNonNull(qualifiedTable, "qualifiedTable");
         if (!QUALIFIED_TABLE.matcher(qualifiedTable).matches()) {
-            throw new IllegalArgumentException("expected schema.table in lower snake case, was '" + qualifiedTable + "'");
+            throw new IllegalArgumentException("expected schema.table in lower snake case, was '" + qualifiedTable
+                    + "'");
         }
         String[] parts = qualifiedTable.split("\\.");
         String sql = "select count(*) from " + RawLayout.quote(parts[0]) + "." + RawLayout.quote(parts[1]);

@@ -2,6 +2,7 @@ package org.olistdw.analytics.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URL;
@@ -127,8 +128,8 @@ class ModelCatalogTest {
 
         assertThatThrownBy(() -> graph(models, segmentation, validation))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("models/domainreads/marts/mart_rules.sql: reads domain.order_rules, which is not a"
-                        + " domain table")
+                .hasMessageContaining("models/domainreads/marts/mart_rules.sql: reads domain.order_rules, which is"
+                        + " not a domain table")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("dim_states.sql")
                         .doesNotContain("dim_people.sql").doesNotContain("mart_segments.sql"));
 
@@ -193,9 +194,9 @@ class ModelCatalogTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             ModelCatalog catalog = ModelCatalog.discover(loader, "packaged", parser);
 
-            assertThat(catalog.models()).extracting(Model::qualifiedName, Model::reads).containsExactlyInAnyOrderElementsOf(
-                    CHAIN.stream().map(model -> org.assertj.core.groups.Tuple.tuple(model.qualifiedName(),
-                            model.reads())).toList());
+            assertThat(catalog.models()).extracting(Model::qualifiedName, Model::reads)
+                    .containsExactlyInAnyOrderElementsOf(CHAIN.stream()
+                            .map(model -> tuple(model.qualifiedName(), model.reads())).toList());
             assertThat(graph(catalog.models()).nodes()).extracting(Node::name)
                     .containsExactlyElementsOf(CHAIN.stream().map(Model::qualifiedName).toList());
             Map<String, String> resources = catalog.sources().stream()
