@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,39 +24,48 @@ import org.olistdw.domain.orchestration.TaskStatus;
 import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.QualityReport;
 import org.olistdw.domain.quality.QualityResults;
+import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
+import org.olistdw.pipeline.BuildGraph.Node;
+import org.olistdw.pipeline.BuildGraph.Work;
+import org.olistdw.pipeline.build.LoadResult;
+import org.olistdw.pipeline.build.OrderValidation;
+import org.olistdw.pipeline.build.RawLoad;
+import org.olistdw.pipeline.build.RuleMeasures;
+import org.olistdw.pipeline.build.Warehouse;
+import org.olistdw.pipeline.build.WarehouseBuild;
+import org.olistdw.pipeline.quality.QualityChecker;
 import org.olistdw.pipeline.source.SourceFile;
 import org.olistdw.pipeline.source.SourceFileProblem;
 import org.olistdw.pipeline.source.SourceInspector;
 import org.olistdw.pipeline.source.SourceTable;
-import org.olistdw.pipeline.build.CustomerSegmentation;
-import org.olistdw.pipeline.build.Layer;
-import org.olistdw.pipeline.build.LoadResult;
-import org.olistdw.pipeline.build.Model;
-import org.olistdw.pipeline.build.OrderValidation;
-import org.olistdw.pipeline.build.Warehouse;
-import org.olistdw.pipeline.build.WarehouseBuild;
-import org.olistdw.pipeline.quality.QualityChecker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ELT run: extract (check every source file against its contract), load (raw tables with lineage,
- * unreadable rows to quarantine), transform (every SQL model in dependency order), validate (after the core
- * models, every order reconstituted as a domain aggregate with its rule violations recorded, and every
- * customer segmented by the domain's RFM service, before the marts that read them), check (every active
- * quality rule, with its evidence recorded) and publish (make the new build the warehouse readers open,
- * atomically) unless a critical rule failed.
+ * unreadable rows to quarantine), then the {@linkplain BuildGraph build graph}: every SQL model (transform),
+ * the validation of every order through the domain's aggregate and the segmentation of every customer by its
+ * RFM service (validate), and every active quality rule with its evidence (check), each node once the tables
+ * it reads are built, several at once; then the quality report and gate, and publish (make the new build the
+ * warehouse readers open, atomically) unless a critical rule failed.
  *
- * <p>Guarantees: the run and each of its steps are recorded in the operational store as they happen;
- * every source row read is either loaded or quarantined, and a file whose counts do not reconcile fails
- * the run; a run that fails at any step is recorded as failed with a one-line cause and leaves the
- * previously published warehouse untouched.
+ * <p>Guarantees: the run and each of its steps, every node of the graph included, are recorded in the
+ * operational store as they happen; every source row read is either loaded or quarantined, and a file whose
+ * counts do not reconcile fails the run; a run that fails at any step is recorded as failed with a one-line
+ * cause and leaves the previously published warehouse untouched. The warehouse and the quality results do not
+ * depend on how many nodes run at once.
  */
 public final class OlistPipeline {
 
     /** The pipeline name recorded with every run. */
     public static final String NAME = "olist-elt";
+
+    /**
+     * How many nodes of the build graph run at once unless told otherwise: two, so that a Java step or a
+     * check overlaps the SQL model that DuckDB already spreads over every core.
+     */
+    public static final int DEFAULT_PARALLELISM = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(OlistPipeline.class);
     private static final int MAX_CAUSE_LENGTH = 600;
@@ -65,8 +75,11 @@ public final class OlistPipeline {
     private final QualityRules rules;
     private final QualityResults results;
     private final Clock clock;
+    private final int parallelism;
 
     /**
+     * A pipeline running {@value #DEFAULT_PARALLELISM} nodes of the build graph at once.
+     *
      * @param warehouse where the new build is made and published
      * @param runs      where the run, its tasks, loads and quarantined rows are recorded
      * @param rules     the quality rules each build is checked against
@@ -75,11 +88,24 @@ public final class OlistPipeline {
      */
     public OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
                          Clock clock) {
+        this(warehouse, runs, rules, results, clock, DEFAULT_PARALLELISM);
+    }
+
+    /**
+     * @param parallelism how many nodes of the build graph may run at once, at least one (one runs them one
+     *                    after another in graph order)
+     */
+    public OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
+                         Clock clock, int parallelism) {
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.results = Objects.requireNonNull(results, "results");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        this.parallelism = parallelism;
     }
 
     /**
@@ -93,8 +119,10 @@ public final class OlistPipeline {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("source", sourceDir.toAbsolutePath().toString());
         parameters.put("warehouse", warehouse.location());
+        parameters.put("parallelism", Integer.toString(parallelism));
         RunId run = runs.start(NAME, started, parameters);
-        LOG.info("run {} started: source {}, warehouse {}", run, sourceDir.toAbsolutePath(), warehouse.location());
+        LOG.info("run {} started: source {}, warehouse {}, {} nodes at once", run, sourceDir.toAbsolutePath(),
+                warehouse.location(), parallelism);
         Execution execution = new Execution(run, listener);
         listener.runStarted(run, SourceTable.values().length * 3 + 3);
         Optional<String> failure = Optional.empty();
@@ -107,39 +135,22 @@ public final class OlistPipeline {
             });
             try (WarehouseBuild build = opened.get(0)) {
                 for (SourceFile file : files) {
-                    execution.load(build, file);
+                    execution.load(build.raw(), file);
                 }
-                List<Model> models = new ArrayList<>();
+                LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
+                List<BuildGraph> graph = new ArrayList<>(1);
                 execution.step(StepKind.TRANSFORM, "dependency graph", () -> {
-                    models.addAll(build.models());
-                    return models.size();
+                    graph.add(graph(build, execution, asOf));
+                    return graph.get(0).nodes().size();
                 });
-                for (Model model : models) {
-                    if (model.layer() != Layer.MARTS) {
-                        execution.step(StepKind.TRANSFORM, model.qualifiedName(), () -> build.build(model));
-                    }
-                }
-                execution.step(StepKind.VALIDATE, "orders", () -> {
-                    OrderValidation validation = OrderValidation.of(build);
-                    execution.validation = Optional.of(validation);
-                    LOG.info("validated {} orders through the domain: {} rule violations {}", validation.orders(),
-                            validation.violations(), validation.byRule());
-                    return validation.orders();
-                });
-                execution.step(StepKind.VALIDATE, "customer segments", () -> CustomerSegmentation.of(build));
-                for (Model model : models) {
-                    if (model.layer() == Layer.MARTS) {
-                        execution.step(StepKind.TRANSFORM, model.qualifiedName(), () -> build.build(model));
-                    }
-                }
-                List<CheckResult> checks = new ArrayList<>();
-                execution.step(StepKind.CHECK, "quality rules", () -> {
-                    LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
-                    checks.addAll(new QualityChecker(runs).check(build, rules.all(), asOf));
-                    long quarantined = execution.loads.stream().mapToLong(DataLoad::rowsQuarantined).sum();
+                new GraphExecutor(parallelism).run(graph.get(0),
+                        node -> execution.step(node.kind(), node.name(), node.work()));
+                List<CheckResult> checks = execution.checks();
+                execution.step(StepKind.CHECK, "quality report", () -> {
+                    long quarantined = execution.loads().stream().mapToLong(DataLoad::rowsQuarantined).sum();
                     QualityReport report = QualityReport.of(run, asOf, checks, quarantined);
                     results.record(run, checks, report);
-                    execution.quality = Optional.of(report);
+                    execution.reported(report, checks);
                     return checks.size();
                 });
                 execution.step(StepKind.CHECK, "quality gate", () -> {
@@ -157,7 +168,7 @@ public final class OlistPipeline {
         } catch (StepFailed e) {
             failure = Optional.of(e.getMessage());
         }
-        long rowsRead = execution.loads.stream().mapToLong(DataLoad::rowsRead).sum();
+        long rowsRead = execution.loads().stream().mapToLong(DataLoad::rowsRead).sum();
         RunStatus status = failure.isPresent() ? RunStatus.FAILED : RunStatus.SUCCESS;
         runs.finish(run, status, clock.instant(), rowsRead, failure.orElse(null));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -166,8 +177,29 @@ public final class OlistPipeline {
         } else {
             LOG.info("run {} succeeded in {} ms: {} rows read", run, took.toMillis(), rowsRead);
         }
-        return new RunReport(run, status, execution.steps, execution.loads, execution.validation, execution.quality,
-                failure, warehouse.location(), took);
+        return execution.report(status, failure, took);
+    }
+
+    /**
+     * The build graph of {@code build}: its models and Java steps, and one check per active quality rule, each
+     * reading the tables its rule's query reads.
+     */
+    private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf) {
+        BuildGraph built = BuildGraph.forBuild(build, execution::validated);
+        QualityChecker checker = new QualityChecker(runs, built::taskWriting);
+        RuleMeasures measures = build.checks();
+        List<Node> checks = new ArrayList<>();
+        for (QualityRule rule : QualityChecker.active(rules.all())) {
+            checks.add(Node.check(rule, measures.tablesRead(rule), () -> {
+                CheckResult result = checker.check(measures, rule, asOf);
+                execution.checked(result);
+                return result.rowsChecked();
+            }));
+        }
+        BuildGraph graph = built.with(checks);
+        LOG.info("build graph: {} nodes ({} checks) over {} source tables", graph.nodes().size(), checks.size(),
+                graph.sourceTables().size());
+        return graph;
     }
 
     /** Thrown inside a run to stop it at the failed step; its message is the run's one-line cause. */
@@ -179,19 +211,20 @@ public final class OlistPipeline {
         }
     }
 
-    @FunctionalInterface
-    private interface Work {
-        long run() throws Exception;
-    }
-
-    /** The mutable state of one run, confined to the thread running it. */
+    /**
+     * The mutable state of one run. Steps of the build graph run on several threads: recording a step (its
+     * task in the store, its result, the listener's callbacks) happens under this object's lock, so the
+     * listener is called one callback at a time and steps are recorded in the order they start.
+     */
     private final class Execution {
         private final RunId run;
         private final RunListener listener;
         private final List<StepResult> steps = new ArrayList<>();
         private final List<DataLoad> loads = new ArrayList<>();
+        private final List<CheckResult> checks = new ArrayList<>();
         private Optional<OrderValidation> validation = Optional.empty();
         private Optional<QualityReport> quality = Optional.empty();
+        private List<CheckResult> recordedChecks = List.of();
 
         Execution(RunId run, RunListener listener) {
             this.run = run;
@@ -225,10 +258,10 @@ public final class OlistPipeline {
             return files;
         }
 
-        void load(WarehouseBuild build, SourceFile file) {
+        void load(RawLoad raw, SourceFile file) {
             step(StepKind.LOAD, file.table().fileName(), () -> {
                 try (QuarantineWriter quarantine = new QuarantineWriter(runs, run)) {
-                    LoadResult result = build.load(file.table(), file.path(), quarantine);
+                    LoadResult result = raw.load(file.table(), file.path(), quarantine);
                     quarantine.flush();
                     if (!result.reconciles() || quarantine.count() != result.rowsQuarantined()) {
                         throw new IllegalStateException(file.table().fileName() + " does not reconcile: read "
@@ -238,7 +271,9 @@ public final class OlistPipeline {
                     DataLoad load = new DataLoad(file.table().fileName(), file.path().toString(), file.sizeBytes(),
                             file.sha256(), result.rowsRead(), result.rowsLoaded(), result.rowsQuarantined());
                     runs.recordLoad(run, load);
-                    loads.add(load);
+                    synchronized (this) {
+                        loads.add(load);
+                    }
                     if (result.rowsQuarantined() > 0) {
                         LOG.warn("{}: {} of {} rows quarantined", file.table().fileName(),
                                 result.rowsQuarantined(), result.rowsRead());
@@ -248,9 +283,48 @@ public final class OlistPipeline {
             });
         }
 
+        synchronized List<DataLoad> loads() {
+            return List.copyOf(loads);
+        }
+
+        synchronized void validated(OrderValidation found) {
+            validation = Optional.of(found);
+            LOG.info("validated {} orders through the domain: {} rule violations {}", found.orders(),
+                    found.violations(), found.byRule());
+        }
+
+        synchronized void checked(CheckResult result) {
+            checks.add(result);
+        }
+
+        /** The results of the checks that ran, by rule name. */
+        synchronized List<CheckResult> checks() {
+            return checks.stream().sorted(Comparator.comparing(result -> result.rule().name())).toList();
+        }
+
+        synchronized void reported(QualityReport report, List<CheckResult> recorded) {
+            quality = Optional.of(report);
+            recordedChecks = List.copyOf(recorded);
+        }
+
+        synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
+            return new RunReport(run, status, steps, loads, validation, quality, recordedChecks, failure,
+                    warehouse.location(), took);
+        }
+
+        /**
+         * Runs one step as a recorded task; safe to call from several threads at once. A failure is recorded and
+         * ends the run: it is rethrown as {@link StepFailed} with the run's one-line cause.
+         */
         long step(StepKind kind, String name, Work work) {
-            listener.stepStarted(kind, name);
-            TaskId task = runs.startTask(run, kind.code() + ":" + name, kind.code(), clock.instant());
+            TaskId task;
+            int slot;
+            synchronized (this) {
+                listener.stepStarted(kind, name);
+                task = runs.startTask(run, kind.taskName(name), kind.code(), clock.instant());
+                slot = steps.size();
+                steps.add(null);
+            }
             long t0 = System.nanoTime();
             long rows;
             try {
@@ -258,20 +332,20 @@ public final class OlistPipeline {
             } catch (Exception e) {
                 String cause = oneLine(kind, name, e);
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
-                runs.finishTask(task, TaskStatus.FAILED, clock.instant(), 0, cause);
-                StepResult result = new StepResult(kind, name, TaskStatus.FAILED, 0, took, Optional.of(cause));
-                steps.add(result);
-                listener.stepFinished(result);
-                LOG.debug("step {} {} failed", kind.code(), name, e);
+                finished(task, slot, new StepResult(kind, name, TaskStatus.FAILED, 0, took, Optional.of(cause)));
+                LOG.debug("step {} failed", kind.taskName(name), e);
                 throw new StepFailed(cause, e);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            runs.finishTask(task, TaskStatus.SUCCESS, clock.instant(), rows, null);
-            StepResult result = new StepResult(kind, name, TaskStatus.SUCCESS, rows, took, Optional.empty());
-            steps.add(result);
-            listener.stepFinished(result);
-            LOG.info("{} {}: {} rows in {} ms", kind.code(), name, rows, took.toMillis());
+            finished(task, slot, new StepResult(kind, name, TaskStatus.SUCCESS, rows, took, Optional.empty()));
+            LOG.info("{}: {} rows in {} ms", kind.taskName(name), rows, took.toMillis());
             return rows;
+        }
+
+        private synchronized void finished(TaskId task, int slot, StepResult result) {
+            runs.finishTask(task, result.status(), clock.instant(), result.rows(), result.error().orElse(null));
+            steps.set(slot, result);
+            listener.stepFinished(result);
         }
     }
 

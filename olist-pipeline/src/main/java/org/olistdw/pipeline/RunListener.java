@@ -3,8 +3,11 @@ package org.olistdw.pipeline;
 import org.olistdw.domain.orchestration.RunId;
 
 /**
- * Receives progress of a run as it happens, e.g. to show it on a console. Callbacks come from the
- * thread running the pipeline and must return quickly.
+ * Receives progress of a run as it happens, e.g. to show it on a console. Steps of the build graph run on
+ * several threads, so callbacks may come from different threads, but never two at once: the pipeline makes
+ * them one at a time (each after the previous one has returned), so a listener needs no locking of its own.
+ * Several steps may be running between a {@link #stepStarted} and its {@link #stepFinished}. Callbacks must
+ * return quickly.
  */
 public interface RunListener {
 

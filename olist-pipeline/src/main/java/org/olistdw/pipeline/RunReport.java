@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunStatus;
+import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.QualityReport;
 import org.olistdw.pipeline.build.OrderValidation;
 
@@ -14,21 +15,24 @@ import org.olistdw.pipeline.build.OrderValidation;
  *
  * @param runId       the run's identity in the operational store
  * @param status      success or failed
- * @param steps       every step that ran, in order, the failed one last
+ * @param steps       every step that ran, in the order they started (steps of the build graph may overlap);
+ *                    after a failure, the steps already running were finished
  * @param loads       the file loads, in load order
  * @param validation  what validating every order through the domain found, when that step ran
  * @param quality     the quality report, when the checks ran
+ * @param checks      each quality rule's result, by rule name, when the run recorded them with its report
  * @param failure     the one-line cause of a failure
  * @param warehouse   where readers open the warehouse (the last published one if this run failed)
  * @param duration    wall time of the whole run
  */
 public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, List<DataLoad> loads,
-                        Optional<OrderValidation> validation, Optional<QualityReport> quality, Optional<String> failure, String warehouse,
-                        Duration duration) {
+                        Optional<OrderValidation> validation, Optional<QualityReport> quality, List<CheckResult> checks,
+                        Optional<String> failure, String warehouse, Duration duration) {
 
     public RunReport {
         steps = List.copyOf(steps);
         loads = List.copyOf(loads);
+        checks = List.copyOf(checks);
     }
 
     /** Whether the run published a new warehouse. */

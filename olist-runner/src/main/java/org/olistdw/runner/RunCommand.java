@@ -9,10 +9,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.TaskStatus;
 import org.olistdw.pipeline.OlistPipeline;
 import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;
@@ -53,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "DuckDB worker threads (default: all cores).")
     private Integer threads;
 
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "" + OlistPipeline.DEFAULT_PARALLELISM,
+            description = "Models, steps and checks of the build graph run at once (default: ${DEFAULT-VALUE}).")
+    private int parallelism;
+
     @Mixin
     private WorkDirOption work;
 
@@ -79,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Wiring wiring = Wiring.connectWithShippedRules(workDir, ops)) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir);
+            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(new ConsoleProgress(err, System.console() != null));
             for (RunExtension extension : extensions) {
@@ -125,13 +131,29 @@ final class RunCommand implements Callable<Integer> {
         Map<StepKind, Duration> perKind = new EnumMap<>(StepKind.class);
         Map<String, Long> sizes = new HashMap<>();
         report.loads().forEach(load -> sizes.put(load.sourceFile(), load.sizeBytes()));
+        // The checks of the quality rules take one line, where the last of them is; each result is in the store.
+        Set<String> rules = report.checks().stream().map(check -> check.rule().name()).collect(Collectors.toSet());
+        List<StepResult> ruleChecks = report.steps().stream()
+                .filter(step -> step.kind() == StepKind.CHECK && rules.contains(step.name())).toList();
         for (StepResult step : report.steps()) {
+            perKind.merge(step.kind(), step.duration(), Duration::plus);
+            if (ruleChecks.contains(step)) {
+                if (step == ruleChecks.get(ruleChecks.size() - 1)) {
+                    boolean allRan = ruleChecks.stream().allMatch(check -> check.status() == TaskStatus.SUCCESS);
+                    out.printf("%-9s %-50s %14s %10s  %s%n", step.kind().code(),
+                            ruleChecks.size() + " quality rules (rows checked, time summed)",
+                            Console.count(ruleChecks.stream().mapToLong(StepResult::rows).sum()),
+                            Console.duration(ruleChecks.stream().map(StepResult::duration)
+                                    .reduce(Duration.ZERO, Duration::plus)),
+                            (allRan ? TaskStatus.SUCCESS : TaskStatus.FAILED).code());
+                }
+                continue;
+            }
             String amount = step.kind() == StepKind.EXTRACT
                     ? (sizes.containsKey(step.name()) ? Console.bytes(sizes.get(step.name())) : "")
                     : Console.count(step.rows());
             out.printf("%-9s %-50s %14s %10s  %s%n", step.kind().code(), Console.abbreviate(step.name(), 50),
                     amount, Console.duration(step.duration()), step.status().code());
-            perKind.merge(step.kind(), step.duration(), Duration::plus);
         }
         out.println("-".repeat(95));
         for (Map.Entry<StepKind, Duration> e : perKind.entrySet()) {

@@ -116,12 +116,13 @@ final class Wiring implements AutoCloseable {
      * @param memoryLimit DuckDB's memory limit, e.g. {@code 4GB}
      * @param threads     DuckDB's worker threads
      * @param tempDir     where DuckDB spills work beyond its memory limit
+     * @param parallelism how many nodes of the build graph run at once
      */
-    OlistPipeline pipeline(Path published, String memoryLimit, int threads, Path tempDir) {
+    OlistPipeline pipeline(Path published, String memoryLimit, int threads, Path tempDir, int parallelism) {
         Warehouse warehouse = DuckDbWarehouse.open(published,
                 new DuckDbSettings(memoryLimit, threads, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
         return new OlistPipeline(warehouse, ops.pipelineRuns(), ops.qualityRules(), ops.qualityResults(),
-                Clock.systemUTC());
+                Clock.systemUTC(), parallelism);
     }
 
     /** Where the operational store is, embedded or external. */

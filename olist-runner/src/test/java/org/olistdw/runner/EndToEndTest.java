@@ -115,12 +115,46 @@ class EndToEndTest {
                 "transform:mart.mart_monthly_revenue");
         assertThat(tasks.get(tasks.size() - 1).type()).isEqualTo("publish");
         // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, the validation of
-        // orders and of customer segments, quality rules, quality gate, publish
-        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + 2 + 1);
+        // orders and of customer segments, one check per quality rule checked, quality report, quality gate, publish
+        List<CheckResult> checked = TestStores.ops().qualityResults().results(recorded.id());
+        assertThat(checked).isNotEmpty();
+        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + checked.size() + 2 + 1);
+        assertThat(tasks).extracting(TaskExecution::name).containsAll(checked.stream()
+                .map(result -> "check:" + result.rule().name()).toList());
         assertThat(tasks).extracting(TaskExecution::name).containsSubsequence("transform:core.fact_orders",
-                "validate:orders", "validate:customer segments", "transform:mart.mart_customer_analytics");
+                "validate:orders", "check:orders_status_accepted");
+        assertThat(tasks).extracting(TaskExecution::name).containsSubsequence("transform:intermediate.int_customer_metrics",
+                "validate:customer segments", "transform:mart.mart_customer_analytics");
         assertThat(tasks.subList(tasks.size() - 3, tasks.size() - 1)).extracting(TaskExecution::name)
-                .containsExactly("check:quality rules", "check:quality gate");
+                .containsExactly("check:quality report", "check:quality gate");
+        // each node started once those writing what it reads had finished
+        assertFinishedBefore(tasks, List.of("transform:core.fact_orders", "transform:core.fact_order_items",
+                "transform:core.fact_payments", "transform:core.fact_reviews", "transform:core.dim_customer"),
+                "validate:orders");
+        assertFinishedBefore(tasks, List.of("transform:intermediate.int_customer_metrics"),
+                "validate:customer segments");
+        assertFinishedBefore(tasks, List.of("validate:customer segments"), "transform:mart.mart_customer_analytics");
+        for (CheckResult result : checked) {
+            List<String> writers = new ArrayList<>();
+            if (!result.rule().target().startsWith("raw.")) {
+                writers.add("transform:" + result.rule().target());
+            }
+            if (result.rule().kind() == RuleKind.ORDER_RULE) {
+                writers = List.of("validate:orders", "transform:core.fact_orders");
+            }
+            String compareTo = result.rule().parameter("compare_to");
+            if (compareTo != null && !compareTo.startsWith("raw.")) {
+                writers.add("transform:" + compareTo);
+            }
+            String references = result.rule().parameter("references");
+            if (references != null) {
+                writers.add("transform:" + references.substring(0, references.lastIndexOf('.')));
+            }
+            assertFinishedBefore(tasks, writers, "check:" + result.rule().name());
+        }
+        assertFinishedBefore(tasks, tasks.stream().map(TaskExecution::name).filter(name -> name.startsWith("check:")
+                && !name.equals("check:quality report") && !name.equals("check:quality gate")).toList(),
+                "check:quality report");
         TaskExecution ordersLoad = tasks.stream().filter(t -> t.name().equals("load:olist_orders_dataset.csv"))
                 .findFirst().orElseThrow();
         assertThat(ordersLoad.rowsAffected()).isEqualTo(csv.get(SourceTable.ORDERS).size());
@@ -242,7 +276,18 @@ class EndToEndTest {
         assertThat(table.out()).contains("status", "success", Long.toString(recorded.id().value()));
     }
 
-    /** The SQL models in the repository's sql/duckdb folders. */
+    /** Every task in {@code before} completed before {@code after} started (in store time). */
+    private static void assertFinishedBefore(List<TaskExecution> tasks, List<String> before, String after) {
+        TaskExecution later = tasks.stream().filter(t -> t.name().equals(after)).findFirst().orElseThrow();
+        for (String name : before) {
+            TaskExecution earlier = tasks.stream().filter(t -> t.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no task " + name + " before " + after));
+            assertThat(earlier.completedAt()).as("%s completed before %s started", name, after)
+                    .hasValueSatisfying(done -> assertThat(done).isBeforeOrEqualTo(later.startedAt()));
+        }
+    }
+
+    /** The SQL models in the repository's sql/duckdb folders (macros are not models). */
     private static long modelFiles() {
         Path root = Path.of("..", "sql", "duckdb");
         try (var files = Files.walk(root)) {

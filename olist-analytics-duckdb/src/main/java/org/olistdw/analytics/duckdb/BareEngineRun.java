@@ -17,8 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
 import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
+import org.olistdw.pipeline.BuildGraph;
+import org.olistdw.pipeline.BuildGraph.Node;
+import org.olistdw.pipeline.StepKind;
+import org.olistdw.pipeline.build.Model;
 import org.olistdw.pipeline.source.SourceTable;
 
 /**
@@ -30,7 +36,7 @@ import org.olistdw.pipeline.source.SourceTable;
  * and installs the macros the models call ({@link DuckDbMacros});
  * loads each of the nine source files into its {@code raw} table with DuckDB's own {@code read_csv} (every
  * column {@code VARCHAR}, named as the contract's header, {@code "} as quote and escape, an empty field
- * {@code NULL}); builds every SQL model in the order of the model catalog, each as
+ * {@code NULL}); builds every SQL model one after another in the order of the build graph (models only), each as
  * {@code create or replace table <schema>.<model> as <select>}; checkpoints and closes.
  *
  * <p>What it leaves out: no operational store, no extraction checks (header, encoding, checksum), no check of
@@ -161,9 +167,22 @@ public final class BareEngineRun {
                 }
                 loadNanos = System.nanoTime() - loadStarted;
                 ModelCatalog catalog = ModelCatalog.discover(classLoader(), settings.modelRoot(), connection);
-                long transformStarted = System.nanoTime();
+                List<Node> nodes = new ArrayList<>();
                 for (ModelSource source : catalog.sources()) {
-                    models.add(build(connection, source));
+                    Model model = source.model();
+                    nodes.add(new Node(StepKind.TRANSFORM, model.qualifiedName(), model.source(), model.reads(),
+                            Set.of(model.qualifiedName()), () -> {
+                                models.add(build(connection, source));
+                                return 0;
+                            }));
+                }
+                // No step runs here: the domain tables the steps would fill are sources, left empty.
+                Set<String> sources = new TreeSet<>(RawLayout.rawTableNames());
+                sources.addAll(DomainTables.tableNames());
+                List<Node> order = BuildGraph.of(nodes, sources).nodes();
+                long transformStarted = System.nanoTime();
+                for (Node node : order) {
+                    runUnchecked(node);
                 }
                 transformNanos = System.nanoTime() - transformStarted;
                 try (Statement statement = connection.createStatement()) {
@@ -230,9 +249,19 @@ public final class BareEngineRun {
                 + " columns = " + columns + ")";
     }
 
+    private static void runUnchecked(Node node) {
+        try {
+            node.work().run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private static ModelBuild build(DuckDBConnection connection, ModelSource source) {
         String model = source.model().qualifiedName();
-        String table = RawLayout.quote(source.model().layer().schema()) + "." + RawLayout.quote(source.model().name());
+        String table = RawLayout.quote(source.model().schema()) + "." + RawLayout.quote(source.model().name());
         String statement = "create or replace table " + table + " as\n" + ModelSql.asSelect(source.sql()) + "\n";
         try (Statement create = connection.createStatement()) {
             long started = System.nanoTime();

@@ -3,6 +3,7 @@ package org.olistdw.analytics.duckdb;
 import static org.olistdw.analytics.duckdb.RawLayout.literal;
 import static org.olistdw.analytics.duckdb.RawLayout.quote;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +34,8 @@ import org.olistdw.domain.shared.Money;
  *   <li>{@code domain.customer_segments}: one row per person with a counted order: RFM scores and
  *       segment from the domain's segmentation.</li>
  * </ul>
- * Models may read these tables; the last two are filled after the core models, so only marts read them.
+ * Models may read these tables: the first is there when the build starts, the others once the steps that
+ * write them ran (the build graph sees to it).
  */
 final class DomainTables {
 
@@ -76,13 +78,23 @@ final class DomainTables {
 
     /** The qualified names models may read, {@code domain.<table>}. */
     static Set<String> tableNames() {
-        return new TreeSet<>(Set.of(SCHEMA + "." + BRAZILIAN_STATES, SCHEMA + "." + ORDER_VIOLATIONS,
-                SCHEMA + "." + CUSTOMER_SEGMENTS));
+        return new TreeSet<>(Set.of(qualified(BRAZILIAN_STATES), qualified(ORDER_VIOLATIONS),
+                qualified(CUSTOMER_SEGMENTS)));
     }
 
-    /** The tables filled after the core models: only marts may read them. */
-    static Set<String> filledAfterCore() {
-        return Set.of(SCHEMA + "." + ORDER_VIOLATIONS, SCHEMA + "." + CUSTOMER_SEGMENTS);
+    /** The tables filled when the build starts, {@code domain.<table>}: the states. */
+    static Set<String> seededTableNames() {
+        return Set.of(qualified(BRAZILIAN_STATES));
+    }
+
+    /** {@code domain.<name>}. */
+    static String qualified(String name) {
+        return SCHEMA + "." + name;
+    }
+
+    /** The tables {@link #customerActivity} reads, found by DuckDB's parser in its query. */
+    static Set<String> customerActivityReads(Connection parser) {
+        return SqlReferences.of(parser, CUSTOMER_ACTIVITY);
     }
 
     static String table(String name) {

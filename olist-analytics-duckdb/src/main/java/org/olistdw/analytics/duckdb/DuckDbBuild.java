@@ -7,38 +7,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
-import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
-import org.olistdw.domain.customer.CustomerActivity;
-import org.olistdw.domain.customer.CustomerSegment;
-import org.olistdw.domain.orchestration.QuarantinedRow;
-import org.olistdw.domain.order.Orders;
-import org.olistdw.domain.order.RuleViolation;
 import org.olistdw.domain.orchestration.RunId;
-import org.olistdw.domain.quality.CheckContext;
-import org.olistdw.domain.quality.QualityRule;
-import org.olistdw.domain.quality.RuleMeasurement;
-import org.olistdw.pipeline.source.SourceTable;
-import org.olistdw.pipeline.build.LoadResult;
-import org.olistdw.pipeline.build.Model;
+import org.olistdw.pipeline.build.RawLoad;
+import org.olistdw.pipeline.build.RuleMeasures;
+import org.olistdw.pipeline.build.SegmentationTables;
+import org.olistdw.pipeline.build.SqlModels;
+import org.olistdw.pipeline.build.ValidationTables;
 import org.olistdw.pipeline.build.WarehouseBuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run's build: a DuckDB file beside the published warehouse, on one connection, until it is
- * published (checkpointed, closed and renamed over the published file) or closed (deleted).
+ * One run's build: a DuckDB file beside the published warehouse, until it is published (checkpointed, closed
+ * and renamed over the published file) or closed (deleted). The loads write on the build's own connection; every
+ * node of the build graph works on a {@linkplain #session() session} of its own (a duplicate of that connection:
+ * same database, own transactions), so that nodes can run at the same time. DuckDB's optimistic concurrency lets
+ * sessions create different tables at once.
  */
 final class DuckDbBuild implements WarehouseBuild {
 
@@ -52,9 +48,12 @@ final class DuckDbBuild implements WarehouseBuild {
     private final Path buildFile;
     private final DuckDbSettings settings;
     private final DuckDBConnection connection;
-    private ModelCatalog catalog;
-    private State state = State.OPEN;
-    private String failedLoad;
+    private final DuckDbRawLoad raw;
+    private final DuckDbModels models;
+    private final DuckDbValidationTables validation;
+    private final DuckDbSegmentationTables segmentation;
+    private final DuckDbChecks checks;
+    private volatile State state = State.OPEN;
 
     private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings,
                         DuckDBConnection connection) {
@@ -63,6 +62,11 @@ final class DuckDbBuild implements WarehouseBuild {
         this.buildFile = buildFile;
         this.settings = settings;
         this.connection = connection;
+        this.raw = new DuckDbRawLoad(this, run);
+        this.models = new DuckDbModels(this, settings.modelRoot());
+        this.validation = new DuckDbValidationTables(this);
+        this.segmentation = new DuckDbSegmentationTables(this);
+        this.checks = new DuckDbChecks(this);
     }
 
     /**
@@ -119,61 +123,56 @@ final class DuckDbBuild implements WarehouseBuild {
     }
 
     @Override
-    public LoadResult load(SourceTable table, Path file, Consumer<QuarantinedRow> quarantine) {
+    public RawLoad raw() {
+        return raw;
+    }
+
+    @Override
+    public SqlModels models() {
+        return models;
+    }
+
+    @Override
+    public ValidationTables validation() {
+        return validation;
+    }
+
+    @Override
+    public SegmentationTables segmentation() {
+        return segmentation;
+    }
+
+    @Override
+    public RuleMeasures checks() {
+        return checks;
+    }
+
+    /**
+     * A connection of its own on this build: the same database, its own transactions, for one node or one
+     * statement; the caller closes it. Safe to call from several threads at once.
+     */
+    DuckDBConnection session() {
         requireOpen();
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(quarantine, "quarantine");
         try {
-            return new RawLoader(connection, run).load(table, file, quarantine);
-        } catch (RuntimeException e) {
-            if (failedLoad == null) {
-                failedLoad = table.fileName() + " (" + e.getMessage() + ")";
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    public List<Model> models() {
-        return catalog().models();
-    }
-
-    private ModelCatalog catalog() {
-        requireOpen();
-        if (catalog == null) {
-            catalog = ModelCatalog.discover(classLoader(), settings.modelRoot(), connection);
-        }
-        return catalog;
-    }
-
-    @Override
-    public long build(Model model) {
-        Objects.requireNonNull(model, "model");
-        ModelSource source = catalog().source(model)
-                .orElseThrow(() -> new IllegalArgumentException("no model " + model.qualifiedName() + " under "
-                        + settings.modelRoot() + " (models: " + String.join(", ", catalog().qualifiedNames()) + ")"));
-        String table = RawLayout.quote(model.layer().schema()) + "." + RawLayout.quote(model.name());
-        String statement = "create or replace table " + table + " as\n" + ModelSql.asSelect(source.sql()) + "\n";
-        long started = System.nanoTime();
-        try (Statement create = connection.createStatement()) {
-            create.execute(statement);
+            return (DuckDBConnection) connection.duplicate();
         } catch (SQLException e) {
-            throw new IllegalStateException("model " + model.qualifiedName() + " (" + source.resource()
-                    + ") failed: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open a session on the build " + buildFile + ": "
+                    + RuleQueries.oneLine(e.getMessage()), e);
         }
-        long rows = rowCount(model.qualifiedName());
-        LOG.info("built {} from {}: {} rows in {} ms", model.qualifiedName(), source.resource(), rows,
-                (System.nanoTime() - started) / 1_000_000);
-        return rows;
     }
 
-    @Override
-    public long rowCount(String qualifiedTable) {
+    /** The number of rows in a table of this build, {@code schema.table}. */
+    long rowCount(String qualifiedTable) {
         requireOpen();
+        return rowCount(connection, qualifiedTable);
+    }
+
+    /** The number of rows in {@code qualifiedTable}, {@code schema.table}, read on {@code connection}. */
+    static long rowCount(Connection connection, String qualifiedTable) {
         Objects.requireNonNull(qualifiedTable, "qualifiedTable");
         if (!QUALIFIED_TABLE.matcher(qualifiedTable).matches()) {
-            throw new IllegalArgumentException("expected schema.table in lower snake case, was '" + qualifiedTable + "'");
+            throw new IllegalArgumentException("expected schema.table in lower snake case, was '" + qualifiedTable
+                    + "'");
         }
         String[] parts = qualifiedTable.split("\\.");
         String sql = "select count(*) from " + RawLayout.quote(parts[0]) + "." + RawLayout.quote(parts[1]);
@@ -188,63 +187,16 @@ final class DuckDbBuild implements WarehouseBuild {
     /**
      * {@inheritDoc}
      *
-     * <p>Each rule becomes SQL on this build's connection: see {@link RuleQueries}.
-     *
-     * @throws IllegalArgumentException when a table or column parameter is not a plain lower-case identifier
-     *                                  or a number parameter is not a number
-     */
-    @Override
-    public RuleMeasurement measure(QualityRule rule, CheckContext context) {
-        requireOpen();
-        return new RuleQueries(connection).measure(rule, context);
-    }
-
-    /** {@inheritDoc} Read on connections of their own, so that this build's connection can write meanwhile. */
-    @Override
-    public Orders orders() {
-        requireOpen();
-        return new DuckDbOrders(connection);
-    }
-
-    @Override
-    public Stream<CustomerActivity> customerActivity() {
-        requireOpen();
-        return DomainTables.customerActivity(connection);
-    }
-
-    @Override
-    public long recordViolations(Stream<RuleViolation> violations) {
-        requireOpen();
-        try {
-            return DomainTables.writeViolations(connection, violations);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the order violations: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public long recordSegments(Stream<CustomerSegment> segments) {
-        requireOpen();
-        try {
-            return DomainTables.writeSegments(connection, segments);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the customer segments: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * {@inheritDoc}
-     *
      * @throws IllegalStateException when a load failed part-way: such a build holds part of a file and can
      *                               only be discarded
      */
     @Override
-    public void publish() {
+    public synchronized void publish() {
         requireOpen();
-        if (failedLoad != null) {
+        raw.failedLoad().ifPresent(failed -> {
             throw new IllegalStateException("the build " + buildFile + " cannot be published: the load of "
-                    + failedLoad + " failed part-way");
-        }
+                    + failed + " failed part-way");
+        });
         try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("checkpoint");
@@ -273,7 +225,7 @@ final class DuckDbBuild implements WarehouseBuild {
 
     /** Discards an unpublished build; does nothing once published or closed. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (state != State.OPEN) {
             return;
         }
@@ -289,7 +241,7 @@ final class DuckDbBuild implements WarehouseBuild {
         return buildFile;
     }
 
-    /** The build's connection, for tests to look inside the build. */
+    /** The build's own connection: the loads write on it, and cursors are duplicated from it. */
     DuckDBConnection connection() {
         requireOpen();
         return connection;
@@ -309,14 +261,16 @@ final class DuckDbBuild implements WarehouseBuild {
         }
     }
 
-    private void requireOpen() {
-        if (state != State.OPEN) {
+    void requireOpen() {
+        State now = state;
+        if (now != State.OPEN) {
             throw new IllegalStateException("the build " + buildFile + " of run " + run + " is "
-                    + state.name().toLowerCase(java.util.Locale.ROOT));
+                    + now.name().toLowerCase(Locale.ROOT));
         }
     }
 
-    private ClassLoader classLoader() {
+    /** The class loader the models are found with. */
+    ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : DuckDbBuild.class.getClassLoader();
     }

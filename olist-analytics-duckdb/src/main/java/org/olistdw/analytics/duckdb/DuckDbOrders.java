@@ -1,5 +1,6 @@
 package org.olistdw.analytics.duckdb;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -7,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
@@ -113,6 +116,18 @@ final class DuckDbOrders implements Orders {
             .thenComparing(order -> order.id().value(), DuckDbCursor::compareKeys);
 
     private final DuckDBConnection connection;
+
+    /**
+     * The tables {@link #streamAll()} reads, found by DuckDB's parser in its queries, so that a step streaming
+     * every order declares exactly what it reads.
+     */
+    static Set<String> tablesRead(Connection parser) {
+        Set<String> tables = new TreeSet<>();
+        for (String query : List.of(ORDERS, ITEMS, PAYMENTS, REVIEWS)) {
+            tables.addAll(SqlReferences.of(parser, query.formatted(ALL)));
+        }
+        return tables;
+    }
 
     DuckDbOrders(DuckDBConnection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");

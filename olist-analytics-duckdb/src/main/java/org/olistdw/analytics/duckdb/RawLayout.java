@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.olistdw.pipeline.source.SourceTable;
-import org.olistdw.pipeline.build.Layer;
 
 /**
  * The schemas of a build and the layout of its raw layer, generated from the source contracts.

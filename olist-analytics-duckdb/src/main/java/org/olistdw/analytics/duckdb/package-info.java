@@ -1,6 +1,7 @@
 /**
  * The analytical store in embedded DuckDB. Three entry points:
- * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} (builds and publishing; and
+ * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#open} (builds and publishing; a build hands out the
+ * pipeline's build ports, each implemented by a package-private class; and
  * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#measure}, quality rules on a warehouse file),
  * {@link org.olistdw.analytics.duckdb.DuckDbRepositories#open} (the published warehouse, opened read-only, as
  * domain aggregates) and {@link org.olistdw.analytics.duckdb.BareEngineRun#run} (the same loads and models by
@@ -21,7 +22,12 @@
  *       insert lets DuckDB use its threads, about twice as fast. Reading and checking rows runs on a second
  *       thread, handing over small batches through a bounded queue.</li>
  *   <li><b>Dependencies from DuckDB's parser.</b> {@code json_serialize_sql} gives every table reference,
- *       wherever it sits in the statement, so the graph is never a second, hand-kept list.</li>
+ *       wherever it sits in the statement, so the graph is never a second, hand-kept list; the Java steps declare
+ *       what they read the same way, from the queries they run.</li>
+ *   <li><b>A session per node.</b> Each model, step write and check runs on a duplicate of the build's
+ *       connection (same database, own transactions), so that nodes of the build graph run at once; DuckDB's
+ *       optimistic concurrency lets sessions create different tables of one file at the same time, and its
+ *       worker threads are shared by all of them.</li>
  *   <li><b>Aggregates by merging sorted cursors.</b> An order spans four facts; each is read by a streaming
  *       cursor (a duplicated connection with {@code jdbc_stream_results}: DuckDB streams one result per
  *       connection) sorted by order id and merged in Java, so one order at a time is in memory; DuckDB's

@@ -8,13 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.pipeline.source.SourceTable;
+import org.olistdw.pipeline.BuildGraph;
+import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.build.Model;
 
 /** DuckDB alone, on the hand-made star fixture, against the full build of the same files. */
@@ -34,7 +39,7 @@ class BareEngineRunTest {
             for (SourceTable table : SourceTable.values()) {
                 full.put("raw." + table.tableName(), build.rowCount("raw." + table.tableName()));
             }
-            for (Model model : build.models()) {
+            for (Model model : build.models().models()) {
                 full.put(model.qualifiedName(), build.rowCount(model.qualifiedName()));
             }
         }
@@ -59,20 +64,31 @@ class BareEngineRunTest {
     }
 
     @Test
-    void builds_the_models_in_the_catalog_order_and_reports_its_timings_and_file_size() throws IOException {
+    void builds_the_models_in_graph_order_and_reports_its_timings_and_file_size() throws IOException {
         Path file = directory.resolve("bare.duckdb");
 
         BareEngineRun.Result bare = BareEngineRun.run(Builds.starFixture(), file,
                 Builds.settings(directory, DuckDbSettings.DEFAULT_MODEL_ROOT));
 
-        List<String> catalogOrder;
+        List<Model> models;
         try (Connection parser = Builds.reader(file)) {
-            catalogOrder = ModelCatalog.discover(getClass().getClassLoader(), DuckDbSettings.DEFAULT_MODEL_ROOT, parser)
-                    .models().stream().map(Model::qualifiedName).toList();
+            models = ModelCatalog.discover(getClass().getClassLoader(), DuckDbSettings.DEFAULT_MODEL_ROOT, parser)
+                    .models();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        assertThat(bare.models()).extracting(BareEngineRun.ModelBuild::model).containsExactlyElementsOf(catalogOrder);
+        Set<String> sources = new TreeSet<>(RawLayout.rawTableNames());
+        sources.addAll(DomainTables.tableNames());
+        List<String> graphOrder = BuildGraph.of(models.stream().map(model -> new BuildGraph.Node(StepKind.TRANSFORM,
+                model.qualifiedName(), model.source(), model.reads(), Set.of(model.qualifiedName()), () -> 0L))
+                .toList(), sources).nodes().stream().map(BuildGraph.Node::name).toList();
+        assertThat(bare.models()).extracting(BareEngineRun.ModelBuild::model).containsExactlyElementsOf(graphOrder);
+        Set<String> built = new HashSet<>(sources);
+        for (BareEngineRun.ModelBuild model : bare.models()) {
+            Model read = models.stream().filter(m -> m.qualifiedName().equals(model.model())).findFirst().orElseThrow();
+            assertThat(built).as("built before %s", model.model()).containsAll(read.reads());
+            built.add(model.model());
+        }
         assertThat(bare.fileBytes()).isEqualTo(Files.size(file)).isPositive();
         assertThat(Files.exists(BuildFiles.walOf(file))).isFalse();
         assertThat(bare.loadSeconds()).isPositive();

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBDriver;
 import org.olistdw.domain.orchestration.RunId;
-import org.olistdw.pipeline.build.CustomerSegmentation;
-import org.olistdw.pipeline.build.Layer;
-import org.olistdw.pipeline.build.OrderValidation;
+import org.olistdw.pipeline.BuildGraph;
 import org.olistdw.pipeline.build.Warehouse;
 
 /** Helpers shared by the tests: a small warehouse in a temporary directory, files, queries. */
@@ -57,24 +55,44 @@ final class Builds {
 
     /**
      * Loads every source file of {@code sourceDir} into {@code build} (a missing file leaves its raw table
-     * empty), then builds every model in dependency order, validating the orders and segmenting the customers
-     * after the core models, before the marts, as a run does. Fails on any quarantined row.
+     * empty), then runs the build graph of every model, the validation of the orders and the segmentation of
+     * the customers one node after another, in graph order, as a run with a parallelism of one does. Fails on
+     * any quarantined row.
      */
     static DuckDbBuild loadAndBuildAll(DuckDbBuild build, Path sourceDir) {
         for (org.olistdw.pipeline.source.SourceTable table : org.olistdw.pipeline.source.SourceTable.values()) {
             Path file = sourceDir.resolve(table.fileName());
             if (Files.exists(file)) {
-                build.load(table, file, row -> {
+                build.raw().load(table, file, row -> {
                     throw new IllegalStateException("quarantined " + row);
                 });
             }
         }
-        List<org.olistdw.pipeline.build.Model> models = build.models();
-        models.stream().filter(model -> model.layer() != Layer.MARTS).forEach(build::build);
-        OrderValidation.of(build);
-        CustomerSegmentation.of(build);
-        models.stream().filter(model -> model.layer() == Layer.MARTS).forEach(build::build);
+        for (BuildGraph.Node node : BuildGraph.forBuild(build, validated -> { }).nodes()) {
+            try {
+                node.work().run();
+            } catch (Exception e) {
+                throw new IllegalStateException(node.taskName() + " failed: " + e.getMessage(), e);
+            }
+        }
         return build;
+    }
+
+    /** Builds every model of {@code build} in graph order (no step runs: their tables stay empty). */
+    static List<Long> buildModels(DuckDbBuild build) {
+        java.util.Set<String> sources = new java.util.TreeSet<>(build.models().sourceTables());
+        sources.addAll(DomainTables.tableNames());
+        List<BuildGraph.Node> nodes = build.models().models().stream()
+                .map(model -> BuildGraph.Node.model(model, build.models())).toList();
+        List<Long> rows = new ArrayList<>();
+        for (BuildGraph.Node node : BuildGraph.of(nodes, sources).nodes()) {
+            try {
+                rows.add(node.work().run());
+            } catch (Exception e) {
+                throw new IllegalStateException(node.taskName() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return rows;
     }
 
     /** Writes text exactly as given (no line end added). */

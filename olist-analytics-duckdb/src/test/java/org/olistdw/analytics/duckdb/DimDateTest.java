@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.pipeline.source.SourceTable;
-import org.olistdw.pipeline.build.Model;
 
 /**
  * The real {@code core.dim_date} model: its calendar and its Brazilian federal holidays, built from a tiny
@@ -60,11 +59,9 @@ class DimDateTest {
                         + ",,,,",
                 "53cdb2fc8bc7dce0b6741e2150273451,b0830fb4747a6c6d20dea0b8c802d7ef,delivered," + lastPurchase
                         + ",,,,"));
-        build.load(SourceTable.ORDERS, orders, quarantine -> {
+        build.raw().load(SourceTable.ORDERS, orders, quarantine -> {
         });
-        for (Model model : build.models()) {
-            build.build(model);
-        }
+        Builds.buildModels(build);
         return build;
     }
 

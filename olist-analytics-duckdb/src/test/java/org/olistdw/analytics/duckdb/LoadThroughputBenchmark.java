@@ -45,7 +45,7 @@ class LoadThroughputBenchmark {
     private void measure(DuckDbBuild build, SourceTable table, Path file, int round) throws IOException {
         long quarantined = build.rowCount("raw.quarantine");
         long started = System.nanoTime();
-        LoadResult result = build.load(table, file, row -> { });
+        LoadResult result = build.raw().load(table, file, row -> { });
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.info("round {} {}: {} rows ({} MB) in {} s = {} rows/s, {} MB/s; {} quarantined", round,
                 table.tableName(), result.rowsRead(), Files.size(file) / 1_000_000,

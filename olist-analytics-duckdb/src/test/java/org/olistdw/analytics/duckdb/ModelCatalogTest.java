@@ -2,6 +2,7 @@ package org.olistdw.analytics.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URL;
@@ -10,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
@@ -22,10 +25,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.pipeline.build.Layer;
+import org.olistdw.pipeline.BuildGraph;
+import org.olistdw.pipeline.BuildGraph.Node;
+import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.build.Model;
 
-/** Finding the models on the classpath and deriving their dependencies from their SQL. */
+/**
+ * Finding the models on the classpath and deriving their dependencies from their SQL; what they read and the
+ * order they build in, checked by the build graph they make with the build's source tables.
+ */
 class ModelCatalogTest {
 
     private static Connection parser;
@@ -44,59 +52,100 @@ class ModelCatalogTest {
         return ModelCatalog.discover(ModelCatalogTest.class.getClassLoader(), root, parser);
     }
 
+    /** The graph of the models under {@code root} and {@code steps}, over a build's source tables. */
+    private static BuildGraph graph(List<Model> models, Node... steps) {
+        List<Node> nodes = new ArrayList<>();
+        for (Model model : models) {
+            nodes.add(new Node(StepKind.TRANSFORM, model.qualifiedName(), model.source(), model.reads(),
+                    Set.of(model.qualifiedName()), () -> 0L));
+        }
+        nodes.addAll(List.of(steps));
+        Set<String> sources = new TreeSet<>(RawLayout.rawTableNames());
+        sources.addAll(DomainTables.seededTableNames());
+        return BuildGraph.of(nodes, sources);
+    }
+
+    private static BuildGraph graph(String root) {
+        return graph(discover(root).models());
+    }
+
     private static final List<Model> CHAIN = List.of(
-            new Model("stg_customers", Layer.STAGING, Set.of("raw.customers")),
-            new Model("stg_orders", Layer.STAGING, Set.of("raw.orders")),
-            new Model("int_order_customers", Layer.INTERMEDIATE,
-                    Set.of("staging.stg_orders", "staging.stg_customers")),
-            new Model("dim_customer", Layer.CORE, Set.of("staging.stg_customers")),
-            new Model("fact_orders", Layer.CORE, Set.of("intermediate.int_order_customers", "staging.stg_orders")),
-            new Model("mart_orders_by_city", Layer.MARTS, Set.of("core.fact_orders")));
+            new Model("staging.stg_customers", Set.of("raw.customers"), "models/chain/staging/stg_customers.sql"),
+            new Model("staging.stg_orders", Set.of("raw.orders"), "models/chain/staging/stg_orders.sql"),
+            new Model("core.dim_customer", Set.of("staging.stg_customers"), "models/chain/core/dim_customer.sql"),
+            new Model("intermediate.int_order_customers", Set.of("staging.stg_orders", "staging.stg_customers"),
+                    "models/chain/intermediate/int_order_customers.sql"),
+            new Model("core.fact_orders", Set.of("intermediate.int_order_customers", "staging.stg_orders"),
+                    "models/chain/core/fact_orders.sql"),
+            new Model("mart.mart_orders_by_city", Set.of("core.fact_orders"),
+                    "models/chain/marts/mart_orders_by_city.sql"));
 
     @Test
-    void a_chain_of_models_comes_in_dependency_order_then_layer_then_name() {
-        assertThat(discover("models/chain").models()).containsExactlyElementsOf(CHAIN);
+    void every_model_is_found_with_its_table_its_file_and_the_tables_its_sql_reads() {
+        assertThat(discover("models/chain").models()).containsExactlyInAnyOrderElementsOf(CHAIN);
+    }
+
+    @Test
+    void a_chain_of_models_comes_in_dependency_order_then_depth_then_name() {
+        assertThat(graph("models/chain").nodes()).extracting(Node::name)
+                .containsExactlyElementsOf(CHAIN.stream().map(Model::qualifiedName).toList());
     }
 
     @Test
     void cte_names_are_not_dependencies_even_when_they_are_named_like_raw_tables() {
-        Model joined = discover("models/chain").models().get(2);
+        Model joined = discover("models/chain").models().stream()
+                .filter(model -> model.name().equals("int_order_customers")).findFirst().orElseThrow();
 
         assertThat(joined.qualifiedName()).isEqualTo("intermediate.int_order_customers");
-        assertThat(joined.dependsOn()).containsExactlyInAnyOrder("staging.stg_orders", "staging.stg_customers");
+        assertThat(joined.reads()).containsExactlyInAnyOrder("staging.stg_orders", "staging.stg_customers");
     }
 
     @Test
-    void the_checks_folder_holds_no_models() {
+    void the_macros_folder_holds_no_models() {
         assertThat(discover("models/chain").models()).extracting(Model::name)
-                .doesNotContain("fact_orders_without_customer");
+                .doesNotContain("times_two")
+                .hasSize(CHAIN.size());
     }
 
     @Test
     void a_reference_to_a_missing_model_or_unknown_raw_table_names_the_file_and_the_reference() {
-        assertThatThrownBy(() -> discover("models/unknown"))
+        assertThatThrownBy(() -> graph("models/unknown"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("models/unknown/core/fact_sales.sql: reads raw.order_payment_plans, which is not "
                         + "a raw table")
                 .hasMessageContaining("models/unknown/core/fact_sales.sql: reads staging.stg_payments, which is not a "
-                        + "model (no file models/unknown/staging/stg_payments.sql)");
+                        + "staging table: no model or step writes it and no source holds it (staging tables: "
+                        + "staging.stg_orders)");
     }
 
     @Test
-    void domain_tables_filled_after_the_core_models_are_read_by_marts_only_and_unknown_ones_not_at_all() {
-        assertThatThrownBy(() -> discover("models/domainreads"))
+    void a_model_reading_a_domain_table_waits_for_the_step_writing_it_and_an_unknown_domain_table_is_an_error() {
+        Node segmentation = new Node(StepKind.VALIDATE, "customer segments", "step segmentation",
+                Set.of("raw.customers"), Set.of("domain.customer_segments"), () -> 0L);
+        Node validation = new Node(StepKind.VALIDATE, "orders", "step validation", Set.of("raw.orders"),
+                Set.of("domain.order_violations"), () -> 0L);
+        List<Model> models = discover("models/domainreads").models();
+
+        assertThatThrownBy(() -> graph(models, segmentation, validation))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("models/domainreads/core/dim_people.sql: reads domain.customer_segments, which is"
-                        + " filled after the core models; only marts may read it")
-                .hasMessageContaining("models/domainreads/marts/mart_rules.sql: reads domain.order_rules, which is not a"
-                        + " domain table")
+                .hasMessageContaining("models/domainreads/marts/mart_rules.sql: reads domain.order_rules, which is"
+                        + " not a domain table")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("dim_states.sql")
-                        .doesNotContain("mart_segments.sql"));
+                        .doesNotContain("dim_people.sql").doesNotContain("mart_segments.sql"));
+
+        BuildGraph readable = graph(models.stream().filter(model -> !model.name().equals("mart_rules")).toList(),
+                segmentation, validation);
+        List<String> order = readable.nodes().stream().map(Node::taskName).toList();
+        assertThat(order).containsSubsequence("validate:customer segments", "transform:core.dim_people");
+        assertThat(order).containsSubsequence("validate:customer segments", "transform:mart.mart_segments");
+        assertThat(readable.upstream(readable.writerOf("core.dim_people").orElseThrow()))
+                .containsExactly(segmentation);
+        assertThat(readable.upstream(readable.writerOf("core.dim_states").orElseThrow())).isEmpty();
     }
 
     @Test
     void a_cycle_is_an_error_naming_the_cycle() {
-        assertThatThrownBy(() -> discover("models/cycle"))
+        assertThatThrownBy(() -> graph("models/cycle"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cycle")
                 .hasMessageContaining("core.dim_a -> core.dim_b -> core.dim_c -> core.dim_a");
@@ -145,7 +194,11 @@ class ModelCatalogTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             ModelCatalog catalog = ModelCatalog.discover(loader, "packaged", parser);
 
-            assertThat(catalog.models()).containsExactlyElementsOf(CHAIN);
+            assertThat(catalog.models()).extracting(Model::qualifiedName, Model::reads)
+                    .containsExactlyInAnyOrderElementsOf(CHAIN.stream()
+                            .map(model -> tuple(model.qualifiedName(), model.reads())).toList());
+            assertThat(graph(catalog.models()).nodes()).extracting(Node::name)
+                    .containsExactlyElementsOf(CHAIN.stream().map(Model::qualifiedName).toList());
             Map<String, String> resources = catalog.sources().stream()
                     .collect(Collectors.toMap(s -> s.model().name(), ModelCatalog.ModelSource::resource));
             assertThat(resources).containsEntry("fact_orders", "packaged/core/fact_orders.sql");

@@ -44,7 +44,7 @@ class RawLoadTest {
     }
 
     private LoadResult load(SourceTable table, String fileText) {
-        return build.load(table, write(directory, table.fileName(), fileText), quarantined::add);
+        return build.raw().load(table, write(directory, table.fileName(), fileText), quarantined::add);
     }
 
     private List<List<Object>> query(String sql) {
@@ -265,7 +265,7 @@ class RawLoadTest {
     void a_file_that_cannot_be_read_fails_the_load_and_the_build_can_no_longer_be_published() {
         Path missing = directory.resolve("no-such-file.csv");
 
-        assertThatThrownBy(() -> build.load(SourceTable.ORDERS, missing, quarantined::add))
+        assertThatThrownBy(() -> build.raw().load(SourceTable.ORDERS, missing, quarantined::add))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("no-such-file.csv");
         assertThatThrownBy(build::publish)
@@ -279,7 +279,7 @@ class RawLoadTest {
         String text = lines(ITEMS_HEADER, "00010242fe8c5a6d1ba2dd792cb16214,1,,x,2017-09-19 09:45:35,58.90,13.29");
         Path file = write(directory, "items.csv", text);
 
-        assertThatThrownBy(() -> build.load(SourceTable.ORDER_ITEMS, file, row -> {
+        assertThatThrownBy(() -> build.raw().load(SourceTable.ORDER_ITEMS, file, row -> {
             throw new IllegalStateException("operational store unavailable");
         })).hasMessageContaining("operational store unavailable");
         assertThatThrownBy(build::publish).isInstanceOf(IllegalStateException.class);

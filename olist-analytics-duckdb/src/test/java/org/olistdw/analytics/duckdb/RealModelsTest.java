@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.olistdw.pipeline.build.Layer;
-import org.olistdw.pipeline.build.Model;
+import org.olistdw.pipeline.BuildGraph;
 
 /**
  * The real models under {@code sql/duckdb}, whatever they are: they form a complete, acyclic graph and
@@ -22,32 +21,31 @@ class RealModelsTest {
     Path directory;
 
     @Test
-    void the_real_models_form_a_complete_acyclic_graph_in_build_order() {
+    void the_real_models_and_steps_form_a_complete_acyclic_graph_in_build_order() {
         try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory, DuckDbSettings.DEFAULT_MODEL_ROOT), 1)) {
-            List<Model> models = build.models();
+            List<BuildGraph.Node> nodes = BuildGraph.forBuild(build, validated -> { }).nodes();
 
-            // raw tables and the states exist when the build starts; the other domain tables are filled after
-            // every model but the marts
+            // raw tables and the states exist when the build starts; every other table once its node ran
             Set<String> available = new HashSet<>(RawLayout.rawTableNames());
             available.add("domain.brazilian_states");
-            for (Model model : models) {
-                if (model.layer() == Layer.MARTS) {
-                    available.addAll(DomainTables.filledAfterCore());
-                }
-                assertThat(available).as("tables built before %s", model.qualifiedName())
-                        .containsAll(model.dependsOn());
-                available.add(model.qualifiedName());
+            for (BuildGraph.Node node : nodes) {
+                assertThat(available).as("tables built before %s", node.taskName()).containsAll(node.reads());
+                available.addAll(node.writes());
             }
-            assertThat(models).extracting(Model::qualifiedName).doesNotHaveDuplicates();
+            assertThat(nodes).extracting(BuildGraph.Node::taskName).doesNotHaveDuplicates()
+                    .contains("validate:orders", "validate:customer segments");
+            assertThat(nodes).hasSize(build.models().models().size() + 2);
+            assertThat(available).containsAll(DomainTables.tableNames());
         }
     }
 
     @Test
     void every_real_model_builds_on_an_empty_raw_layer() {
         try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory, DuckDbSettings.DEFAULT_MODEL_ROOT), 1)) {
-            for (Model model : build.models()) {
-                assertThat(build.build(model)).as(model.qualifiedName()).isGreaterThanOrEqualTo(0);
-            }
+            List<Long> rows = Builds.buildModels(build);
+
+            assertThat(rows).hasSize(build.models().models().size()).allSatisfy(count ->
+                    assertThat(count).isGreaterThanOrEqualTo(0));
         }
     }
 }

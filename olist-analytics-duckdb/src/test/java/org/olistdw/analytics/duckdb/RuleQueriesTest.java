@@ -102,13 +102,13 @@ class RuleQueriesTest {
                 "insert into staging.t_sample values (5, null), (3, null), (10, null), (1, null), (2, 'b'), (9, null)");
         QualityRule rule = rule(RuleKind.NOT_NULL, "staging.t_sample", "column", "name");
 
-        RuleMeasurement two = build.measure(rule, new CheckContext(AS_OF, List.of(), 2));
-        RuleMeasurement none = build.measure(rule, new CheckContext(AS_OF, List.of(), 0));
+        RuleMeasurement two = build.checks().measure(rule, new CheckContext(AS_OF, List.of(), 2));
+        RuleMeasurement none = build.checks().measure(rule, new CheckContext(AS_OF, List.of(), 0));
 
         // 5 null names (1, 3, 5, 9, 10); the two smallest ids, numerically ordered
         assertThat(two.rowsFailed()).isEqualTo(5);
         assertThat(two.sample()).containsExactly(Map.of("id", "1"), Map.of("id", "3"));
-        assertThat(build.measure(rule, new CheckContext(AS_OF, List.of(), 4)).sample())
+        assertThat(build.checks().measure(rule, new CheckContext(AS_OF, List.of(), 4)).sample())
                 .containsExactly(Map.of("id", "1"), Map.of("id", "3"), Map.of("id", "5"), Map.of("id", "9"));
         assertThat(none.rowsChecked()).isEqualTo(6);
         assertThat(none.rowsFailed()).isEqualTo(5);
@@ -503,8 +503,8 @@ class RuleQueriesTest {
                 "where", "kind = 'a'");
 
         // newest of kind a: 2019-01-01 23:30 -> the day 2019-01-01; 2019-01-31 is 30 days later
-        RuleMeasurement fresh = build.measure(rule, new CheckContext(LocalDate.of(2019, 1, 31), List.of(), 10));
-        RuleMeasurement stale = build.measure(rule, new CheckContext(LocalDate.of(2019, 2, 1), List.of(), 10));
+        RuleMeasurement fresh = build.checks().measure(rule, new CheckContext(LocalDate.of(2019, 1, 31), List.of(), 10));
+        RuleMeasurement stale = build.checks().measure(rule, new CheckContext(LocalDate.of(2019, 2, 1), List.of(), 10));
 
         assertThat(fresh.rowsChecked()).isEqualTo(1);
         assertThat(fresh.rowsFailed()).isZero();
@@ -551,9 +551,9 @@ class RuleQueriesTest {
         // newest first: the five latest are 10 each (mean 10); the sixth (1000) is left out
         List<Long> history = List.of(10L, 10L, 10L, 10L, 10L, 1000L);
 
-        RuleMeasurement within = build.measure(rule(RuleKind.VOLUME_ANOMALY, "core.t_volume",
+        RuleMeasurement within = build.checks().measure(rule(RuleKind.VOLUME_ANOMALY, "core.t_volume",
                 "max_change_percent", "50"), new CheckContext(AS_OF, history, 10));
-        RuleMeasurement beyond = build.measure(rule(RuleKind.VOLUME_ANOMALY, "core.t_volume",
+        RuleMeasurement beyond = build.checks().measure(rule(RuleKind.VOLUME_ANOMALY, "core.t_volume",
                 "max_change_percent", "49.99"), new CheckContext(AS_OF, history, 10));
 
         // 15 rows against 10: +50 %
@@ -568,7 +568,7 @@ class RuleQueriesTest {
     void volume_anomaly_takes_its_trailing_runs_and_where_and_fails_a_drop() {
         sql("create table core.t_volume_drop (id integer)", "insert into core.t_volume_drop select range from range(20)");
         // where id < 4: 4 rows; the two latest runs 20 and 10 -> mean 15; (4 - 15) / 15 = -73.33 %
-        RuleMeasurement measured = build.measure(rule(RuleKind.VOLUME_ANOMALY, "core.t_volume_drop",
+        RuleMeasurement measured = build.checks().measure(rule(RuleKind.VOLUME_ANOMALY, "core.t_volume_drop",
                 "max_change_percent", "50", "trailing_runs", "2", "where", "id < 4"),
                 new CheckContext(AS_OF, List.of(20L, 10L, 15L), 10));
 
@@ -633,7 +633,7 @@ class RuleQueriesTest {
     void order_rule_counts_the_recorded_violations_of_its_rule_out_of_every_order_validated() {
         sql("create table core.fact_orders (order_id varchar)",
                 "insert into core.fact_orders values ('o1'), ('o2'), ('o3'), ('o4'), ('o5')");
-        build.recordViolations(Stream.of(
+        build.validation().recordViolations(Stream.of(
                 new RuleViolation(OrderRule.DELIVERED_NOT_BEFORE_CARRIER, new OrderId("o4"), "delivered before carrier"),
                 new RuleViolation(OrderRule.STATUS_ACCEPTED, new OrderId("o1"), "status 'lost' is unknown"),
                 new RuleViolation(OrderRule.DELIVERED_NOT_BEFORE_CARRIER, new OrderId("o2"), "delivered 2 days early")));
@@ -656,11 +656,11 @@ class RuleQueriesTest {
 
     @Test
     void recording_violations_again_replaces_those_recorded_before() {
-        build.recordViolations(Stream.of(
+        build.validation().recordViolations(Stream.of(
                 new RuleViolation(OrderRule.SHIPPED_HAS_ITEMS, new OrderId("a"), "no item"),
                 new RuleViolation(OrderRule.SHIPPED_HAS_ITEMS, new OrderId("b"), "no item")));
 
-        long recorded = build.recordViolations(Stream.of(
+        long recorded = build.validation().recordViolations(Stream.of(
                 new RuleViolation(OrderRule.SHIPPED_HAS_ITEMS, new OrderId("c"), "no item")));
 
         assertThat(recorded).isEqualTo(1);
@@ -682,14 +682,14 @@ class RuleQueriesTest {
                 DuckDbSettings.DEFAULT_MODEL_ROOT), 2);
         other.close();
 
-        assertThatThrownBy(() -> other.measure(rule(RuleKind.NOT_NULL, "raw.orders", "column", "order_id"),
+        assertThatThrownBy(() -> other.checks().measure(rule(RuleKind.NOT_NULL, "raw.orders", "column", "order_id"),
                 new CheckContext(AS_OF, List.of(), 10))).isInstanceOf(IllegalStateException.class);
     }
 
     // --------------------------------------------------------------------------------------------------------
 
     private static RuleMeasurement measure(QualityRule rule) {
-        return build.measure(rule, new CheckContext(AS_OF, List.of(), 10));
+        return build.checks().measure(rule, new CheckContext(AS_OF, List.of(), 10));
     }
 
     /** A rule named after its kind ({@code <kind>_rule}), with parameters given as key, value, key, value... */

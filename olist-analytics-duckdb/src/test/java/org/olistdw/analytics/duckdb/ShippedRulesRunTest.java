@@ -79,7 +79,7 @@ class ShippedRulesRunTest {
         Map<String, RuleMeasurement> measured = new LinkedHashMap<>();
         for (QualityRule rule : rules) {
             try {
-                measured.put(rule.name(), build.measure(rule, context));
+                measured.put(rule.name(), build.checks().measure(rule, context));
             } catch (RuntimeException e) {
                 errors.add(rule.name() + ": " + e);
             }

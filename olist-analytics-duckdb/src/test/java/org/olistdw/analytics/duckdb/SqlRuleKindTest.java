@@ -192,7 +192,7 @@ class SqlRuleKindTest {
     // --------------------------------------------------------------------------------------------------------
 
     private static RuleMeasurement measure(QualityRule rule, int sampleSize) {
-        return build.measure(rule, new CheckContext(AS_OF, List.of(), sampleSize));
+        return build.checks().measure(rule, new CheckContext(AS_OF, List.of(), sampleSize));
     }
 
     private static QualityRule sqlRule(String target, String query) {

@@ -41,7 +41,7 @@ class WarehouseLifecycleTest {
     private void loadOrders(DuckDbBuild build, String... rows) {
         String header = String.join(",", SourceTable.ORDERS.header());
         String[] all = Stream.concat(Stream.of(header), Stream.of(rows)).toArray(String[]::new);
-        build.load(SourceTable.ORDERS, write(directory, "orders-" + rows.length + ".csv", lines(all)), q -> { });
+        build.raw().load(SourceTable.ORDERS, write(directory, "orders-" + rows.length + ".csv", lines(all)), q -> { });
     }
 
     private static final String ORDER_1 = "e481f51cbdc54678b7cc49136f2d6af7,9ef432eb6251297304e76186b10a928d,delivered,"
@@ -122,8 +122,8 @@ class WarehouseLifecycleTest {
     void a_build_that_fails_mid_way_and_is_closed_leaves_no_file_behind() throws IOException {
         Warehouse warehouse = Builds.warehouse(directory, "models/broken");
         try (DuckDbBuild build = Builds.newBuild(warehouse, 3)) {
-            Model broken = build.models().get(0);
-            assertThatThrownBy(() -> build.build(broken))
+            Model broken = build.models().models().get(0);
+            assertThatThrownBy(() -> build.models().build(broken))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("model staging.stg_orders (models/broken/staging/stg_orders.sql) failed")
                     .hasMessageContaining("no_such_column");
@@ -166,11 +166,11 @@ class WarehouseLifecycleTest {
     void models_build_in_order_into_the_schema_of_their_layer() throws SQLException {
         try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory, "models/chain"), 8)) {
             loadOrders(build, ORDER_1, ORDER_2, ORDER_3);
-            build.load(SourceTable.CUSTOMERS, write(directory, "customers.csv", CUSTOMERS), q -> { });
+            build.raw().load(SourceTable.CUSTOMERS, write(directory, "customers.csv", CUSTOMERS), q -> { });
 
-            List<Long> rows = build.models().stream().map(build::build).toList();
+            List<Long> rows = Builds.buildModels(build);
 
-            // stg_customers 3, stg_orders 3, int_order_customers 3, dim_customer 3, fact_orders 3, one city each
+            // stg_customers 3, stg_orders 3, dim_customer 3, int_order_customers 3, fact_orders 3, one city each
             assertThat(rows).containsExactly(3L, 3L, 3L, 3L, 3L, 3L);
             assertThat(query(build.connection(), "select customer_city, orders from mart.mart_orders_by_city"
                     + " order by customer_city")).containsExactly(

@@ -12,23 +12,23 @@ public final class CustomerSegmentation {
     }
 
     /**
-     * Reads every person with a counted order twice from {@code build}: once to fit the score
-     * distribution, once to score each person, and records the segments (none when nobody bought).
+     * Reads every person with a counted order twice from a build: once to fit the score distribution, once
+     * to score each person, and records the segments (none when nobody bought).
      *
      * @return the number of people segmented
      */
-    public static long of(WarehouseBuild build) {
-        Objects.requireNonNull(build, "build");
+    public static long of(SegmentationTables tables) {
+        Objects.requireNonNull(tables, "tables");
         RfmSegmentation.Fitter fitter = RfmSegmentation.fitter();
-        try (Stream<CustomerActivity> people = build.customerActivity()) {
+        try (Stream<CustomerActivity> people = tables.customerActivity()) {
             people.forEach(fitter::add);
         }
         if (fitter.people() == 0) {
-            return build.recordSegments(Stream.empty());
+            return tables.recordSegments(Stream.empty());
         }
         RfmSegmentation segmentation = fitter.fit();
-        try (Stream<CustomerActivity> people = build.customerActivity()) {
-            return build.recordSegments(people.map(segmentation::segment));
+        try (Stream<CustomerActivity> people = tables.customerActivity()) {
+            return tables.recordSegments(people.map(segmentation::segment));
         }
     }
 }

@@ -4,24 +4,31 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A SQL model: one select whose result becomes the table {@code schema.name}.
+ * A SQL model: one select whose result becomes the table {@code qualifiedName}.
  *
- * @param name      the model's name, which is its file name without {@code .sql} and its table name
- * @param layer     the layer (folder and schema) it belongs to
- * @param dependsOn qualified names ({@code schema.table}) of the tables its SQL reads, raw sources included
+ * @param qualifiedName the table it writes, {@code schema.name}, e.g. {@code core.dim_customer}
+ * @param reads         qualified names ({@code schema.table}) of the tables its SQL reads, sources included
+ * @param source        where its SQL comes from, e.g. {@code sql/duckdb/core/dim_customer.sql}, to name it in errors
  */
-public record Model(String name, Layer layer, Set<String> dependsOn) {
+public record Model(String qualifiedName, Set<String> reads, String source) {
+
     public Model {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(layer, "layer");
-        dependsOn = Set.copyOf(dependsOn);
-        if (!name.matches("[a-z][a-z0-9_]*")) {
-            throw new IllegalArgumentException("model name must be lower snake case, was '" + name + "'");
+        Objects.requireNonNull(qualifiedName, "qualifiedName");
+        Objects.requireNonNull(source, "source");
+        reads = Set.copyOf(reads);
+        if (!qualifiedName.matches("[a-z_][a-z0-9_]*\\.[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a model's table must be schema.name in lower snake case, was '"
+                    + qualifiedName + "'");
         }
     }
 
-    /** {@code schema.name}, e.g. {@code core.dim_customer}. */
-    public String qualifiedName() {
-        return layer.schema() + "." + name;
+    /** The table's name without its schema, which is also the model's file name. */
+    public String name() {
+        return qualifiedName.substring(qualifiedName.indexOf('.') + 1);
+    }
+
+    /** The schema its table lives in. */
+    public String schema() {
+        return qualifiedName.substring(0, qualifiedName.indexOf('.'));
     }
 }

@@ -27,16 +27,16 @@ public record OrderValidation(long orders, long violations, Map<OrderRule, Long>
     }
 
     /**
-     * Reconstitutes every order of {@code build} as an {@link Order} aggregate, streaming them in batches,
-     * and records each business-rule violation their histories hold in the build.
+     * Reconstitutes every order of a build as an {@link Order} aggregate, streaming them in batches, and
+     * records each business-rule violation their histories hold in the build.
      */
-    public static OrderValidation of(WarehouseBuild build) {
-        Objects.requireNonNull(build, "build");
+    public static OrderValidation of(ValidationTables tables) {
+        Objects.requireNonNull(tables, "tables");
         long[] orders = {0};
         Map<OrderRule, Long> byRule = new EnumMap<>(OrderRule.class);
         long recorded;
-        try (Stream<Order> all = build.orders().streamAll()) {
-            recorded = build.recordViolations(all
+        try (Stream<Order> all = tables.orders().streamAll()) {
+            recorded = tables.recordViolations(all
                     .peek(order -> orders[0]++)
                     .flatMap(order -> order.violations().stream())
                     .peek(violation -> byRule.merge(violation.rule(), 1L, Long::sum)));

@@ -9,10 +9,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.StepKind;
@@ -53,14 +54,14 @@ final class StepMetrics implements RunListener {
                 long rssBytes) {
     }
 
-    private final List<Step> steps = new ArrayList<>();
+    private final Map<String, Step> steps = new LinkedHashMap<>();
     private final Map<String, Long> cpuAtStart = new HashMap<>();
     private RunId run;
     private long jvmUptimeAtStartMs = -1;
     private long cpuMsAtStart = -1;
 
     @Override
-    public void runStarted(RunId run, int steps) {
+    public synchronized void runStarted(RunId run, int steps) {
         this.run = run;
         jvmUptimeAtStartMs = ManagementFactory.getRuntimeMXBean().getUptime();
         long cpu = processCpuNanos();
@@ -68,23 +69,29 @@ final class StepMetrics implements RunListener {
     }
 
     @Override
-    public void stepStarted(StepKind kind, String name) {
-        cpuAtStart.put(key(kind, name), processCpuNanos());
+    public synchronized void stepStarted(StepKind kind, String name) {
+        cpuAtStart.put(kind.taskName(name), processCpuNanos());
+        steps.put(kind.taskName(name), null);
     }
 
+    /**
+     * {@inheritDoc} Steps may overlap: a step's CPU time is the whole process's while it ran, other steps'
+     * included.
+     */
     @Override
-    public void stepFinished(StepResult result) {
+    public synchronized void stepFinished(StepResult result) {
         long cpuNow = processCpuNanos();
-        Long cpuBefore = cpuAtStart.remove(key(result.kind(), result.name()));
+        String task = result.kind().taskName(result.name());
+        Long cpuBefore = cpuAtStart.remove(task);
         long cpuMs = cpuBefore == null || cpuBefore < 0 || cpuNow < 0 ? -1 : (cpuNow - cpuBefore) / 1_000_000;
         List<String> status = procStatus();
-        steps.add(new Step(result.kind(), result.name(), result.status().code(), result.rows(),
+        steps.put(task, new Step(result.kind(), result.name(), result.status().code(), result.rows(),
                 result.duration().toMillis(), cpuMs, statusBytes(status, "VmHWM"), statusBytes(status, "VmRSS")));
     }
 
-    /** The steps measured so far, in the order they ended. */
-    List<Step> steps() {
-        return List.copyOf(steps);
+    /** The steps measured so far (those that ended), in the order they started, as their tasks are recorded. */
+    synchronized List<Step> steps() {
+        return steps.values().stream().filter(Objects::nonNull).toList();
     }
 
     /** The JVM's uptime when the run started: start-up and connecting the stores; -1 before the run starts. */
@@ -95,7 +102,7 @@ final class StepMetrics implements RunListener {
     /** The sum of the steps' CPU time; -1 when some step's is unknown. */
     long cpuMsTotal() {
         long total = 0;
-        for (Step step : steps) {
+        for (Step step : steps()) {
             if (step.cpuMs() < 0) {
                 return -1;
             }
@@ -113,7 +120,7 @@ final class StepMetrics implements RunListener {
         root.put("jvm_uptime_at_start_ms", jvmUptimeAtStartMs);
         root.put("process_cpu_ms_at_start", cpuMsAtStart);
         ArrayNode array = root.putArray("steps");
-        for (Step step : steps) {
+        for (Step step : steps()) {
             ObjectNode node = array.addObject();
             node.put("kind", step.kind().code());
             node.put("name", step.name());
@@ -199,9 +206,5 @@ final class StepMetrics implements RunListener {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-    }
-
-    private static String key(StepKind kind, String name) {
-        return kind.code() + ":" + name;
     }
 }

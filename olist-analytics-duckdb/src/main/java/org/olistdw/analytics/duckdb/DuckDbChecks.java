@@ -1,0 +1,50 @@
+package org.olistdw.analytics.duckdb;
+
+import java.sql.SQLException;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+import org.olistdw.domain.quality.CheckContext;
+import org.olistdw.domain.quality.QualityRule;
+import org.olistdw.domain.quality.RuleMeasurement;
+import org.olistdw.pipeline.build.RuleMeasures;
+
+/** Quality rules measured against a build by {@link RuleQueries}, each on a session of its own. */
+final class DuckDbChecks implements RuleMeasures {
+
+    private final DuckDbBuild build;
+
+    DuckDbChecks(DuckDbBuild build) {
+        this.build = build;
+    }
+
+    /**
+     * {@inheritDoc} Read by DuckDB's parser from the rule's rendered statements
+     * ({@link RuleQueries#tablesRead}). A rule whose statements cannot be rendered or parsed reads its target
+     * only: measuring it then reports the problem as the rule's error.
+     */
+    @Override
+    public Set<String> tablesRead(QualityRule rule) {
+        try (DuckDBConnection session = build.session()) {
+            return new RuleQueries(session).tablesRead(rule);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Set.of(rule.target());
+        } catch (SQLException e) {
+            throw new IllegalStateException("rule " + rule.name() + ": cannot close its session: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when a table or column parameter is not a plain lower-case identifier
+     *                                  or a number parameter is not a number
+     */
+    @Override
+    public RuleMeasurement measure(QualityRule rule, CheckContext context) {
+        try (DuckDBConnection session = build.session()) {
+            return new RuleQueries(session).measure(rule, context);
+        } catch (SQLException e) {
+            throw new IllegalStateException("rule " + rule.name() + ": cannot close its session: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.olistdw.pipeline.build;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Port: the SQL models of a build and building them. {@link #build(Model)} may be called from several
+ * threads at once, for different models; each call works on a connection of its own.
+ */
+public interface SqlModels {
+
+    /**
+     * Every SQL model, each with the tables its SQL reads, in no particular order (the build graph orders
+     * them).
+     *
+     * @throws IllegalStateException naming each file at fault when a model cannot be read or parsed
+     */
+    List<Model> models();
+
+    /**
+     * The tables a build holds before any model or step runs: the raw tables (which the loads fill) and the
+     * tables seeded when the build starts. Models may read them without depending on anything.
+     */
+    Set<String> sourceTables();
+
+    /**
+     * Builds one model's table from its SQL, replacing it if it exists. Every table the model reads must be
+     * complete.
+     *
+     * @return the number of rows in the built table
+     * @throws IllegalStateException naming the model and its file when its SQL fails
+     */
+    long build(Model model);
+}
