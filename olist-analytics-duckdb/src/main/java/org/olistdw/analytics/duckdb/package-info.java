@@ -4,8 +4,8 @@
  * pipeline's build ports, each implemented by a package-private class; and
  * {@link org.olistdw.analytics.duckdb.DuckDbWarehouse#measure}, quality rules on a warehouse file),
  * {@link org.olistdw.analytics.duckdb.DuckDbRepositories#open} (the published warehouse, opened read-only, as
- * domain aggregates) and {@link org.olistdw.analytics.duckdb.BareEngineRun#run} (the same loads and models by
- * DuckDB alone, the benchmark's baseline); everything else is package-private.
+ * domain aggregates) and {@link org.olistdw.analytics.duckdb.WarehouseSql} (the layout, macros and models as
+ * plain SQL, for the benchmark's bare-engine baseline); everything else is package-private.
  *
  * <p>Design choices, and why:
  * <ul>

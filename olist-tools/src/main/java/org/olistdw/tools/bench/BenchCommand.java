@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.olistdw.analytics.duckdb.BareEngineRun;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.pipeline.source.SourceTable;
 import org.olistdw.runner.Console;

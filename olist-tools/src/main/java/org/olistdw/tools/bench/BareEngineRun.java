@@ -1,16 +1,14 @@
-package org.olistdw.analytics.duckdb;
+package org.olistdw.tools.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
-import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
+import org.olistdw.analytics.duckdb.DuckDbSettings;
+import org.olistdw.analytics.duckdb.WarehouseSql;
+import org.olistdw.analytics.duckdb.WarehouseSql.ModelStatement;
 import org.olistdw.pipeline.BuildGraph;
 import org.olistdw.pipeline.BuildGraph.Node;
 import org.olistdw.pipeline.StepKind;
-import org.olistdw.pipeline.build.Model;
 import org.olistdw.pipeline.source.SourceTable;
 
 /**
@@ -33,7 +31,7 @@ import org.olistdw.pipeline.source.SourceTable;
  *
  * <p>What it does, on one connection with a build's settings ({@code memory_limit}, {@code threads},
  * {@code temp_directory}, {@code preserve_insertion_order = false}): creates a build's layout in a new file
- * and installs the macros the models call ({@link DuckDbMacros});
+ * and installs the macros the models call (all from {@link WarehouseSql}, the statements a build runs);
  * loads each of the nine source files into its {@code raw} table with DuckDB's own {@code read_csv} (every
  * column {@code VARCHAR}, named as the contract's header, {@code "} as quote and escape, an empty field
  * {@code NULL}); builds every SQL model one after another in the order of the build graph (models only), each as
@@ -56,8 +54,6 @@ import org.olistdw.pipeline.source.SourceTable;
  * </ul>
  */
 public final class BareEngineRun {
-
-    private static final DateTimeFormatter SQL_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private BareEngineRun() {
     }
@@ -142,7 +138,7 @@ public final class BareEngineRun {
             throw new IllegalArgumentException((missing.size() == 1 ? "missing source file " : "missing source files ")
                     + String.join(", ", missing) + " in " + sourceDir.toAbsolutePath());
         }
-        if (Files.exists(file) || Files.exists(BuildFiles.walOf(file))) {
+        if (Files.exists(file) || Files.exists(walOf(file))) {
             throw new IllegalArgumentException("the database file " + file + " (or its write-ahead log) already"
                     + " exists; a bare run writes a new file");
         }
@@ -158,28 +154,24 @@ public final class BareEngineRun {
         long transformNanos;
         boolean done = false;
         try {
-            try (DuckDBConnection connection = DuckDbBuild.connect(file, settings)) {
+            try (DuckDBConnection connection = WarehouseSql.connect(file, settings)) {
                 layout(connection);
-                DuckDbMacros.install(connection, settings.modelRoot());
+                WarehouseSql.installMacros(connection, settings);
                 long loadStarted = System.nanoTime();
                 for (SourceTable table : SourceTable.values()) {
                     loads.add(load(connection, table, sourceDir.resolve(table.fileName())));
                 }
                 loadNanos = System.nanoTime() - loadStarted;
-                ModelCatalog catalog = ModelCatalog.discover(classLoader(), settings.modelRoot(), connection);
                 List<Node> nodes = new ArrayList<>();
-                for (ModelSource source : catalog.sources()) {
-                    Model model = source.model();
-                    nodes.add(new Node(StepKind.TRANSFORM, model.qualifiedName(), model.source(), model.reads(),
-                            Set.of(model.qualifiedName()), () -> {
-                                models.add(build(connection, source));
+                for (ModelStatement model : WarehouseSql.models(connection, settings)) {
+                    nodes.add(new Node(StepKind.TRANSFORM, model.model(), model.resource(), model.reads(),
+                            Set.of(model.model()), () -> {
+                                models.add(build(connection, model));
                                 return 0;
                             }));
                 }
-                // No step runs here: the domain tables the steps would fill are sources, left empty.
-                Set<String> sources = new TreeSet<>(RawLayout.rawTableNames());
-                sources.addAll(DomainTables.tableNames());
-                List<Node> order = BuildGraph.of(nodes, sources).nodes();
+                // No step runs here: the domain tables the steps would fill are inputs, left empty.
+                List<Node> order = BuildGraph.of(nodes, WarehouseSql.inputTables()).nodes();
                 long transformStarted = System.nanoTime();
                 for (Node node : order) {
                     runUnchecked(node);
@@ -207,14 +199,9 @@ public final class BareEngineRun {
 
     private static void layout(DuckDBConnection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : RawLayout.createStatements()) {
+            for (String ddl : WarehouseSql.layout(0, LocalDateTime.now(ZoneOffset.UTC))) {
                 statement.execute(ddl);
             }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into " + RawLayout.buildTable() + " values (0, cast(? as timestamp))")) {
-            insert.setString(1, LocalDateTime.now(ZoneOffset.UTC).format(SQL_TIMESTAMP));
-            insert.executeUpdate();
         }
     }
 
@@ -228,7 +215,7 @@ public final class BareEngineRun {
             throw new IllegalStateException("bare load of " + table.fileName() + " into raw." + table.tableName()
                     + " failed: " + oneLine(e.getMessage()), e);
         }
-        return new FileLoad(table.fileName(), RawLayout.RAW_SCHEMA + "." + table.tableName(), rows,
+        return new FileLoad(table.fileName(), "raw." + table.tableName(), rows,
                 seconds(System.nanoTime() - started));
     }
 
@@ -239,12 +226,12 @@ public final class BareEngineRun {
     static String loadStatement(SourceTable table, Path file) {
         StringBuilder columns = new StringBuilder("{");
         for (String column : table.header()) {
-            columns.append(columns.length() > 1 ? ", " : "").append(RawLayout.literal(column)).append(": 'VARCHAR'");
+            columns.append(columns.length() > 1 ? ", " : "").append(WarehouseSql.literal(column)).append(": 'VARCHAR'");
         }
         columns.append('}');
-        return "insert into " + RawLayout.rawTable(table) + "\n"
-                + "select 0, " + RawLayout.literal(table.fileName()) + ", row_number() over () + 1, *\n"
-                + "from read_csv(" + RawLayout.literal(file.toAbsolutePath().toString())
+        return "insert into " + WarehouseSql.rawTable(table) + "\n"
+                + "select 0, " + WarehouseSql.literal(table.fileName()) + ", row_number() over () + 1, *\n"
+                + "from read_csv(" + WarehouseSql.literal(file.toAbsolutePath().toString())
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = '',"
                 + " columns = " + columns + ")";
     }
@@ -259,15 +246,13 @@ public final class BareEngineRun {
         }
     }
 
-    private static ModelBuild build(DuckDBConnection connection, ModelSource source) {
-        String model = source.model().qualifiedName();
-        String table = RawLayout.quote(source.model().schema()) + "." + RawLayout.quote(source.model().name());
-        String statement = "create or replace table " + table + " as\n" + ModelSql.asSelect(source.sql()) + "\n";
+    private static ModelBuild build(DuckDBConnection connection, ModelStatement source) {
+        String model = source.model();
         try (Statement create = connection.createStatement()) {
             long started = System.nanoTime();
-            create.execute(statement);
+            create.execute(source.create());
             double seconds = seconds(System.nanoTime() - started);
-            try (ResultSet count = create.executeQuery("select count(*) from " + table)) {
+            try (ResultSet count = create.executeQuery("select count(*) from " + model)) {
                 count.next();
                 return new ModelBuild(model, count.getLong(1), seconds);
             }
@@ -277,9 +262,9 @@ public final class BareEngineRun {
         }
     }
 
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : BareEngineRun.class.getClassLoader();
+    /** DuckDB's write-ahead log of a database file: the file name with {@code .wal} appended. */
+    static Path walOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".wal");
     }
 
     private static double seconds(long nanos) {
@@ -291,7 +276,7 @@ public final class BareEngineRun {
     }
 
     private static void deleteQuietly(Path file) {
-        for (Path each : List.of(file, BuildFiles.walOf(file))) {
+        for (Path each : List.of(file, walOf(file))) {
             try {
                 Files.deleteIfExists(each);
             } catch (IOException e) {
