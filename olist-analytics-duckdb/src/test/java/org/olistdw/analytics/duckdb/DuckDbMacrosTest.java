@@ -120,12 +120,19 @@ class DuckDbMacrosTest {
     }
 
     @Test
-    void a_model_root_without_a_macros_folder_gets_the_business_rules_only() {
-        try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory, "models/chain"), 1)) {
-            assertThat(Builds.query(build.connection(), "select function_name from duckdb_functions()"
-                    + " where function_type = 'macro' and not internal order by function_name"))
-                    .extracting(row -> row.get(0)).containsExactly("counts_as_revenue", "is_late");
+    void a_model_root_without_a_macros_folder_gets_the_business_rules_only_and_one_with_it_gets_its_macros_too() {
+        try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory.resolve("without"), "models/unqualified"), 1)) {
+            assertThat(macros(build)).containsExactly("counts_as_revenue", "is_late");
         }
+        try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory.resolve("with"), "models/chain"), 1)) {
+            assertThat(macros(build)).containsExactly("counts_as_revenue", "is_late", "times_two");
+        }
+    }
+
+    private static List<Object> macros(DuckDbBuild build) {
+        return Builds.query(build.connection(), "select function_name from duckdb_functions()"
+                + " where function_type = 'macro' and not internal order by function_name")
+                .stream().map(row -> row.get(0)).toList();
     }
 
     @Test
