@@ -56,8 +56,7 @@ class BuildGraphRunTest {
     @BeforeAll
     static void runOneAtATimeAndFourAtOnce() throws Exception {
         Path sample = work.resolve("sample");
-        Cli generated = Cli.run("generate", "--scale", "0.01", "--seed", "31", "--out", sample.toString());
-        assertThat(generated.exitCode()).as(generated.toString()).isZero();
+        Samples.generate(0.01, 31, sample);
         sequential = run(sample, "graph_one_at_a_time", 1);
         parallel = run(sample, "graph_four_at_once", 4);
     }
