@@ -25,11 +25,18 @@ final class DuckDbChecks implements RuleMeasures {
     @Override
     public Set<String> tablesRead(QualityRule rule) {
         try (DuckDBConnection session = build.session()) {
-            return new RuleQueries(session).tablesRead(rule);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return Set.of(rule.target());
+            return readOrTarget(new RuleQueries(session), rule);
         } catch (SQLException e) {
             throw new IllegalStateException("rule " + rule.name() + ": cannot close its session: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the rule's statements read; its target alone when they cannot be made (a closed build still throws). */
+    private static Set<String> readOrTarget(RuleQueries queries, QualityRule rule) {
+        try {
+            return queries.tablesRead(rule);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Set.of(rule.target());
         }
     }
 

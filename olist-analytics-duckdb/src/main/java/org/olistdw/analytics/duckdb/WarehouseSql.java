@@ -65,6 +65,11 @@ public final class WarehouseSql {
         return statements;
     }
 
+    /** DuckDB's write-ahead log of a database file: the file name with {@code .wal} appended. */
+    public static Path walOf(Path databaseFile) {
+        return BuildFiles.walOf(databaseFile);
+    }
+
     /** {@code "raw"."<table>"}: the raw table a source file is loaded into. */
     public static String rawTable(SourceTable table) {
         return RawLayout.rawTable(table);

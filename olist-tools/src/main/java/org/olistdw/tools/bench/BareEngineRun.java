@@ -138,7 +138,7 @@ public final class BareEngineRun {
             throw new IllegalArgumentException((missing.size() == 1 ? "missing source file " : "missing source files ")
                     + String.join(", ", missing) + " in " + sourceDir.toAbsolutePath());
         }
-        if (Files.exists(file) || Files.exists(walOf(file))) {
+        if (Files.exists(file) || Files.exists(WarehouseSql.walOf(file))) {
             throw new IllegalArgumentException("the database file " + file + " (or its write-ahead log) already"
                     + " exists; a bare run writes a new file");
         }
@@ -262,11 +262,6 @@ public final class BareEngineRun {
         }
     }
 
-    /** DuckDB's write-ahead log of a database file: the file name with {@code .wal} appended. */
-    static Path walOf(Path file) {
-        return file.resolveSibling(file.getFileName() + ".wal");
-    }
-
     private static double seconds(long nanos) {
         return nanos / 1e9;
     }
@@ -276,7 +271,7 @@ public final class BareEngineRun {
     }
 
     private static void deleteQuietly(Path file) {
-        for (Path each : List.of(file, walOf(file))) {
+        for (Path each : List.of(file, WarehouseSql.walOf(file))) {
             try {
                 Files.deleteIfExists(each);
             } catch (IOException e) {

@@ -109,7 +109,7 @@ class BareEngineRunTest {
             built.add(model.model());
         }
         assertThat(bare.fileBytes()).isEqualTo(Files.size(file)).isPositive();
-        assertThat(BareEngineRun.walOf(file)).doesNotExist();
+        assertThat(WarehouseSql.walOf(file)).doesNotExist();
         assertThat(bare.loadSeconds()).isPositive();
         assertThat(bare.transformSeconds()).isPositive();
         assertThat(bare.totalSeconds()).isGreaterThanOrEqualTo(bare.loadSeconds() + bare.transformSeconds());
@@ -164,7 +164,7 @@ class BareEngineRunTest {
                 .hasMessageStartingWith("bare load of olist_sellers_dataset.csv into raw.sellers failed: ")
                 .message().doesNotContain("\n");
         assertThat(file).doesNotExist();
-        assertThat(BareEngineRun.walOf(file)).doesNotExist();
+        assertThat(WarehouseSql.walOf(file)).doesNotExist();
     }
 
     @Test
