@@ -1,11 +1,16 @@
 package org.olistdw.pipeline.build;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.pipeline.source.SourceScan;
 import org.olistdw.pipeline.source.SourceTable;
 
-/** Port: loading source files into the raw tables of a build, one file at a time. */
+/**
+ * Port: loading source files into the raw tables of a build. Loads of different files may run at the same
+ * time, each on a thread of its own.
+ */
 public interface RawLoad {
 
     /**
@@ -17,5 +22,16 @@ public interface RawLoad {
      * @param file       the CSV file
      * @param quarantine receives each row that could not be read, in file order
      */
-    LoadResult load(SourceTable table, Path file, Consumer<QuarantinedRow> quarantine);
+    default LoadResult load(SourceTable table, Path file, Consumer<QuarantinedRow> quarantine) {
+        return load(table, file, SourceScan.start(table, file), quarantine);
+    }
+
+    /**
+     * Loads one source file as {@link #load(SourceTable, Path, Consumer)} does, reconciling the rows read with
+     * {@code scan}, an independent read of the same file that runs meanwhile.
+     *
+     * @param scan the scan of {@code file}; the load fails when it finds bytes that are not UTF-8
+     */
+    LoadResult load(SourceTable table, Path file, CompletableFuture<SourceScan> scan,
+                    Consumer<QuarantinedRow> quarantine);
 }

@@ -1,35 +1,54 @@
 package org.olistdw.pipeline.source;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Extraction checks for one source file: it exists and is readable, every byte is valid UTF-8, and its
  * header line names exactly the contract's columns in order (quotes around names and a leading byte
- * order mark are allowed). Also computes the size and SHA-256 in the same single pass.
+ * order mark are allowed). {@link #inspectHeader} checks the header alone, leaving the bytes to the
+ * {@link SourceScan} of the load; {@link #inspect} checks the whole file.
  */
 public final class SourceInspector {
 
-    private static final int BUFFER = 1 << 16;
+    /** The longest header line read, in bytes: far more than the nine contracts need. */
+    private static final int MAX_HEADER_BYTES = 1 << 16;
 
     private SourceInspector() {
     }
 
+    /**
+     * Checks the whole file: the header, then every byte, with its size and SHA-256 from one {@link SourceScan}.
+     */
     public static SourceFile inspect(SourceTable table, Path dir) {
+        SourceFile file = inspectHeader(table, dir);
+        SourceScan scan;
+        try {
+            scan = SourceScan.of(table, file.path());
+        } catch (UncheckedIOException e) {
+            throw new SourceFileProblem("cannot read source file " + file.path() + ": " + e.getCause().getMessage(), e);
+        }
+        requireUtf8(table, scan);
+        return file.scanned(scan);
+    }
+
+    /**
+     * Checks that the file exists, is readable, is not empty and has the contract's header, reading the header
+     * line only; the size is the file's, the SHA-256 is left to its {@link SourceScan}.
+     */
+    public static SourceFile inspectHeader(SourceTable table, Path dir) {
         Path path = dir.resolve(table.fileName());
         if (!Files.exists(path)) {
             throw new SourceFileProblem("missing source file " + table.fileName() + " in " + dir);
@@ -37,49 +56,11 @@ public final class SourceInspector {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new SourceFileProblem("cannot read source file " + path);
         }
-        MessageDigest sha = sha256();
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        StringBuilder headerLine = new StringBuilder();
-        boolean headerDone = false;
-        long size = 0;
-        long line = 1;
-        ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
-        CharBuffer chars = CharBuffer.allocate(BUFFER);
-        try (InputStream in = Files.newInputStream(path)) {
-            boolean eof = false;
-            while (!eof) {
-                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                if (n == -1) {
-                    eof = true;
-                } else {
-                    sha.update(bytes.array(), bytes.position(), n);
-                    size += n;
-                    bytes.position(bytes.position() + n);
-                }
-                bytes.flip();
-                CoderResult result = decoder.decode(bytes, chars, eof);
-                bytes.compact();
-                chars.flip();
-                while (chars.hasRemaining()) {
-                    char c = chars.get();
-                    if (c == '\n') {
-                        line++;
-                        headerDone = true;
-                    } else if (!headerDone && headerLine.length() < 10_000) {
-                        headerLine.append(c);
-                    }
-                }
-                chars.clear();
-                if (result.isError()) {
-                    throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at line " + line
-                            + " (save it as UTF-8)");
-                }
-            }
-            if (decoder.flush(chars).isError()) {
-                throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at its end");
-            }
+        long size;
+        byte[] headerBytes;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            size = Files.size(path);
+            headerBytes = firstLine(in);
         } catch (NoSuchFileException e) {
             throw new SourceFileProblem("missing source file " + table.fileName() + " in " + dir, e);
         } catch (IOException e) {
@@ -88,9 +69,39 @@ public final class SourceInspector {
         if (size == 0) {
             throw new SourceFileProblem(table.fileName() + " is empty (expected at least the header line)");
         }
-        List<String> header = parseHeader(headerLine.toString());
+        String headerLine;
+        try {
+            headerLine = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(headerBytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at line 1 (save it as UTF-8)", e);
+        }
+        List<String> header = parseHeader(headerLine);
         checkHeader(table, header);
-        return new SourceFile(table, path.toAbsolutePath(), size, HexFormat.of().formatHex(sha.digest()), header);
+        return new SourceFile(table, path.toAbsolutePath(), size, null, header);
+    }
+
+    /**
+     * Fails when the scan found bytes that are not UTF-8, naming the file and the line.
+     *
+     * @throws SourceFileProblem when the file is not valid UTF-8
+     */
+    public static void requireUtf8(SourceTable table, SourceScan scan) {
+        scan.firstInvalidUtf8Line().ifPresent(line -> {
+            throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at line " + line
+                    + " (save it as UTF-8)");
+        });
+    }
+
+    private static byte[] firstLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        int b;
+        while (line.size() < MAX_HEADER_BYTES && (b = in.read()) >= 0 && b != '\n') {
+            line.write(b);
+        }
+        return line.toByteArray();
     }
 
     static List<String> parseHeader(String line) {
@@ -133,13 +144,5 @@ public final class SourceInspector {
         }
         message.append(" (expected ").append(expected).append(", found ").append(found).append(')');
         throw new SourceFileProblem(message.toString());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 }

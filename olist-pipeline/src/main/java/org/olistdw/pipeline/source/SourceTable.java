@@ -1,7 +1,9 @@
 package org.olistdw.pipeline.source;
 
+import static org.olistdw.pipeline.source.ColumnType.AMOUNT;
 import static org.olistdw.pipeline.source.ColumnType.DECIMAL;
 import static org.olistdw.pipeline.source.ColumnType.INTEGER;
+import static org.olistdw.pipeline.source.ColumnType.NUMBER;
 import static org.olistdw.pipeline.source.ColumnType.TEXT;
 import static org.olistdw.pipeline.source.ColumnType.TIMESTAMP;
 import static org.olistdw.pipeline.source.ColumnType.ZIP_PREFIX;
@@ -36,14 +38,14 @@ public enum SourceTable {
             required("product_id", TEXT),
             required("seller_id", TEXT),
             optional("shipping_limit_date", TIMESTAMP),
-            required("price", DECIMAL),
-            required("freight_value", DECIMAL))),
+            required("price", AMOUNT),
+            required("freight_value", AMOUNT))),
     ORDER_PAYMENTS("olist_order_payments_dataset.csv", "order_payments", List.of(
             required("order_id", TEXT),
             required("payment_sequential", INTEGER),
             required("payment_type", TEXT),
             optional("payment_installments", INTEGER),
-            required("payment_value", DECIMAL))),
+            required("payment_value", AMOUNT))),
     ORDER_REVIEWS("olist_order_reviews_dataset.csv", "order_reviews", List.of(
             required("review_id", TEXT),
             required("order_id", TEXT),
@@ -75,8 +77,8 @@ public enum SourceTable {
             optional("seller_state", TEXT))),
     GEOLOCATION("olist_geolocation_dataset.csv", "geolocation", List.of(
             required("geolocation_zip_code_prefix", ZIP_PREFIX),
-            optional("geolocation_lat", DECIMAL),
-            optional("geolocation_lng", DECIMAL),
+            optional("geolocation_lat", NUMBER),
+            optional("geolocation_lng", NUMBER),
             optional("geolocation_city", TEXT),
             optional("geolocation_state", TEXT))),
     CATEGORY_TRANSLATION("product_category_name_translation.csv", "category_translation", List.of(

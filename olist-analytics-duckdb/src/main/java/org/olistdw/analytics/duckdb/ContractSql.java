@@ -1,0 +1,72 @@
+package org.olistdw.analytics.duckdb;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.olistdw.pipeline.source.ColumnType;
+import org.olistdw.pipeline.source.SourceColumn;
+import org.olistdw.pipeline.source.SourceTable;
+
+/**
+ * The source contract as DuckDB SQL: for each column of a {@link SourceTable}, a predicate that holds exactly
+ * when {@link SourceColumn#problemWith(String)} finds no problem with the value, a field read as text with an
+ * empty field as {@code NULL}. A value that passes casts in staging with the {@code source_*} macros of
+ * {@code sql/duckdb/macros}: the casts here are the same as theirs.
+ */
+final class ContractSql {
+
+    /** A timestamp's text with the blanks around it removed and a single space between date and time. */
+    private static final String TIMESTAMP_TEXT = "regexp_replace(regexp_replace(%s, '^[\\x00-\\x20]+|[\\x00-\\x20]+$',"
+            + " '', 'g'), '^(\\d{4}-\\d{2}-\\d{2})( |T| T)', '\\1 ')";
+
+    private ContractSql() {
+    }
+
+    /** A predicate that holds for a row whose every field satisfies its column; never {@code NULL}. */
+    static String rowIsValid(SourceTable table) {
+        return table.columns().stream().map(ContractSql::columnIsValid).collect(Collectors.joining("\n    and "));
+    }
+
+    /** A predicate that holds when the column's field satisfies it; never {@code NULL}. */
+    static String columnIsValid(SourceColumn column) {
+        String field = RawLayout.quote(column.name());
+        if (column.type() == ColumnType.TEXT) {
+            return column.required() ? "(" + field + " is not null)" : "true";
+        }
+        String value = "coalesce(" + valueIsValid(column.type(), field) + ", false)";
+        return column.required()
+                ? "(" + field + " is not null and " + value + ")"
+                : "(" + field + " is null or " + value + ")";
+    }
+
+    /** A predicate on a non-null field; may be {@code NULL} only where it is false. */
+    static String valueIsValid(ColumnType type, String field) {
+        return switch (type) {
+            case TEXT -> "true";
+            case INTEGER -> matches(field, ColumnType.WHOLE_REGEX + "(\\.0)?")
+                    + " and try_cast(regexp_replace(" + field + ", '\\.0$', '') as bigint)"
+                    + " between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
+            case DECIMAL -> matches(field, ColumnType.DECIMAL_REGEX)
+                    + " and try_cast(" + field + " as decimal(12, 2)) is not null";
+            case AMOUNT -> matches(field, ColumnType.AMOUNT_REGEX);
+            case NUMBER -> matches(field, ColumnType.DECIMAL_REGEX)
+                    + " and isfinite(try_cast(" + field + " as double))";
+            case TIMESTAMP -> matches(field, ColumnType.TIMESTAMP_REGEX)
+                    + " and try_cast(" + timestampText(field) + " as timestamp) is not null";
+            case ZIP_PREFIX -> matches(field, ColumnType.ZIP_REGEX);
+        };
+    }
+
+    /** The normalised text of a timestamp field, as the macro {@code source_timestamp} casts it. */
+    static String timestampText(String field) {
+        return String.format(TIMESTAMP_TEXT, field);
+    }
+
+    /** The columns of {@code table}, quoted, in header order. */
+    static List<String> quotedColumns(SourceTable table) {
+        return table.header().stream().map(RawLayout::quote).toList();
+    }
+
+    private static String matches(String field, String regex) {
+        return "regexp_full_match(" + field + ", " + RawLayout.literal(regex) + ")";
+    }
+}
