@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.RunId;
@@ -38,6 +43,7 @@ import org.olistdw.pipeline.quality.QualityChecker;
 import org.olistdw.pipeline.source.SourceFile;
 import org.olistdw.pipeline.source.SourceFileProblem;
 import org.olistdw.pipeline.source.SourceInspector;
+import org.olistdw.pipeline.source.SourceScan;
 import org.olistdw.pipeline.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,9 +140,7 @@ public final class OlistPipeline {
                 return 0L;
             });
             try (WarehouseBuild build = opened.get(0)) {
-                for (SourceFile file : files) {
-                    execution.load(build.raw(), file);
-                }
+                execution.loadAll(build.raw(), files);
                 LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
                 List<BuildGraph> graph = new ArrayList<>(1);
                 execution.step(StepKind.TRANSFORM, "dependency graph", () -> {
@@ -250,26 +254,73 @@ public final class OlistPipeline {
             for (SourceTable table : SourceTable.values()) {
                 SourceFile[] found = new SourceFile[1];
                 step(StepKind.EXTRACT, table.fileName(), () -> {
-                    found[0] = SourceInspector.inspect(table, sourceDir);
-                    return 0L; // extraction checks bytes, it reads no rows; the size is on the file's load
+                    found[0] = SourceInspector.inspectHeader(table, sourceDir);
+                    return 0L; // extraction checks the header; the file's bytes are scanned by its load
                 });
                 files.add(found[0]);
             }
             return files;
         }
 
+        /**
+         * Loads every file: several at once, largest first, when the run's parallelism allows, otherwise one after
+         * the other in contract order. The first failure fails the run once every started load has ended.
+         */
+        void loadAll(RawLoad raw, List<SourceFile> files) {
+            int threads = Math.min(parallelism, files.size());
+            if (threads <= 1) {
+                files.forEach(file -> load(raw, file));
+                return;
+            }
+            List<SourceFile> largestFirst = files.stream()
+                    .sorted(Comparator.comparingLong(SourceFile::sizeBytes).reversed())
+                    .toList();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, "load-" + run.value());
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<?>> loads = largestFirst.stream()
+                        .<Future<?>>map(file -> pool.submit(() -> load(raw, file)))
+                        .toList();
+                StepFailed failed = null;
+                for (Future<?> load : loads) {
+                    try {
+                        load.get();
+                    } catch (ExecutionException e) {
+                        if (failed == null) {
+                            failed = e.getCause() instanceof StepFailed step ? step
+                                    : new StepFailed(String.valueOf(e.getCause()), e.getCause());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StepFailed("interrupted while loading the source files", e);
+                    }
+                }
+                if (failed != null) {
+                    throw failed;
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
         void load(RawLoad raw, SourceFile file) {
             step(StepKind.LOAD, file.table().fileName(), () -> {
                 try (QuarantineWriter quarantine = new QuarantineWriter(runs, run)) {
-                    LoadResult result = raw.load(file.table(), file.path(), quarantine);
+                    CompletableFuture<SourceScan> scan = SourceScan.start(file.table(), file.path());
+                    LoadResult result = raw.load(file.table(), file.path(), scan, quarantine);
+                    SourceFile scanned = file.scanned(scan.join());
                     quarantine.flush();
                     if (!result.reconciles() || quarantine.count() != result.rowsQuarantined()) {
                         throw new IllegalStateException(file.table().fileName() + " does not reconcile: read "
                                 + result.rowsRead() + ", loaded " + result.rowsLoaded() + ", quarantined "
                                 + result.rowsQuarantined() + " (" + quarantine.count() + " reported)");
                     }
-                    DataLoad load = new DataLoad(file.table().fileName(), file.path().toString(), file.sizeBytes(),
-                            file.sha256(), result.rowsRead(), result.rowsLoaded(), result.rowsQuarantined());
+                    DataLoad load = new DataLoad(file.table().fileName(), file.path().toString(),
+                            scanned.sizeBytes(), scanned.sha256(), result.rowsRead(), result.rowsLoaded(),
+                            result.rowsQuarantined());
                     runs.recordLoad(run, load);
                     synchronized (this) {
                         loads.add(load);
@@ -283,8 +334,9 @@ public final class OlistPipeline {
             });
         }
 
+        /** The loads in contract order, however many ran at once. */
         synchronized List<DataLoad> loads() {
-            return List.copyOf(loads);
+            return loads.stream().sorted(Comparator.comparing(OlistPipeline::contractOrder)).toList();
         }
 
         synchronized void validated(OrderValidation found) {
@@ -308,7 +360,7 @@ public final class OlistPipeline {
         }
 
         synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
-            return new RunReport(run, status, steps, loads, validation, quality, recordedChecks, failure,
+            return new RunReport(run, status, steps, loads(), validation, quality, recordedChecks, failure,
                     warehouse.location(), took);
         }
 
@@ -358,6 +410,10 @@ public final class OlistPipeline {
                     + " more critical rule" + (blocking.size() > 2 ? "s" : "") + ")" : "")
                     + "; not published, readers keep the previous warehouse");
         }
+    }
+
+    private static int contractOrder(DataLoad load) {
+        return SourceTable.byFileName(load.sourceFile()).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
     }
 
     /** The one-line cause of a failed step: what failed, then why, on one line. */

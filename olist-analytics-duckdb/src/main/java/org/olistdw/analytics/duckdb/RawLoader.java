@@ -99,7 +99,9 @@ final class RawLoader {
                     Consumer<QuarantinedRow> quarantine) {
         long started = System.nanoTime();
         Optional<String> strictReadFailure = readStrictly(table, file);
+        long read = System.nanoTime();
         SourceScan scanned = joined(scan);
+        long joined = System.nanoTime();
         SourceInspector.requireUtf8(table, scanned);
         Optional<LoadResult> loaded = Optional.empty();
         try {
@@ -116,10 +118,12 @@ final class RawLoader {
         }
         LoadResult result = loaded.orElseGet(() -> loadRecordByRecord(table, file, quarantine));
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
-        LOG.info("loaded {} into raw.{}: {} rows read ({} by the scan), {} loaded, {} quarantined in {} s ({} rows/s)",
+        LOG.info("loaded {} into raw.{}: {} rows read ({} by the scan), {} loaded, {} quarantined in {} s ({} rows/s;"
+                        + " read {} s, scan waited for {} s)",
                 table.fileName(), table.tableName(), result.rowsRead(), scanned.records(), result.rowsLoaded(),
                 result.rowsQuarantined(), String.format(Locale.ROOT, "%.2f", seconds),
-                Math.round(result.rowsRead() / seconds));
+                Math.round(result.rowsRead() / seconds), String.format(Locale.ROOT, "%.2f", (read - started) / 1e9),
+                String.format(Locale.ROOT, "%.2f", (joined - read) / 1e9));
         return result;
     }
 
@@ -186,14 +190,15 @@ final class RawLoader {
                 if (rejects == null) {
                     return Optional.empty();
                 }
-                String lines = stageLines();
-                String columns = String.join(", ", ContractSql.quotedColumns(table));
+                String columns = ContractSql.quotedColumns(table).stream()
+                        .map(column -> "csv." + column)
+                        .collect(Collectors.joining(", "));
                 long loaded;
                 try (Statement statement = connection.createStatement()) {
                     loaded = statement.executeUpdate("insert into " + RawLayout.rawTable(table)
                             + " select " + run.value() + ", " + RawLayout.literal(table.fileName())
-                            + ", lines.line, " + columns + " from " + stage + " as csv join " + lines
-                            + " as lines on lines.row = csv.rowid where " + ContractSql.rowIsValid(table));
+                            + ", " + lineFrom() + ", " + columns + " from " + stage + " as csv" + lineShifts()
+                            + " where " + ContractSql.rowIsValid(table));
                 }
                 if (loaded + rejects.size() != read) {
                     throw new IllegalStateException(table.fileName() + ": " + read + " rows read, " + loaded
@@ -235,16 +240,24 @@ final class RawLoader {
             return rejects;
         }
 
-        /** A relation (row, line) giving the line of every staged row, from the scan's divergences. */
-        private String stageLines() throws SQLException {
-            String rows = "(select rowid as row from " + stage + ")";
+        /** The line of staged row {@code csv}: its record number plus 2, plus the shift {@code shifts} gives it. */
+        private String lineFrom() {
+            return scan.divergences().isEmpty() ? "csv.rowid + 2" : "csv.rowid + 2 + shifts.extra";
+        }
+
+        /**
+         * The join that gives each staged row its shift, from a table of the scan's divergences; none when
+         * lines and records never diverge.
+         */
+        private String lineShifts() throws SQLException {
             List<SourceScan.Divergence> divergences = scan.divergences();
             if (divergences.isEmpty()) {
-                return "(select row, row + 2 as line from " + rows + ")";
+                return "";
             }
-            String shifts = RawLayout.quote(STAGE) + ".main." + RawLayout.quote("lines_" + table.tableName());
+            String name = "lines_" + table.tableName();
+            String shifts = RawLayout.quote(STAGE) + ".main." + RawLayout.quote(name);
             execute("create or replace table " + shifts + " (from_row bigint, extra bigint)");
-            try (DuckDBAppender appender = connection.createAppender(STAGE, "main", "lines_" + table.tableName())) {
+            try (DuckDBAppender appender = connection.createAppender(STAGE, "main", name)) {
                 appender.beginRow();
                 appender.append(0L);
                 appender.append(0L);
@@ -256,8 +269,7 @@ final class RawLoader {
                     appender.endRow();
                 }
             }
-            return "(select r.row, r.row + 2 + s.extra as line from " + rows + " as r asof join " + shifts
-                    + " as s on r.row >= s.from_row)";
+            return " asof join " + shifts + " as shifts on csv.rowid >= shifts.from_row";
         }
 
         private void quarantine(List<Reject> rejects, Consumer<QuarantinedRow> consumer) throws SQLException {
