@@ -2,14 +2,42 @@
 -- field as text, as written in the file; these turn it into the warehouse's type.
 
 -- A timestamp as the loader accepts it: YYYY-MM-DD, or YYYY-MM-DD HH:MM[:SS[.fraction]] with a space, a T or
--- both between date and time. A value DuckDB reads as it is (the usual YYYY-MM-DD HH:MM:SS) is cast directly;
--- any other gets a single space between date and time first. Null stays null; an unreadable value fails the
--- cast, naming the value.
+-- both between date and time, blanks (characters up to U+0020) around. A value DuckDB reads as it is (the usual
+-- YYYY-MM-DD HH:MM:SS) is cast directly; any other, without its blanks, gets a single space between date and time
+-- first. Null stays null; an unreadable value fails the cast, naming the value. The loader's contract accepts a
+-- timestamp only when source_timestamp_or_null reads it.
 create or replace macro source_timestamp(field) as
     coalesce(
         try_cast(trim(field) as timestamp),
-        cast(regexp_replace(trim(field), '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp)
+        cast(regexp_replace(regexp_replace(field, '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'),
+            '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp)
     );
+
+-- source_timestamp, null for a value it cannot read.
+create or replace macro source_timestamp_or_null(field) as
+    coalesce(
+        try_cast(trim(field) as timestamp),
+        try_cast(regexp_replace(regexp_replace(field, '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'),
+            '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp)
+    );
+
+-- A whole number as the loader accepts it (a trailing ".0" from a spreadsheet re-save is dropped), within the
+-- range of a 32-bit integer.
+create or replace macro source_integer(field) as
+    cast(regexp_replace(field, '\.0$', '') as integer);
+
+-- A decimal number as the loader accepts it (an exponent allowed), rounded half away from zero to 2 decimals;
+-- at most 10 integer digits.
+create or replace macro source_decimal(field) as
+    cast(field as decimal(12, 2));
+
+-- An amount of money as the loader accepts it: at most 10 integer digits and 2 decimals, so never rounded.
+create or replace macro source_amount(field) as
+    cast(field as decimal(12, 2));
+
+-- A finite floating-point number as the loader accepts it.
+create or replace macro source_number(field) as
+    cast(field as double);
 
 -- A zip code prefix: 5 characters, the leading zeros a spreadsheet may have dropped restored (1037 -> 01037).
 create or replace macro source_zip_prefix(field) as

@@ -12,8 +12,8 @@ renamed as (
 
     select
         source_zip_prefix(geolocation_zip_code_prefix) as geolocation_zip_code_prefix, -- 5 characters, leading zeros restored
-        cast(geolocation_lat as double) as geolocation_lat, -- degrees; a few points lie outside Brazil
-        cast(geolocation_lng as double) as geolocation_lng, -- degrees
+        source_number(geolocation_lat) as geolocation_lat, -- degrees; a few points lie outside Brazil
+        source_number(geolocation_lng) as geolocation_lng, -- degrees
         source_text(geolocation_city) as geolocation_city, -- spelled with or without accents
         source_state_code(geolocation_state) as geolocation_state, -- two-letter state code
         _source_line -- line of the row in the source file (lineage)

@@ -13,12 +13,12 @@ renamed as (
 
     select
         trim(order_id) as order_id,
-        cast(order_item_id as integer) as order_item_id, -- 1..n within the order; "1.0" reads as 1
+        source_integer(order_item_id) as order_item_id, -- 1..n within the order; "1.0" reads as 1
         trim(product_id) as product_id,
         trim(seller_id) as seller_id,
         source_timestamp(shipping_limit_date) as shipping_limit_date, -- runs to 2020
-        cast(price as decimal(12, 2)) as price, -- BRL
-        cast(freight_value as decimal(12, 2)) as freight_value, -- BRL, freight charged for this item
+        source_amount(price) as price, -- BRL
+        source_amount(freight_value) as freight_value, -- BRL, freight charged for this item
         _source_line -- line of the row in the source file (lineage)
 
     from source

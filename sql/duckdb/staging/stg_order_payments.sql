@@ -11,10 +11,10 @@ renamed as (
 
     select
         trim(order_id) as order_id,
-        cast(payment_sequential as integer) as payment_sequential, -- 1..n, order of the payments of one order
+        source_integer(payment_sequential) as payment_sequential, -- 1..n, order of the payments of one order
         lower(trim(payment_type)) as payment_type, -- credit_card, boleto, voucher, debit_card, not_defined
-        cast(payment_installments as integer) as payment_installments, -- 0..24
-        cast(payment_value as decimal(12, 2)) as payment_value, -- BRL, may be 0
+        source_integer(payment_installments) as payment_installments, -- 0..24
+        source_amount(payment_value) as payment_value, -- BRL, may be 0
         _source_line -- line of the row in the source file (lineage)
 
     from source

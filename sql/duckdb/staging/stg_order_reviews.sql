@@ -15,7 +15,7 @@ renamed as (
     select
         trim(review_id) as review_id,
         trim(order_id) as order_id,
-        cast(review_score as integer) as review_score, -- 1..5
+        source_integer(review_score) as review_score, -- 1..5
         source_text(review_comment_title) as review_comment_title,
         source_text(review_comment_message) as review_comment_message, -- may contain line breaks
         source_timestamp(review_creation_date) as review_creation_date, -- midnight in the source

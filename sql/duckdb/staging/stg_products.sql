@@ -33,13 +33,13 @@ renamed as (
     select
         trim(product_id) as product_id,
         source_text(product_category_name) as product_category_name, -- Portuguese
-        cast(product_name_lenght as integer) as product_name_length, -- characters; the source spells it lenght
-        cast(product_description_lenght as integer) as product_description_length, -- characters; the source spells it lenght
-        cast(product_photos_qty as integer) as product_photos_qty,
-        cast(product_weight_g as decimal(12, 2)) as product_weight_g,
-        cast(product_length_cm as decimal(12, 2)) as product_length_cm,
-        cast(product_height_cm as decimal(12, 2)) as product_height_cm,
-        cast(product_width_cm as decimal(12, 2)) as product_width_cm,
+        source_integer(product_name_lenght) as product_name_length, -- characters; the source spells it lenght
+        source_integer(product_description_lenght) as product_description_length, -- characters; the source spells it lenght
+        source_integer(product_photos_qty) as product_photos_qty,
+        source_decimal(product_weight_g) as product_weight_g,
+        source_decimal(product_length_cm) as product_length_cm,
+        source_decimal(product_height_cm) as product_height_cm,
+        source_decimal(product_width_cm) as product_width_cm,
         _source_line -- line of the row in the source file (lineage)
 
     from source

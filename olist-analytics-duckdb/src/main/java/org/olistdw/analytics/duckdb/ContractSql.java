@@ -10,13 +10,16 @@ import org.olistdw.pipeline.source.SourceTable;
  * The source contract as DuckDB SQL: for each column of a {@link SourceTable}, a predicate that holds exactly
  * when {@link SourceColumn#problemWith(String)} finds no problem with the value, a field read as text with an
  * empty field as {@code NULL}. A value that passes casts in staging with the {@code source_*} macros of
- * {@code sql/duckdb/macros}: the casts here are the same as theirs.
+ * {@code sql/duckdb/macros}: the casts here are the same as theirs ({@code source_integer} as integer after
+ * dropping ".0", {@code source_decimal} and {@code source_amount} as {@code decimal(12, 2)},
+ * {@code source_number} as double, {@code source_timestamp} as below).
  */
 final class ContractSql {
 
-    /** A timestamp's text with the blanks around it removed and a single space between date and time. */
-    private static final String TIMESTAMP_TEXT = "regexp_replace(regexp_replace(%s, '^[\\x00-\\x20]+|[\\x00-\\x20]+$',"
-            + " '', 'g'), '^(\\d{4}-\\d{2}-\\d{2})( |T| T)', '\\1 ')";
+    /** A timestamp read as the macro {@code source_timestamp_or_null} reads it: null when it cannot be. */
+    private static final String TIMESTAMP_OR_NULL = "coalesce(try_cast(trim(%1$s) as timestamp),"
+            + " try_cast(regexp_replace(regexp_replace(%1$s, '^[\\x00-\\x20]+|[\\x00-\\x20]+$', '', 'g'),"
+            + " '^(\\d{4}-\\d{2}-\\d{2})[ T]*(\\d)', '\\1 \\2') as timestamp))";
 
     private ContractSql() {
     }
@@ -51,14 +54,17 @@ final class ContractSql {
             case NUMBER -> matches(field, ColumnType.DECIMAL_REGEX)
                     + " and isfinite(try_cast(" + field + " as double))";
             case TIMESTAMP -> matches(field, ColumnType.TIMESTAMP_REGEX)
-                    + " and try_cast(" + timestampText(field) + " as timestamp) is not null";
+                    + " and " + timestampOrNull(field) + " is not null";
             case ZIP_PREFIX -> matches(field, ColumnType.ZIP_REGEX);
         };
     }
 
-    /** The normalised text of a timestamp field, as the macro {@code source_timestamp} casts it. */
-    static String timestampText(String field) {
-        return String.format(TIMESTAMP_TEXT, field);
+    /**
+     * A timestamp field read as the macro {@code source_timestamp_or_null} of {@code sql/duckdb/macros} reads it
+     * (the loader cannot rely on the macros: a model root may have none).
+     */
+    static String timestampOrNull(String field) {
+        return String.format(TIMESTAMP_OR_NULL, field);
     }
 
     /** The columns of {@code table}, quoted, in header order. */
