@@ -1,0 +1,109 @@
+package org.olistdw.analytics.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.olistdw.pipeline.source.ColumnType;
+import org.olistdw.pipeline.source.SourceColumn;
+
+/**
+ * The contract as SQL accepts exactly the values the contract accepts, and every value it accepts casts with the
+ * staging macro of its type (text is never cast).
+ */
+class ContractSqlTest {
+
+    private static final Map<ColumnType, List<String>> VALUES = Map.of(
+            ColumnType.INTEGER, List.of("3", "-1", "+7", "3.0", "0003", "3.5", "two", "99999999999", "2147483647",
+                    "2147483648", "-2147483648", "-2147483649", " 3", "1e3", "3.0.0"),
+            ColumnType.DECIMAL, List.of("199.90", "199.9", "199", "1e3", ".5", "5.", "+5", "-0.005", "9999999999.99",
+                    "9999999999.995", "10000000000", "1e10", "1e309", "1.2.3", "12,50", "abc", " 1"),
+            ColumnType.AMOUNT, List.of("199.90", "199.9", "199", "10.005", "1e3", ".5", "5.", "+5", "-0.01",
+                    "9999999999.99", "12345678901", "12,50", ""),
+            ColumnType.NUMBER, List.of("-23.5459", "1e-3", "1e309", "-1e309", "1e308", "abc", ".5", "1e-400",
+                    "-46.63"),
+            ColumnType.TIMESTAMP, List.of("2017-10-02 10:56:33", "2017-10-02T10:56:33", "2017-10-02 T10:56",
+                    "2017-10-02", "2017-10-02T", "2017-10-02 ", "\t2017-10-02 10:56\t", "2017-10-02 10:56:33.123456789",
+                    "2017-10-02 24:00:00", "2017-02-30 10:00:00", "2017-13-01", "02/10/2017 10:56", "2016-02-29",
+                    "2017-10-0210:56", "2017-10-02 10:56:33.", "2017-10-02  10:56:33", "2017-10-02 10:60"),
+            ColumnType.ZIP_PREFIX, List.of("1037", "01037", "123456", "12-34", " 1037", "0"),
+            ColumnType.TEXT, List.of("anything", " ", "\"quoted\""));
+
+    private static final Map<ColumnType, String> MACROS = Map.of(
+            ColumnType.INTEGER, "source_integer",
+            ColumnType.DECIMAL, "source_decimal",
+            ColumnType.AMOUNT, "source_amount",
+            ColumnType.NUMBER, "source_number",
+            ColumnType.TIMESTAMP, "source_timestamp",
+            ColumnType.ZIP_PREFIX, "source_zip_prefix");
+
+    @Test
+    void the_sql_checks_accept_exactly_what_the_contract_accepts() throws SQLException {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (Map.Entry<ColumnType, List<String>> entry : VALUES.entrySet()) {
+                for (boolean required : new boolean[] {true, false}) {
+                    SourceColumn column = new SourceColumn("v", entry.getKey(), required);
+                    for (String value : entry.getValue()) {
+                        boolean accepted = column.problemWith(value).isEmpty();
+                        assertThat(sqlAccepts(duckdb, column, value))
+                                .as("%s %s '%s'", entry.getKey(), required ? "required" : "optional", value)
+                                .isEqualTo(accepted);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_values_from_the_brief_of_each_new_kind_are_rejected_with_their_reason() {
+        assertThat(new SourceColumn("price", ColumnType.AMOUNT, true).problemWith("10.005"))
+                .contains("price: not an amount (at most 10 integer digits and 2 decimals), was '10.005'");
+        assertThat(new SourceColumn("lat", ColumnType.NUMBER, true).problemWith("1e309"))
+                .contains("lat: number out of range, was '1e309'");
+        assertThat(new SourceColumn("score", ColumnType.INTEGER, true).problemWith("99999999999"))
+                .contains("score: whole number out of range, was '99999999999'");
+        assertThat(new SourceColumn("at", ColumnType.TIMESTAMP, true).problemWith("2017-10-02T"))
+                .contains("at: not a valid timestamp (expected YYYY-MM-DD HH:MM:SS), was '2017-10-02T'");
+    }
+
+    @Test
+    void every_value_the_contract_accepts_casts_with_the_staging_macro_of_its_type() throws SQLException {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            DuckDbMacros.install(duckdb, DuckDbSettings.DEFAULT_MODEL_ROOT);
+            for (Map.Entry<ColumnType, List<String>> entry : VALUES.entrySet()) {
+                SourceColumn column = new SourceColumn("v", entry.getKey(), false);
+                for (String value : entry.getValue()) {
+                    if (!MACROS.containsKey(entry.getKey()) || value.isEmpty()
+                            || column.problemWith(value).isPresent()) {
+                        continue;
+                    }
+                    try (PreparedStatement statement = duckdb.prepareStatement(
+                            "select " + MACROS.get(entry.getKey()) + "(v) from (select ?::varchar as v)")) {
+                        statement.setString(1, value);
+                        try (ResultSet result = statement.executeQuery()) {
+                            assertThat(result.next()).isTrue();
+                            assertThat(result.getObject(1)).as("%s '%s'", entry.getKey(), value).isNotNull();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean sqlAccepts(Connection duckdb, SourceColumn column, String value) throws SQLException {
+        try (PreparedStatement statement = duckdb.prepareStatement("select " + ContractSql.columnIsValid(column)
+                + " from (select nullif(?::varchar, '') as v)")) {
+            statement.setString(1, value);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+}
