@@ -198,7 +198,7 @@ final class RawLoader {
                     loaded = statement.executeUpdate("insert into " + RawLayout.rawTable(table)
                             + " select " + run.value() + ", " + RawLayout.literal(table.fileName())
                             + ", " + lineFrom() + ", " + columns + " from " + stage + " as csv" + lineShifts()
-                            + " where " + ContractSql.rowIsValid(table));
+                            + accepted(rejects));
                 }
                 if (loaded + rejects.size() != read) {
                     throw new IllegalStateException(table.fileName() + ": " + read + " rows read, " + loaded
@@ -238,6 +238,27 @@ final class RawLoader {
                 }
             }
             return rejects;
+        }
+
+        /**
+         * The condition that keeps the rows not rejected: none when every row passed, otherwise the rows whose
+         * number is not among the rejected ones (the checks run once).
+         */
+        private String accepted(List<Reject> rejects) throws SQLException {
+            if (rejects.isEmpty()) {
+                return "";
+            }
+            String name = "rejects_" + table.tableName();
+            String rejected = RawLayout.quote(STAGE) + ".main." + RawLayout.quote(name);
+            execute("create or replace table " + rejected + " (row bigint)");
+            try (DuckDBAppender appender = connection.createAppender(STAGE, "main", name)) {
+                for (Reject reject : rejects) {
+                    appender.beginRow();
+                    appender.append(reject.row());
+                    appender.endRow();
+                }
+            }
+            return " where csv.rowid not in (select row from " + rejected + ")";
         }
 
         /** The line of staged row {@code csv}: its record number plus 2, plus the shift {@code shifts} gives it. */
@@ -309,6 +330,7 @@ final class RawLoader {
         try {
             execute("drop table if exists " + stageTable);
             execute("drop table if exists " + stageTable.replace("\"csv_", "\"lines_"));
+            execute("drop table if exists " + stageTable.replace("\"csv_", "\"rejects_"));
         } catch (SQLException e) {
             LOG.warn("cannot drop {}: {}", stageTable, e.getMessage());
         }
