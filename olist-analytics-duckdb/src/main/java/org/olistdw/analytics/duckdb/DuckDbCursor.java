@@ -184,6 +184,16 @@ final class DuckDbCursor implements AutoCloseable {
         return row.getBigDecimal(column);
     }
 
+    /** The {@code TIMESTAMP} column at {@code position} (from 1), null when null. */
+    static LocalDateTime timestamp(ResultSet row, int position) throws SQLException {
+        return row.getObject(position, LocalDateTime.class);
+    }
+
+    /** The {@code DECIMAL} column at {@code position} (from 1), null when null. */
+    static BigDecimal decimal(ResultSet row, int position) throws SQLException {
+        return row.getBigDecimal(position);
+    }
+
     /** An integer column, null when null. */
     static Integer integer(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
