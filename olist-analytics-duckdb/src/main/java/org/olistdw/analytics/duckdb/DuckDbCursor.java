@@ -87,6 +87,14 @@ final class DuckDbCursor implements AutoCloseable {
         return result;
     }
 
+    /** The first column of the current row, as text: the key {@link #take} compares. */
+    String key() {
+        if (!onRow) {
+            throw new IllegalStateException("the cursor has no row left");
+        }
+        return currentKey;
+    }
+
     /** Moves to the next row; closes the cursor after the last one. */
     void advance() {
         try {

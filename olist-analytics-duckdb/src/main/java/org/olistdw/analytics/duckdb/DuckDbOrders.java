@@ -174,7 +174,8 @@ final class DuckDbOrders implements Orders {
             if (!orders.hasRow()) {
                 return null;
             }
-            OrderRow order = orders.next(OrderRow::read);
+            String orderId = orders.key();
+            OrderRow order = orders.next(row -> OrderRow.read(orderId, row));
             return order.toDomain(items.take(order.orderId(), DuckDbOrders::item),
                     payments.take(order.orderId(), DuckDbOrders::payment),
                     reviews.take(order.orderId(), DuckDbOrders::review));
@@ -204,9 +205,9 @@ final class DuckDbOrders implements Orders {
                             LocalDateTime purchasedAt, LocalDateTime approvedAt, LocalDateTime handedToCarrierAt,
                             LocalDateTime deliveredAt, LocalDateTime estimatedDeliveryAt) {
 
-        /** A row of {@link #ORDERS}, read by position. */
-        static OrderRow read(ResultSet row) throws SQLException {
-            return new OrderRow(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+        /** A row of {@link #ORDERS} whose first column is {@code orderId}, read by position. */
+        static OrderRow read(String orderId, ResultSet row) throws SQLException {
+            return new OrderRow(orderId, row.getString(2), row.getString(3), row.getString(4),
                     DuckDbCursor.timestamp(row, 5), DuckDbCursor.timestamp(row, 6), DuckDbCursor.timestamp(row, 7),
                     DuckDbCursor.timestamp(row, 8), DuckDbCursor.timestamp(row, 9));
         }
