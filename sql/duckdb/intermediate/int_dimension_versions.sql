@@ -6,12 +6,20 @@
 -- and adds the attributes it derives from them.
 --
 -- raw.previous_<dimension> holds every version published by the previous run (none on a first run).
--- A key whose tracked attributes (int_dimension_snapshots) differ from its current version gets that
--- version closed (valid_to = the run's as-of time) and a new one opened (valid_from = as-of); a new
+-- A key whose tracked attributes in this run's sources (snapshots, below) differ from its current version
+-- gets that version closed (valid_to = the run's as-of time) and a new one opened (valid_from = as-of); a new
 -- key's first version is valid from 1900-01-01; a key absent from this run's sources keeps its versions
 -- unchanged. Exactly one version per key is current (valid_to null); windows are [valid_from,
 -- valid_to) and never overlap. Surrogate keys are kept by every existing version; new versions are
 -- numbered after the dimension's greatest key, in natural key order.
+--
+-- This run's tracked attributes of a key (snapshots), packed as JSON text by the macros
+-- pack_<entity>_attributes (keys in a fixed order, so that equal attributes give equal text):
+-- dim_customer, by customer_unique_id: the address (zip prefix, city, state) given with the person's
+-- most recent order; a person without orders takes the address of their greatest customer_id.
+-- dim_product, by product_id: every column of the products file, the first line of a repeated id.
+-- dim_seller, by seller_id: zip prefix, city and state, the first line of a repeated id.
+-- A missing text attribute shows unknown, as the dimensions publish it.
 with
 
 build as (
@@ -38,15 +46,112 @@ previous_sellers as (
 
 ),
 
+customers as (
+
+    select * from intermediate.int_customers
+
+),
+
+orders as (
+
+    select * from intermediate.int_orders
+
+),
+
+products as (
+
+    select * from staging.stg_products
+
+),
+
+sellers as (
+
+    select * from staging.stg_sellers
+
+),
+
+latest_purchase_per_customer_id as (
+
+    select
+        customer_id,
+        max(order_purchase_timestamp) as last_purchase_at
+
+    from orders
+    group by customer_id
+
+),
+
+customer_snapshots as (
+
+    select
+        'dim_customer' as dimension,
+        customers.customer_unique_id as natural_key,
+        pack_customer_attributes(
+            coalesce(customers.customer_zip_code_prefix, 'unknown'),
+            coalesce(customers.customer_city, 'unknown'),
+            coalesce(customers.customer_state, 'unknown')
+        ) as attributes
+
+    from customers
+    left join latest_purchase_per_customer_id
+        on customers.customer_id = latest_purchase_per_customer_id.customer_id
+    qualify row_number() over (
+        partition by customers.customer_unique_id
+        order by latest_purchase_per_customer_id.last_purchase_at desc nulls last, customers.customer_id desc
+    ) = 1
+
+),
+
+product_snapshots as (
+
+    select
+        'dim_product' as dimension,
+        product_id as natural_key,
+        pack_product_attributes(
+            coalesce(product_category_name, 'unknown'),
+            product_name_length,
+            product_description_length,
+            product_photos_qty,
+            product_weight_g,
+            product_length_cm,
+            product_height_cm,
+            product_width_cm
+        ) as attributes
+
+    from products
+    qualify row_number() over (partition by product_id order by _source_line) = 1
+
+),
+
+seller_snapshots as (
+
+    select
+        'dim_seller' as dimension,
+        seller_id as natural_key,
+        pack_seller_attributes(
+            coalesce(seller_zip_code_prefix, 'unknown'),
+            coalesce(seller_city, 'unknown'),
+            coalesce(seller_state, 'unknown')
+        ) as attributes
+
+    from sellers
+    qualify row_number() over (partition by seller_id order by _source_line) = 1
+
+),
+
 snapshots as (
 
-    select * from intermediate.int_dimension_snapshots
+    select * from customer_snapshots
+    union all
+    select * from product_snapshots
+    union all
+    select * from seller_snapshots
 
 ),
 
 previous_versions as (
 
-    -- the attributes packed by the same macros as int_dimension_snapshots packs them
+    -- the attributes packed by the same macros as the snapshots
     select
         'dim_customer' as dimension,
         customer_key as surrogate_key,

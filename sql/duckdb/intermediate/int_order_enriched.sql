@@ -81,11 +81,9 @@ joined as (
         orders.customer_id,
         orders.customer_unique_id, -- null when the customer_id is not in the customers file
         orders.delivery_zip_code_prefix, -- the address given with the order
-        orders.delivery_city,
         orders.delivery_state,
         orders.order_status,
         orders.order_purchase_timestamp,
-        orders.order_purchase_date,
         orders.order_approved_at,
         orders.order_delivered_carrier_date,
         orders.order_delivered_customer_date,

@@ -1,5 +1,5 @@
 -- grain: one row per order_id, with the person (customer_unique_id) who placed it and the address
--- given with the order (the zip prefix, city and state of its customer_id row): where it was shipped.
+-- given with the order (the zip prefix and state of its customer_id row): where it was shipped.
 -- The published file has each order_id once; if a re-saved file repeats one, its first line wins so
 -- that joins on order_id can never multiply rows. customer_unique_id is null when the customer_id
 -- of the order is missing from the customers file.
@@ -33,11 +33,9 @@ joined as (
         orders_deduplicated.customer_id,
         customers.customer_unique_id, -- null when the customer_id is not in the customers file
         customers.customer_zip_code_prefix as delivery_zip_code_prefix, -- the order's address; null when the customer_id is missing
-        customers.customer_city as delivery_city,
         customers.customer_state as delivery_state,
         orders_deduplicated.order_status,
         orders_deduplicated.order_purchase_timestamp,
-        cast(orders_deduplicated.order_purchase_timestamp as date) as order_purchase_date,
         orders_deduplicated.order_approved_at,
         orders_deduplicated.order_delivered_carrier_date,
         orders_deduplicated.order_delivered_customer_date,

@@ -129,24 +129,41 @@ final class DomainTables {
         void append(DuckDBAppender appender, T value) throws SQLException;
     }
 
-    /** Empties {@code domain.<name>}, then appends one row per value; closes {@code values}. */
+    /**
+     * Empties {@code domain.<name>}, then appends one row per value, in one transaction: readers see the old
+     * rows or all the new ones, and the table is committed once. Closes {@code values}.
+     */
     private static <T> long replaceRows(DuckDBConnection connection, String name, Stream<T> values, Columns<T> columns)
             throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("delete from " + table(name));
-        }
-        long written = 0;
-        try (DuckDBAppender appender = connection.createAppender(SCHEMA, name); Stream<T> all = values) {
-            Iterator<T> it = all.iterator();
-            while (it.hasNext()) {
-                T value = it.next();
-                appender.beginRow();
-                columns.append(appender, value);
-                appender.endRow();
-                written++;
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("delete from " + table(name));
             }
+            long written = 0;
+            try (DuckDBAppender appender = connection.createAppender(SCHEMA, name); Stream<T> all = values) {
+                Iterator<T> it = all.iterator();
+                while (it.hasNext()) {
+                    T value = it.next();
+                    appender.beginRow();
+                    columns.append(appender, value);
+                    appender.endRow();
+                    written++;
+                }
+            }
+            connection.commit();
+            return written;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
-        return written;
     }
 
     /**

@@ -87,6 +87,14 @@ final class DuckDbCursor implements AutoCloseable {
         return result;
     }
 
+    /** The first column of the current row, as text: the key {@link #take} compares. */
+    String key() {
+        if (!onRow) {
+            throw new IllegalStateException("the cursor has no row left");
+        }
+        return currentKey;
+    }
+
     /** Moves to the next row; closes the cursor after the last one. */
     void advance() {
         try {
@@ -182,6 +190,16 @@ final class DuckDbCursor implements AutoCloseable {
     /** A {@code DECIMAL} column, null when null. */
     static BigDecimal decimal(ResultSet row, String column) throws SQLException {
         return row.getBigDecimal(column);
+    }
+
+    /** The {@code TIMESTAMP} column at {@code position} (from 1), null when null. */
+    static LocalDateTime timestamp(ResultSet row, int position) throws SQLException {
+        return row.getObject(position, LocalDateTime.class);
+    }
+
+    /** The {@code DECIMAL} column at {@code position} (from 1), null when null. */
+    static BigDecimal decimal(ResultSet row, int position) throws SQLException {
+        return row.getBigDecimal(position);
     }
 
     /** An integer column, null when null. */

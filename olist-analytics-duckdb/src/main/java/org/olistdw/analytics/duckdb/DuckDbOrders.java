@@ -174,7 +174,8 @@ final class DuckDbOrders implements Orders {
             if (!orders.hasRow()) {
                 return null;
             }
-            OrderRow order = orders.next(OrderRow::read);
+            String orderId = orders.key();
+            OrderRow order = orders.next(row -> OrderRow.read(orderId, row));
             return order.toDomain(items.take(order.orderId(), DuckDbOrders::item),
                     payments.take(order.orderId(), DuckDbOrders::payment),
                     reviews.take(order.orderId(), DuckDbOrders::review));
@@ -182,21 +183,21 @@ final class DuckDbOrders implements Orders {
         return DuckDbStreams.of(cursors, next);
     }
 
+    /** A row of {@link #ITEMS}, read by position. */
     private static ItemRecord item(ResultSet row) throws SQLException {
-        return new ItemRecord(row.getInt("order_item_id"), row.getString("product_id"), row.getString("seller_id"),
-                DuckDbCursor.timestamp(row, "shipping_limit_date"), DuckDbCursor.decimal(row, "price"),
-                DuckDbCursor.decimal(row, "freight_value"));
+        return new ItemRecord(row.getInt(2), row.getString(3), row.getString(4), DuckDbCursor.timestamp(row, 5),
+                DuckDbCursor.decimal(row, 6), DuckDbCursor.decimal(row, 7));
     }
 
+    /** A row of {@link #PAYMENTS}, read by position. */
     private static PaymentRecord payment(ResultSet row) throws SQLException {
-        return new PaymentRecord(row.getInt("payment_sequential"), row.getString("payment_type"),
-                row.getInt("payment_installments"), DuckDbCursor.decimal(row, "payment_value"));
+        return new PaymentRecord(row.getInt(2), row.getString(3), row.getInt(4), DuckDbCursor.decimal(row, 5));
     }
 
+    /** A row of {@link #REVIEWS}, read by position. */
     private static ReviewRecord review(ResultSet row) throws SQLException {
-        return new ReviewRecord(row.getString("review_id"), row.getInt("review_score"),
-                DuckDbCursor.timestamp(row, "review_creation_date"),
-                DuckDbCursor.timestamp(row, "review_answer_timestamp"));
+        return new ReviewRecord(row.getString(2), row.getInt(3), DuckDbCursor.timestamp(row, 4),
+                DuckDbCursor.timestamp(row, 5));
     }
 
     /** A row of {@code core.fact_orders} with the person behind its customer id. */
@@ -204,14 +205,11 @@ final class DuckDbOrders implements Orders {
                             LocalDateTime purchasedAt, LocalDateTime approvedAt, LocalDateTime handedToCarrierAt,
                             LocalDateTime deliveredAt, LocalDateTime estimatedDeliveryAt) {
 
-        static OrderRow read(ResultSet row) throws SQLException {
-            return new OrderRow(row.getString("order_id"), row.getString("customer_id"),
-                    row.getString("customer_unique_id"), row.getString("order_status"),
-                    DuckDbCursor.timestamp(row, "order_purchase_timestamp"),
-                    DuckDbCursor.timestamp(row, "order_approved_at"),
-                    DuckDbCursor.timestamp(row, "order_delivered_carrier_date"),
-                    DuckDbCursor.timestamp(row, "order_delivered_customer_date"),
-                    DuckDbCursor.timestamp(row, "order_estimated_delivery_date"));
+        /** A row of {@link #ORDERS} whose first column is {@code orderId}, read by position. */
+        static OrderRow read(String orderId, ResultSet row) throws SQLException {
+            return new OrderRow(orderId, row.getString(2), row.getString(3), row.getString(4),
+                    DuckDbCursor.timestamp(row, 5), DuckDbCursor.timestamp(row, 6), DuckDbCursor.timestamp(row, 7),
+                    DuckDbCursor.timestamp(row, 8), DuckDbCursor.timestamp(row, 9));
         }
 
         /** The order replayed from this row and the lines of its items, payments and reviews. */
