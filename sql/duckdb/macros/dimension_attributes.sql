@@ -1,6 +1,6 @@
 -- Macros for the tracked attributes of the three slowly changing (type 2) dimensions, the one place that
--- lists them in SQL: int_dimension_snapshots packs this run's attributes, int_dimension_versions packs the
--- published versions' and the unknown members', and each dimension unpacks its versions. The packed form is
+-- lists them in SQL: int_dimension_versions packs this run's attributes, the published versions' and the
+-- unknown members', and each dimension unpacks its versions. The packed form is
 -- JSON text with the keys in a fixed order, so that equal attributes give equal text and a change of any of
 -- them is a change of the text. They must match the columns the history keeps (VersionedDimension, checked
 -- by DuckDbMacrosTest).
