@@ -33,7 +33,8 @@ public final class PostgresOps implements AutoCloseable {
 
     /** {@code server_version_num} of the oldest supported server. */
     static final int MINIMUM_SERVER_VERSION_NUM = 150_000;
-    static final String MIGRATIONS = "classpath:sql/postgres/migration";
+    static final String CLASSPATH = "classpath:";
+    static final String MIGRATIONS = CLASSPATH + "sql/postgres/migration";
     static final String[] SCHEMAS = {"etl_orchestration", "data_quality", "security_audit"};
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresOps.class);
@@ -152,10 +153,27 @@ public final class PostgresOps implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, String where) {
+        migrate(dataSource, where, MIGRATIONS);
+    }
+
+    /**
+     * Brings the schema up to date with the migrations at {@code location}: nothing to do, without loading
+     * Flyway, when the schema history already records exactly those migrations ({@link MigrationHistory});
+     * otherwise Flyway migrates and validates.
+     *
+     * @return whether Flyway ran
+     */
+    static boolean migrate(DataSource dataSource, String where, String location) {
+        MigrationHistory history = MigrationHistory.of(PostgresOps.class.getClassLoader(),
+                location.substring(CLASSPATH.length()));
+        if (history.isAppliedIn(dataSource, SCHEMAS[0])) {
+            LOG.debug("operational schema at {} is current: {} migrations applied", where, history.migrations().size());
+            return false;
+        }
         try {
             var result = Flyway.configure(PostgresOps.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(MIGRATIONS)
+                    .locations(location)
                     .failOnMissingLocations(true)
                     .validateMigrationNaming(true)
                     .schemas(SCHEMAS)
@@ -165,6 +183,7 @@ public final class PostgresOps implements AutoCloseable {
                 LOG.info("operational schema at {} migrated to version {} ({} migrations)",
                         where, result.targetSchemaVersion, result.migrationsExecuted);
             }
+            return true;
         } catch (FlywayException e) {
             throw new OpsStoreUnavailableException(
                     "cannot migrate the operational schema at " + where + ": " + abbreviated(oneLine(e.getMessage())), e);
