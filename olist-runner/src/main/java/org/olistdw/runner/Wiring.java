@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *       and threshold stay as people set them;</li>
  *   <li>for a run, open the analytical store and assemble the pipeline over both stores ({@link #pipeline}).</li>
  * </ol>
- * For a run ({@link #connectForRun}), DuckDB's native library loads on a thread of its own during the first
- * three steps, and the shipped rule catalogue is read while PostgreSQL starts.
+ * JDBI and the store's repositories are set up on a thread of their own while PostgreSQL starts, and so is the
+ * shipped rule catalogue read; for a run ({@link #connectForRun}), DuckDB's native library loads meanwhile too.
  * The accessors only return what these steps connected.
  */
 final class Wiring implements AutoCloseable {
@@ -66,6 +66,7 @@ final class Wiring implements AutoCloseable {
     /** Steps 1 and 2: connects the operational store, starting the embedded PostgreSQL when no URL is given. */
     static Wiring connect(Path workDir, OpsOptions options) {
         long began = System.nanoTime();
+        PostgresOps.warmUp();
         Wiring wiring = connectOps(workDir, options);
         LOG.info("operational store ready in {} ms", (System.nanoTime() - began) / 1_000_000);
         return wiring;

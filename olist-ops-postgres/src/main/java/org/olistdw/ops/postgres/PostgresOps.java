@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -42,6 +43,7 @@ public final class PostgresOps implements AutoCloseable {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final int IDLE_CONNECTIONS = 4;
+    private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
 
     private final String location;
     private final String serverVersion;
@@ -59,6 +61,27 @@ public final class PostgresOps implements AutoCloseable {
         this.qualityResults = new JdbiQualityResults(jdbi);
         this.users = new JdbiUsers(jdbi);
         this.owned = owned;
+    }
+
+    /**
+     * Loads and sets up JDBI and the repositories of this module over a data source that is never connected, on a
+     * daemon thread of its own, so that connecting later finds that done: for a caller with other work to do
+     * first, such as starting PostgreSQL. Returns at once; only the first call starts the thread. A failure here
+     * is left for connecting to report.
+     */
+    public static void warmUp() {
+        if (!WARMING_UP.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                new PostgresOps("(not connected)", "", Jdbi.create(new PGSimpleDataSource()), () -> { });
+            } catch (RuntimeException | LinkageError e) {
+                // connecting meets the same problem and reports it
+            }
+        }, "olist-jdbi-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
