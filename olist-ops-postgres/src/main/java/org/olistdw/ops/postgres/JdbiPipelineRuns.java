@@ -133,7 +133,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
         if (status == TaskStatus.RUNNING || status == TaskStatus.PENDING) {
             throw new IllegalArgumentException("task " + task.value() + " cannot finish as " + status.code());
         }
-        jdbi.useTransaction(handle -> {
+        jdbi.useHandle(handle -> {
             int updated = handle.createUpdate("""
                             update etl_orchestration.task_executions
                             set status = :status,
@@ -161,7 +161,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
         });
     }
 
-    /** {@inheritDoc} Written in one batch, in one transaction. */
+    /** {@inheritDoc} Written in one batch. */
     @Override
     public List<TaskId> startTasks(RunId run, List<String> taskNames, String taskType, Instant startedAt) {
         Objects.requireNonNull(run, "run");
@@ -171,7 +171,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
         if (taskNames.isEmpty()) {
             return List.of();
         }
-        return jdbi.inTransaction(handle -> {
+        return jdbi.withHandle(handle -> {
             PreparedBatch batch = handle.prepareBatch("""
                     insert into etl_orchestration.task_executions (run_id, task_name, task_type, status, started_at)
                     values (:runId, :taskName, :taskType, 'running', :startedAt)""");
@@ -203,6 +203,11 @@ final class JdbiPipelineRuns implements PipelineRuns {
                 throw new IllegalArgumentException("task " + end.task().value() + " cannot finish as "
                         + end.status().code());
             }
+        }
+        if (ends.size() == 1) {
+            TaskEnd end = ends.get(0);
+            finishTask(end.task(), end.status(), end.completedAt(), end.rowsAffected(), end.errorMessage());
+            return;
         }
         if (ends.isEmpty()) {
             return;
