@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -147,8 +150,14 @@ public final class OlistPipeline {
                     graph.add(graph(build, execution, asOf));
                     return graph.get(0).nodes().size();
                 });
-                new GraphExecutor(parallelism).run(graph.get(0),
-                        node -> execution.step(node.kind(), node.name(), node.work()));
+                // a check node records the task of each rule it checks itself (Execution.checks)
+                new GraphExecutor(parallelism).run(graph.get(0), node -> {
+                    if (node.kind() == StepKind.CHECK) {
+                        node.work().run();
+                    } else {
+                        execution.step(node.kind(), node.name(), node.work());
+                    }
+                });
                 List<CheckResult> checks = execution.checks();
                 execution.step(StepKind.CHECK, "quality report", () -> {
                     long quarantined = execution.loads().stream().mapToLong(DataLoad::rowsQuarantined).sum();
@@ -185,24 +194,28 @@ public final class OlistPipeline {
     }
 
     /**
-     * The build graph of {@code build}: its models and Java steps, and one check per active quality rule, each
-     * reading the tables its rule's query reads.
+     * The build graph of {@code build}: its models and Java steps, and the checks of the active quality rules, each
+     * reading the tables its rules' queries read; the rules checked together are one node
+     * ({@link QualityChecker#batches}), each rule still a task of its own.
      */
     private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf) {
         BuildGraph built = BuildGraph.forBuild(build, execution::validated);
         QualityChecker checker = new QualityChecker(runs, built::taskWriting);
         RuleMeasures measures = build.checks();
-        List<Node> checks = new ArrayList<>();
+        Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();
         for (QualityRule rule : QualityChecker.active(rules.all())) {
-            checks.add(Node.check(rule, measures.tablesRead(rule), () -> {
-                CheckResult result = checker.check(measures, rule, asOf);
-                execution.checked(result);
-                return result.rowsChecked();
-            }));
+            reads.put(rule, measures.tablesRead(rule));
+        }
+        List<Node> checks = new ArrayList<>();
+        for (List<QualityRule> batch : QualityChecker.batches(List.copyOf(reads.keySet()), reads::get)) {
+            Set<String> tables = new TreeSet<>();
+            batch.forEach(rule -> tables.addAll(reads.get(rule)));
+            checks.add(Node.check(batch.get(0), tables,
+                    () -> execution.checks(batch, () -> checker.checkAll(measures, batch, asOf))));
         }
         BuildGraph graph = built.with(checks);
-        LOG.info("build graph: {} nodes ({} checks) over {} source tables", graph.nodes().size(), checks.size(),
-                graph.sourceTables().size());
+        LOG.info("build graph: {} nodes ({} checks of {} rules) over {} source tables", graph.nodes().size(),
+                checks.size(), reads.size(), graph.sourceTables().size());
         return graph;
     }
 
@@ -345,10 +358,6 @@ public final class OlistPipeline {
                     found.violations(), found.byRule());
         }
 
-        synchronized void checked(CheckResult result) {
-            checks.add(result);
-        }
-
         /** The results of the checks that ran, by rule name. */
         synchronized List<CheckResult> checks() {
             return checks.stream().sorted(Comparator.comparing(result -> result.rule().name())).toList();
@@ -392,6 +401,62 @@ public final class OlistPipeline {
             finished(task, slot, new StepResult(kind, name, TaskStatus.SUCCESS, rows, took, Optional.empty()));
             LOG.info("{}: {} rows in {} ms", kind.taskName(name), rows, took.toMillis());
             return rows;
+        }
+
+        /**
+         * Runs the checks of several rules as one task per rule, the tasks recorded together: started at once
+         * before the work, finished at once after it, each with its rule's rows checked and time. Safe to call from
+         * several threads at once. A failure of the work fails every task and ends the run, as {@link #step} does.
+         *
+         * @return the rows checked, over all the rules
+         */
+        long checks(List<QualityRule> batch, Callable<List<CheckResult>> work) {
+            List<String> names = batch.stream().map(QualityRule::name).toList();
+            List<TaskId> tasks;
+            int slot;
+            synchronized (this) {
+                names.forEach(name -> listener.stepStarted(StepKind.CHECK, name));
+                tasks = runs.startTasks(run, names.stream().map(StepKind.CHECK::taskName).toList(),
+                        StepKind.CHECK.code(), clock.instant());
+                slot = steps.size();
+                names.forEach(name -> steps.add(null));
+            }
+            long t0 = System.nanoTime();
+            List<CheckResult> results;
+            try {
+                results = work.call();
+            } catch (Exception e) {
+                String cause = oneLine(StepKind.CHECK, names.get(0), e);
+                Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                finished(tasks, slot, names.stream().map(name -> new StepResult(StepKind.CHECK, name, TaskStatus.FAILED,
+                        0, took, Optional.of(cause))).toList());
+                LOG.debug("checks {} failed", names, e);
+                throw new StepFailed(cause, e);
+            }
+            List<StepResult> done = results.stream().map(result -> new StepResult(StepKind.CHECK, result.rule().name(),
+                    TaskStatus.SUCCESS, result.rowsChecked(), result.elapsed(), Optional.<String>empty())).toList();
+            synchronized (this) {
+                checks.addAll(results);
+            }
+            finished(tasks, slot, done);
+            done.forEach(step -> LOG.info("{}: {} rows in {} ms", StepKind.CHECK.taskName(step.name()), step.rows(),
+                    step.duration().toMillis()));
+            return done.stream().mapToLong(StepResult::rows).sum();
+        }
+
+        private synchronized void finished(List<TaskId> tasks, int slot, List<StepResult> results) {
+            Instant now = clock.instant();
+            List<PipelineRuns.TaskEnd> ends = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                StepResult result = results.get(i);
+                ends.add(new PipelineRuns.TaskEnd(tasks.get(i), result.status(), now, result.rows(),
+                        result.error().orElse(null)));
+            }
+            runs.finishTasks(ends);
+            for (int i = 0; i < results.size(); i++) {
+                steps.set(slot + i, results.get(i));
+                listener.stepFinished(results.get(i));
+            }
         }
 
         private synchronized void finished(TaskId task, int slot, StepResult result) {

@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new EnvironmentProblem("cannot create " + e.getMessage(), e);
         }
-        try (Wiring wiring = Wiring.connectWithShippedRules(workDir, ops)) {
+        try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism);
             List<RunListener> listeners = new ArrayList<>();

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.quality.QualityResults;
+import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *       and threshold stay as people set them;</li>
  *   <li>for a run, open the analytical store and assemble the pipeline over both stores ({@link #pipeline}).</li>
  * </ol>
+ * JDBI and the store's repositories are set up on a thread of their own while PostgreSQL starts, and so is the
+ * shipped rule catalogue read; for a run ({@link #connectForRun}), DuckDB's native library loads meanwhile too.
  * The accessors only return what these steps connected.
  */
 final class Wiring implements AutoCloseable {
@@ -60,6 +65,14 @@ final class Wiring implements AutoCloseable {
 
     /** Steps 1 and 2: connects the operational store, starting the embedded PostgreSQL when no URL is given. */
     static Wiring connect(Path workDir, OpsOptions options) {
+        long began = System.nanoTime();
+        PostgresOps.warmUp();
+        Wiring wiring = connectOps(workDir, options);
+        LOG.info("operational store ready in {} ms", (System.nanoTime() - began) / 1_000_000);
+        return wiring;
+    }
+
+    private static Wiring connectOps(Path workDir, OpsOptions options) {
         if (options.url != null && !options.url.isBlank()) {
             try {
                 return new Wiring(null, PostgresOps.connect(options.url, options.user, options.password),
@@ -96,15 +109,40 @@ final class Wiring implements AutoCloseable {
 
     /** Steps 1 to 3: connects the operational store, then seeds the shipped quality rules into it. */
     static Wiring connectWithShippedRules(Path workDir, OpsOptions options) {
+        CompletableFuture<List<QualityRule>> shipped = CompletableFuture.supplyAsync(RuleCatalog::shipped);
         Wiring wiring = connect(workDir, options);
         try {
-            int added = wiring.ops.qualityRules().seed(RuleCatalog.shipped());
+            int added = wiring.ops.qualityRules().seed(joined(shipped));
             if (added > 0) {
                 LOG.info("seeded {} new quality rules from the shipped catalogue", added);
             }
             return wiring;
         } catch (RuntimeException e) {
             wiring.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Steps 1 to 3 for a run: as {@link #connectWithShippedRules}, with DuckDB's native library loading meanwhile
+     * on a thread of its own, so that the first build finds it loaded.
+     */
+    static Wiring connectForRun(Path workDir, OpsOptions options) {
+        DuckDbWarehouse.warmUp();
+        return connectWithShippedRules(workDir, options);
+    }
+
+    /** The value of a finished computation, or the failure it threw, as thrown. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

@@ -1,6 +1,7 @@
 package org.olistdw.analytics.duckdb;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
 import org.olistdw.domain.quality.CheckContext;
@@ -8,7 +9,7 @@ import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleMeasurement;
 import org.olistdw.pipeline.build.RuleMeasures;
 
-/** Quality rules measured against a build by {@link RuleQueries}, each on a session of its own. */
+/** Quality rules measured against a build by {@link RuleQueries}, each call on a session of its own. */
 final class DuckDbChecks implements RuleMeasures {
 
     private final DuckDbBuild build;
@@ -52,6 +53,20 @@ final class DuckDbChecks implements RuleMeasures {
             return new RuleQueries(session).measure(rule, context);
         } catch (SQLException e) {
             throw new IllegalStateException("rule " + rule.name() + ": cannot close its session: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc} On one session: the rules that count offending rows have their counts from one query (see
+     * {@link RuleQueries#measureAll}).
+     */
+    @Override
+    public List<Outcome> measureAll(List<QualityRule> rules, List<CheckContext> contexts) {
+        try (DuckDBConnection session = build.session()) {
+            return new RuleQueries(session).measureAll(rules, contexts);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot close the session of rules " + rules.stream().map(QualityRule::name)
+                    .toList() + ": " + e.getMessage(), e);
         }
     }
 }

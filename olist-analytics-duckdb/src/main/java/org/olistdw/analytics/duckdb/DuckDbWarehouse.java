@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.duckdb.DuckDBDriver;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
@@ -34,7 +35,30 @@ import org.olistdw.pipeline.build.Warehouse;
  */
 public final class DuckDbWarehouse {
 
+    private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
+
     private DuckDbWarehouse() {
+    }
+
+    /**
+     * Loads DuckDB's native library, and opens and closes an in-memory database, on a daemon thread of its own,
+     * so that the first build need not wait for it: for a caller with other work to do first, such as starting
+     * PostgreSQL. Returns at once; only the first call starts the thread. A failure here is left for the first
+     * real connection to report.
+     */
+    public static void warmUp() {
+        if (!WARMING_UP.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties())) {
+                connection.isValid(0);
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                // the first build's connection meets the same problem and reports it
+            }
+        }, "olist-duckdb-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

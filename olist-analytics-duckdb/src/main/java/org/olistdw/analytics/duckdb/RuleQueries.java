@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleMeasurement;
+import org.olistdw.pipeline.build.RuleMeasures.Outcome;
 
 /**
  * Measures a {@link QualityRule} on a build's connection: validates the rule's parameters, renders its kind's
@@ -92,6 +94,88 @@ final class RuleQueries {
         } catch (SQLException e) {
             catalogue.requireColumns(rule.target(), columns); // a missing table or column, said plainly
             throw new IllegalStateException("rule " + rule.name() + ": " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Measures several rules, each with its context, giving for each exactly what {@link #measure} gives: its
+     * measurement or the exception it throws. The rows checked and failed of every rule that counts offending
+     * rows (all kinds but the comparisons) come from one query for all of them; the rest, and every rule when
+     * that query fails, are measured one by one. A rule's time is its own work plus its share of that query.
+     *
+     * @return one outcome per rule, in the order of {@code rules}
+     */
+    List<Outcome> measureAll(List<QualityRule> rules, List<CheckContext> contexts) {
+        if (rules.size() != contexts.size()) {
+            throw new IllegalArgumentException(rules.size() + " rules but " + contexts.size() + " contexts");
+        }
+        Outcome[] outcomes = new Outcome[rules.size()];
+        List<Counted> counted = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            long t0 = System.nanoTime();
+            QualityRule rule = rules.get(i);
+            try {
+                List<String> statements = render(rule, contexts.get(i), new Catalogue(rule), new ArrayList<>());
+                Set<String> columns = shape(statements.get(1), shapeKey(rule));
+                if (!columns.contains(FAILED)) {
+                    counted.add(new Counted(i, statements.get(0), statements.get(1), columns, System.nanoTime() - t0));
+                    continue;
+                }
+            } catch (SQLException | RuntimeException e) {
+                // measured alone below, which says why exactly as measure does
+            }
+            outcomes[i] = alone(rule, contexts.get(i), System.nanoTime() - t0);
+        }
+        if (counted.size() == 1) {
+            Counted only = counted.get(0);
+            outcomes[only.index()] = alone(rules.get(only.index()), contexts.get(only.index()), only.nanos());
+        } else if (!counted.isEmpty()) {
+            countTogether(rules, contexts, counted, outcomes);
+        }
+        return List.of(outcomes);
+    }
+
+    /** A rule of {@link #measureAll} that counts offending rows: its place, statements, evidence columns, time so far. */
+    private record Counted(int index, String checkedSql, String evidenceSql, Set<String> columns, long nanos) {
+    }
+
+    private void countTogether(List<QualityRule> rules, List<CheckContext> contexts, List<Counted> counted,
+                               Outcome[] outcomes) {
+        long t0 = System.nanoTime();
+        long[] counts;
+        try {
+            counts = counts("select " + counted.stream().map(rule -> countsSql(rule.checkedSql(), rule.evidenceSql()))
+                    .collect(Collectors.joining(",\n")));
+        } catch (SQLException e) {
+            for (Counted rule : counted) {
+                outcomes[rule.index()] = alone(rules.get(rule.index()), contexts.get(rule.index()), rule.nanos());
+            }
+            return;
+        }
+        long share = (System.nanoTime() - t0) / counted.size();
+        for (int k = 0; k < counted.size(); k++) {
+            Counted rule = counted.get(k);
+            QualityRule measured = rules.get(rule.index());
+            long t1 = System.nanoTime();
+            try {
+                RuleMeasurement measurement = counted(counts[2 * k], counts[2 * k + 1], rule.evidenceSql(),
+                        rule.columns(), contexts.get(rule.index()).sampleSize());
+                outcomes[rule.index()] = new Outcome(measured, measurement, null,
+                        Duration.ofNanos(rule.nanos() + share + System.nanoTime() - t1));
+            } catch (SQLException | RuntimeException e) {
+                outcomes[rule.index()] = alone(measured, contexts.get(rule.index()), rule.nanos() + share);
+            }
+        }
+    }
+
+    /** {@link #measure} as an outcome, timed on top of {@code nanosSoFar}. */
+    private Outcome alone(QualityRule rule, CheckContext context, long nanosSoFar) {
+        long t0 = System.nanoTime();
+        try {
+            RuleMeasurement measurement = measure(rule, context);
+            return new Outcome(rule, measurement, null, Duration.ofNanos(nanosSoFar + System.nanoTime() - t0));
+        } catch (RuntimeException e) {
+            return new Outcome(rule, null, e, Duration.ofNanos(nanosSoFar + System.nanoTime() - t0));
         }
     }
 
@@ -278,29 +362,53 @@ final class RuleQueries {
 
     private RuleMeasurement run(String checkedSql, String evidenceSql, String shapeKey, int sampleSize)
             throws SQLException {
+        Set<String> columns = shape(evidenceSql, shapeKey);
+        if (columns.contains(FAILED)) {
+            // a comparison: its one row of figures, with the rows checked, in one query
+            Evidence comparison = evidence("select (\n" + checkedSql + "\n) as " + quote(CHECKED) + ", " + asText()
+                    + ", " + quote(FAILED) + fromEvidence(evidenceSql, columns));
+            long checked = comparison.checked() != null ? comparison.checked() : counts(checkedSql)[0];
+            return new RuleMeasurement(checked, comparison.failed(),
+                    comparison.rows().subList(0, Math.min(sampleSize, comparison.rows().size())));
+        }
+        long[] counts = counts("select " + countsSql(checkedSql, evidenceSql));
+        return counted(counts[0], counts[1], evidenceSql, columns, sampleSize);
+    }
+
+    /** The column names of a kind's evidence (see {@link #shapeKey}), looked up once. */
+    private Set<String> shape(String evidenceSql, String shapeKey) throws SQLException {
         Set<String> columns = SHAPES.get(shapeKey);
         if (columns == null) {
             columns = columnNames(evidenceSql);
             SHAPES.put(shapeKey, columns);
         }
-        boolean flagged = columns.contains(FAILED);
-        String asText = "cast(columns(c -> c not in (" + RawLayout.literal(SORT) + ", " + RawLayout.literal(FAILED)
-                + ")) as varchar)";
-        String fromEvidence = "\nfrom (\n" + evidenceSql + "\n) as \"_evidence\"\norder by "
-                + (columns.contains(SORT) ? "\"_evidence\"." + quote(SORT) + ", " : "") + "\"_evidence\"";
-        if (flagged) {
-            // a comparison: its one row of figures, with the rows checked, in one query
-            Evidence comparison = evidence("select (\n" + checkedSql + "\n) as " + quote(CHECKED) + ", " + asText
-                    + ", " + quote(FAILED) + fromEvidence);
-            long checked = comparison.checked() != null ? comparison.checked() : counts(checkedSql)[0];
-            return new RuleMeasurement(checked, comparison.failed(),
-                    comparison.rows().subList(0, Math.min(sampleSize, comparison.rows().size())));
-        }
-        long[] counts = counts("select (\n" + checkedSql + "\n), (select count(*) from (\n" + evidenceSql + "\n))");
-        List<Map<String, String>> sample = counts[1] > 0 && sampleSize > 0
-                ? evidence("select " + asText + fromEvidence + "\nlimit " + sampleSize).rows()
+        return columns;
+    }
+
+    /** Two columns of a select: the rows checked, and the rows of evidence counted. */
+    private static String countsSql(String checkedSql, String evidenceSql) {
+        return "(\n" + checkedSql + "\n), (select count(*) from (\n" + evidenceSql + "\n))";
+    }
+
+    /** The measurement of a rule whose every row of evidence offends, its sample read only when some row does. */
+    private RuleMeasurement counted(long checked, long failed, String evidenceSql, Set<String> columns, int sampleSize)
+            throws SQLException {
+        List<Map<String, String>> sample = failed > 0 && sampleSize > 0
+                ? evidence("select " + asText() + fromEvidence(evidenceSql, columns) + "\nlimit " + sampleSize).rows()
                 : List.of();
-        return new RuleMeasurement(counts[0], counts[1], sample);
+        return new RuleMeasurement(checked, failed, sample);
+    }
+
+    /** The evidence's columns as text, without {@code _sort} and {@code _failed}. */
+    private static String asText() {
+        return "cast(columns(c -> c not in (" + RawLayout.literal(SORT) + ", " + RawLayout.literal(FAILED)
+                + ")) as varchar)";
+    }
+
+    /** From the evidence, in the sample's order. */
+    private static String fromEvidence(String evidenceSql, Set<String> columns) {
+        return "\nfrom (\n" + evidenceSql + "\n) as \"_evidence\"\norder by "
+                + (columns.contains(SORT) ? "\"_evidence\"." + quote(SORT) + ", " : "") + "\"_evidence\"";
     }
 
     /**

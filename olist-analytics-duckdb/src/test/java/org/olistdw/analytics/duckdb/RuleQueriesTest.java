@@ -2,6 +2,7 @@ package org.olistdw.analytics.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.olistdw.domain.quality.RuleMeasurement;
 import org.olistdw.domain.quality.RuleType;
 import org.olistdw.domain.quality.Severity;
 import org.olistdw.domain.shared.OrderId;
+import org.olistdw.pipeline.build.RuleMeasures.Outcome;
 
 /**
  * Every kind of rule measured on small tables made for each test in a real build: a clean table passes, a
@@ -687,6 +689,76 @@ class RuleQueriesTest {
     }
 
     // --------------------------------------------------------------------------------------------------------
+
+    // --------------------------------------------------------------------------------------------------------
+    // several rules measured together
+    // --------------------------------------------------------------------------------------------------------
+
+    @Test
+    void rules_measured_together_give_each_what_measuring_it_alone_gives() {
+        sql("create table staging.t_together (id integer, name varchar, score integer, state varchar)",
+                "insert into staging.t_together values (1, 'a', 5, 'SP'), (2, null, 7, 'RJ'), (3, 'c', 12, 'XX'),"
+                        + " (4, null, null, 'SP')");
+        List<QualityRule> rules = List.of(
+                rule(RuleKind.NOT_NULL, "staging.t_together", "column", "name"),
+                rule(RuleKind.RANGE, "staging.t_together", "column", "score", "min", "1", "max", "10"),
+                rule(RuleKind.ACCEPTED_VALUES, "staging.t_together", "column", "state", "values", "SP, RJ"),
+                rule(RuleKind.EXPRESSION, "staging.t_together", "expression", "score > 0", "where", "name is not null"),
+                rule(RuleKind.NOT_NULL, "staging.t_together", "column", "nope"),
+                rule(RuleKind.ROW_COUNT_RECONCILIATION, "staging.t_together", "compare_to", "staging.t_together"));
+
+        List<Outcome> together = measureAll(rules);
+
+        // names null in ids 2 and 4; score 12 (id 3) above 10; state XX (id 3) not accepted; with a name (ids 1, 3)
+        // every score is positive; no column nope; a table has as many rows as itself
+        assertThat(together).extracting(Outcome::rule).containsExactlyElementsOf(rules);
+        assertThat(together.subList(0, 4)).extracting(o -> o.measurement().rowsChecked(), o -> o.measurement().rowsFailed())
+                .containsExactly(tuple(4L, 2L), tuple(4L, 1L), tuple(4L, 1L), tuple(2L, 0L));
+        assertThat(together.get(0).measurement().sample())
+                .containsExactly(Map.of("id", "2", "score", "7", "state", "RJ"), Map.of("id", "4", "state", "SP"));
+        assertThat(together.get(1).measurement().sample())
+                .containsExactly(Map.of("id", "3", "name", "c", "score", "12", "state", "XX"));
+        assertThat(together.get(4).failure()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("rule not_null_rule: no column nope in staging.t_together");
+        assertThat(together.get(5).measurement().rowsFailed()).isZero();
+        assertSameAsAlone(rules, together);
+    }
+
+    @Test
+    void when_one_rule_breaks_the_query_counting_them_together_each_is_measured_alone() {
+        sql("create table staging.t_together_broken (id integer, name varchar)",
+                "insert into staging.t_together_broken values (1, 'a'), (2, null)");
+        List<QualityRule> rules = List.of(
+                rule(RuleKind.NOT_NULL, "staging.t_together_broken", "column", "name"),
+                rule(RuleKind.EXPRESSION, "staging.t_together_broken", "expression", "cast(name as integer) > 0"));
+
+        List<Outcome> together = measureAll(rules);
+
+        // name 'a' is no integer: the expression cannot run; the null name of id 2 is still found
+        assertThat(together.get(0).measurement().rowsFailed()).isEqualTo(1);
+        assertThat(together.get(1).failure()).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("rule expression_rule: ");
+        assertSameAsAlone(rules, together);
+    }
+
+    private static List<Outcome> measureAll(List<QualityRule> rules) {
+        return build.checks().measureAll(rules, rules.stream().map(rule -> new CheckContext(AS_OF, List.<Long>of(), 10))
+                .toList());
+    }
+
+    /** Each outcome is the measurement a rule has alone, or the same exception with the same message. */
+    private static void assertSameAsAlone(List<QualityRule> rules, List<Outcome> together) {
+        for (int i = 0; i < rules.size(); i++) {
+            QualityRule rule = rules.get(i);
+            Outcome outcome = together.get(i);
+            try {
+                assertThat(outcome.measurement()).as(rule.name()).isEqualTo(measure(rule));
+            } catch (RuntimeException alone) {
+                assertThat(outcome.failure()).as(rule.name()).isNotNull().hasSameClassAs(alone)
+                        .hasMessage(alone.getMessage());
+            }
+        }
+    }
 
     private static RuleMeasurement measure(QualityRule rule) {
         return build.checks().measure(rule, new CheckContext(AS_OF, List.of(), 10));

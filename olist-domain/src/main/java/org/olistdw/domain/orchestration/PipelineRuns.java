@@ -24,6 +24,29 @@ public interface PipelineRuns {
     /** Records how a task ended. {@code errorMessage} is null unless the task failed. */
     void finishTask(TaskId task, TaskStatus status, Instant completedAt, long rowsAffected, String errorMessage);
 
+    /**
+     * How one task ended, for {@link #finishTasks}.
+     *
+     * @param errorMessage null unless the task failed
+     */
+    record TaskEnd(TaskId task, TaskStatus status, Instant completedAt, long rowsAffected, String errorMessage) {
+    }
+
+    /**
+     * Records several tasks of a run as running, all started at {@code startedAt}, as {@link #startTask} would
+     * one after another in the order given; implementations may write them at once.
+     *
+     * @return their identities, in the order of {@code taskNames}
+     */
+    default List<TaskId> startTasks(RunId run, List<String> taskNames, String taskType, Instant startedAt) {
+        return taskNames.stream().map(name -> startTask(run, name, taskType, startedAt)).toList();
+    }
+
+    /** Records how several tasks ended, as {@link #finishTask} would for each; implementations may write them at once. */
+    default void finishTasks(List<TaskEnd> ends) {
+        ends.forEach(end -> finishTask(end.task(), end.status(), end.completedAt(), end.rowsAffected(), end.errorMessage()));
+    }
+
     /** Records the load of one source file. */
     void recordLoad(RunId run, DataLoad load);
 

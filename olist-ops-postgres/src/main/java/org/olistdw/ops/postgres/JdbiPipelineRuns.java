@@ -133,7 +133,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
         if (status == TaskStatus.RUNNING || status == TaskStatus.PENDING) {
             throw new IllegalArgumentException("task " + task.value() + " cannot finish as " + status.code());
         }
-        jdbi.useTransaction(handle -> {
+        jdbi.useHandle(handle -> {
             int updated = handle.createUpdate("""
                             update etl_orchestration.task_executions
                             set status = :status,
@@ -157,6 +157,91 @@ final class JdbiPipelineRuns implements PipelineRuns {
                 throw current.<RuntimeException>map(s -> new IllegalStateException(
                                 "task " + task.value() + " has already finished as " + s))
                         .orElseGet(() -> new IllegalArgumentException("there is no task execution " + task.value()));
+            }
+        });
+    }
+
+    /** {@inheritDoc} Written in one batch. */
+    @Override
+    public List<TaskId> startTasks(RunId run, List<String> taskNames, String taskType, Instant startedAt) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(taskNames, "taskNames");
+        Objects.requireNonNull(taskType, "taskType");
+        Objects.requireNonNull(startedAt, "startedAt");
+        if (taskNames.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> {
+            PreparedBatch batch = handle.prepareBatch("""
+                    insert into etl_orchestration.task_executions (run_id, task_name, task_type, status, started_at)
+                    values (:runId, :taskName, :taskType, 'running', :startedAt)""");
+            for (String taskName : taskNames) {
+                batch.bind("runId", run.value())
+                        .bind("taskName", text(Objects.requireNonNull(taskName, "taskName")))
+                        .bind("taskType", text(taskType))
+                        .bind("startedAt", timestamptz(startedAt))
+                        .add();
+            }
+            List<TaskId> ids = batch.executePreparedBatch("task_id").mapTo(Long.class).stream().map(TaskId::new).toList();
+            if (ids.size() != taskNames.size()) {
+                throw new IllegalStateException("recorded " + ids.size() + " of " + taskNames.size() + " tasks");
+            }
+            return ids;
+        });
+    }
+
+    /** {@inheritDoc} Written in one batch, in one transaction: all of them, or none when one cannot finish. */
+    @Override
+    public void finishTasks(List<TaskEnd> ends) {
+        Objects.requireNonNull(ends, "ends");
+        for (TaskEnd end : ends) {
+            Objects.requireNonNull(end, "a task end is null");
+            Objects.requireNonNull(end.task(), "task");
+            Objects.requireNonNull(end.status(), "status");
+            Objects.requireNonNull(end.completedAt(), "completedAt");
+            if (end.status() == TaskStatus.RUNNING || end.status() == TaskStatus.PENDING) {
+                throw new IllegalArgumentException("task " + end.task().value() + " cannot finish as "
+                        + end.status().code());
+            }
+        }
+        if (ends.size() == 1) {
+            TaskEnd end = ends.get(0);
+            finishTask(end.task(), end.status(), end.completedAt(), end.rowsAffected(), end.errorMessage());
+            return;
+        }
+        if (ends.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch("""
+                    update etl_orchestration.task_executions
+                    set status = :status,
+                        completed_at = :completedAt,
+                        rows_affected = :rowsAffected,
+                        error_message = :errorMessage
+                    where task_id = :taskId
+                      and status in ('pending', 'running')""");
+            for (TaskEnd end : ends) {
+                batch.bind("status", end.status().code())
+                        .bind("completedAt", timestamptz(end.completedAt()))
+                        .bind("rowsAffected", end.rowsAffected())
+                        .bind("errorMessage", text(end.errorMessage()))
+                        .bind("taskId", end.task().value())
+                        .add();
+            }
+            int[] updated = batch.execute();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    TaskId task = ends.get(i).task();
+                    Optional<String> current = handle.createQuery(
+                                    "select status from etl_orchestration.task_executions where task_id = :taskId")
+                            .bind("taskId", task.value())
+                            .mapTo(String.class)
+                            .findOne();
+                    throw current.<RuntimeException>map(s -> new IllegalStateException(
+                                    "task " + task.value() + " has already finished as " + s))
+                            .orElseGet(() -> new IllegalArgumentException("there is no task execution " + task.value()));
+                }
             }
         });
     }

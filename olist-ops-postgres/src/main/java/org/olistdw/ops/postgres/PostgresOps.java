@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,7 +34,8 @@ public final class PostgresOps implements AutoCloseable {
 
     /** {@code server_version_num} of the oldest supported server. */
     static final int MINIMUM_SERVER_VERSION_NUM = 150_000;
-    static final String MIGRATIONS = "classpath:sql/postgres/migration";
+    static final String CLASSPATH = "classpath:";
+    static final String MIGRATIONS = CLASSPATH + "sql/postgres/migration";
     static final String[] SCHEMAS = {"etl_orchestration", "data_quality", "security_audit"};
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresOps.class);
@@ -41,6 +43,7 @@ public final class PostgresOps implements AutoCloseable {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final int IDLE_CONNECTIONS = 4;
+    private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
 
     private final String location;
     private final String serverVersion;
@@ -58,6 +61,27 @@ public final class PostgresOps implements AutoCloseable {
         this.qualityResults = new JdbiQualityResults(jdbi);
         this.users = new JdbiUsers(jdbi);
         this.owned = owned;
+    }
+
+    /**
+     * Loads and sets up JDBI and the repositories of this module over a data source that is never connected, on a
+     * daemon thread of its own, so that connecting later finds that done: for a caller with other work to do
+     * first, such as starting PostgreSQL. Returns at once; only the first call starts the thread. A failure here
+     * is left for connecting to report.
+     */
+    public static void warmUp() {
+        if (!WARMING_UP.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                new PostgresOps("(not connected)", "", Jdbi.create(new PGSimpleDataSource()), () -> { });
+            } catch (RuntimeException | LinkageError e) {
+                // connecting meets the same problem and reports it
+            }
+        }, "olist-jdbi-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -152,10 +176,27 @@ public final class PostgresOps implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, String where) {
+        migrate(dataSource, where, MIGRATIONS);
+    }
+
+    /**
+     * Brings the schema up to date with the migrations at {@code location}: nothing to do, without loading
+     * Flyway, when the schema history already records exactly those migrations ({@link MigrationHistory});
+     * otherwise Flyway migrates and validates.
+     *
+     * @return whether Flyway ran
+     */
+    static boolean migrate(DataSource dataSource, String where, String location) {
+        MigrationHistory history = MigrationHistory.of(PostgresOps.class.getClassLoader(),
+                location.substring(CLASSPATH.length()));
+        if (history.isAppliedIn(dataSource, SCHEMAS[0])) {
+            LOG.debug("operational schema at {} is current: {} migrations applied", where, history.migrations().size());
+            return false;
+        }
         try {
             var result = Flyway.configure(PostgresOps.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(MIGRATIONS)
+                    .locations(location)
                     .failOnMissingLocations(true)
                     .validateMigrationNaming(true)
                     .schemas(SCHEMAS)
@@ -165,6 +206,7 @@ public final class PostgresOps implements AutoCloseable {
                 LOG.info("operational schema at {} migrated to version {} ({} migrations)",
                         where, result.targetSchemaVersion, result.migrationsExecuted);
             }
+            return true;
         } catch (FlywayException e) {
             throw new OpsStoreUnavailableException(
                     "cannot migrate the operational schema at " + where + ": " + abbreviated(oneLine(e.getMessage())), e);

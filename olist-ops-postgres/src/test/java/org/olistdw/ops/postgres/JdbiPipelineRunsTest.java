@@ -77,6 +77,49 @@ class JdbiPipelineRunsTest {
     }
 
     @Test
+    void tasks_started_and_finished_together_read_back_in_the_order_given() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+        TaskId before = runs.startTask(run, "transform:core.fact_orders", "transform", T0);
+        runs.finishTask(before, TaskStatus.SUCCESS, T0.plusSeconds(1), 5, null);
+
+        List<TaskId> checks = runs.startTasks(run, List.of("check:b_rule", "check:a_rule", "check:c_rule"), "check",
+                T0.plusSeconds(2));
+        runs.finishTasks(List.of(
+                new PipelineRuns.TaskEnd(checks.get(0), TaskStatus.SUCCESS, T0.plusSeconds(3), 7, null),
+                new PipelineRuns.TaskEnd(checks.get(1), TaskStatus.SUCCESS, T0.plusSeconds(4), 8, null),
+                new PipelineRuns.TaskEnd(checks.get(2), TaskStatus.FAILED, T0.plusSeconds(5), 0, "broken")));
+
+        assertThat(checks).hasSize(3).allMatch(id -> id.value() > before.value());
+        assertThat(runs.tasks(run)).extracting(TaskExecution::name, TaskExecution::status, TaskExecution::startedAt,
+                        TaskExecution::completedAt, TaskExecution::rowsAffected, TaskExecution::errorMessage)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("transform:core.fact_orders", TaskStatus.SUCCESS, T0,
+                                Optional.of(T0.plusSeconds(1)), 5L, Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("check:b_rule", TaskStatus.SUCCESS, T0.plusSeconds(2),
+                                Optional.of(T0.plusSeconds(3)), 7L, Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("check:a_rule", TaskStatus.SUCCESS, T0.plusSeconds(2),
+                                Optional.of(T0.plusSeconds(4)), 8L, Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("check:c_rule", TaskStatus.FAILED, T0.plusSeconds(2),
+                                Optional.of(T0.plusSeconds(5)), 0L, Optional.of("broken")));
+        assertThat(runs.startTasks(run, List.of(), "check", T0)).isEmpty();
+    }
+
+    @Test
+    void finishing_tasks_together_refuses_one_already_finished_and_records_none() {
+        RunId run = runs.start("olist-elt", T0, Map.of());
+        List<TaskId> tasks = runs.startTasks(run, List.of("check:one", "check:two"), "check", T0);
+        runs.finishTask(tasks.get(1), TaskStatus.SUCCESS, T0.plusSeconds(1), 1, null);
+
+        assertThatThrownBy(() -> runs.finishTasks(List.of(
+                new PipelineRuns.TaskEnd(tasks.get(0), TaskStatus.SUCCESS, T0.plusSeconds(2), 2, null),
+                new PipelineRuns.TaskEnd(tasks.get(1), TaskStatus.SUCCESS, T0.plusSeconds(2), 2, null))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("task " + tasks.get(1).value() + " has already finished as success");
+        assertThat(runs.tasks(run)).extracting(TaskExecution::status)
+                .containsExactly(TaskStatus.RUNNING, TaskStatus.SUCCESS);
+    }
+
+    @Test
     void a_run_from_start_to_finish_reads_back_exactly() {
         RunId run = runs.start("olist-elt", T0, Map.of("source", "/data/olist", "scale", "1"));
         TaskId load = runs.startTask(run, "load:orders", "load", T0.plusMillis(10));

@@ -2,10 +2,15 @@ package org.olistdw.pipeline.quality;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.quality.CheckContext;
@@ -48,6 +53,32 @@ public final class QualityChecker {
     }
 
     /**
+     * The rules in batches whose checks run together, each batch in name order and the batches in the order of
+     * their first rules: the rules that read the same tables form one batch, but for those of kind
+     * {@link RuleKind#SQL} and {@link RuleKind#UNIQUE}, whose queries take longest, which are each a batch of
+     * their own so that they run beside others. A batch may start once its tables are built, as each of its
+     * rules could.
+     *
+     * @param reads the tables a rule's check reads
+     */
+    public static List<List<QualityRule>> batches(List<QualityRule> rules, Function<QualityRule, Set<String>> reads) {
+        Map<Set<String>, List<QualityRule>> together = new LinkedHashMap<>();
+        List<List<QualityRule>> batches = new ArrayList<>();
+        for (QualityRule rule : rules.stream().sorted(Comparator.comparing(QualityRule::name)).toList()) {
+            if (rule.kind() == RuleKind.SQL || rule.kind() == RuleKind.UNIQUE) {
+                batches.add(List.of(rule));
+            } else {
+                together.computeIfAbsent(Set.copyOf(reads.apply(rule)), tables -> {
+                    List<QualityRule> batch = new ArrayList<>();
+                    batches.add(batch);
+                    return batch;
+                }).add(rule);
+            }
+        }
+        return batches.stream().map(List::copyOf).toList();
+    }
+
+    /**
      * Measures and judges one rule against a build.
      *
      * @param asOf the run's date, for freshness
@@ -59,10 +90,56 @@ public final class QualityChecker {
             RuleMeasurement measurement = build.measure(rule, new CheckContext(asOf, history(rule), SAMPLE_SIZE));
             result = CheckResult.judge(rule, measurement, Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            result = CheckResult.error(rule, message.replaceAll("\\s*\\R\\s*", " ").strip(),
-                    Duration.ofNanos(System.nanoTime() - t0));
+            result = error(rule, e, Duration.ofNanos(System.nanoTime() - t0));
         }
+        return logged(result);
+    }
+
+    /**
+     * Measures and judges several rules against a build, each as {@link #check} does, letting the build share
+     * work between them ({@link RuleMeasures#measureAll}).
+     *
+     * @return one result per rule, in the order of {@code rules}
+     */
+    public List<CheckResult> checkAll(RuleMeasures build, List<QualityRule> rules, LocalDate asOf) {
+        CheckResult[] results = new CheckResult[rules.size()];
+        List<QualityRule> measured = new ArrayList<>();
+        List<CheckContext> contexts = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            QualityRule rule = rules.get(i);
+            long t0 = System.nanoTime();
+            try {
+                contexts.add(new CheckContext(asOf, history(rule), SAMPLE_SIZE));
+                measured.add(rule);
+                positions.add(i);
+            } catch (RuntimeException e) {
+                results[i] = error(rule, e, Duration.ofNanos(System.nanoTime() - t0));
+            }
+        }
+        List<RuleMeasures.Outcome> outcomes;
+        long t0 = System.nanoTime();
+        try {
+            outcomes = build.measureAll(measured, contexts);
+        } catch (RuntimeException e) {
+            Duration each = Duration.ofNanos((System.nanoTime() - t0) / Math.max(1, measured.size()));
+            outcomes = measured.stream().map(rule -> new RuleMeasures.Outcome(rule, null, e, each)).toList();
+        }
+        for (int j = 0; j < outcomes.size(); j++) {
+            RuleMeasures.Outcome outcome = outcomes.get(j);
+            results[positions.get(j)] = outcome.failure() == null
+                    ? CheckResult.judge(outcome.rule(), outcome.measurement(), outcome.elapsed())
+                    : error(outcome.rule(), outcome.failure(), outcome.elapsed());
+        }
+        return Arrays.stream(results).map(QualityChecker::logged).toList();
+    }
+
+    private static CheckResult error(QualityRule rule, RuntimeException e, Duration elapsed) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return CheckResult.error(rule, message.replaceAll("\\s*\\R\\s*", " ").strip(), elapsed);
+    }
+
+    private static CheckResult logged(CheckResult result) {
         switch (result.status()) {
             case PASS -> LOG.debug(result.summary());
             case WARN -> LOG.warn(result.summary());

@@ -1,0 +1,1 @@
+create table etl_orchestration.third_table (id bigint primary key);

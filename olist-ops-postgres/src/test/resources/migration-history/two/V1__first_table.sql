@@ -1,0 +1,1 @@
+create table etl_orchestration.first_table (id bigint primary key);
