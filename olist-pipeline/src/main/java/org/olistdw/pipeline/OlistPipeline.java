@@ -18,11 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.RunId;
@@ -143,11 +145,20 @@ public final class OlistPipeline {
                 return 0L;
             });
             try (WarehouseBuild build = opened.get(0)) {
-                execution.loadAll(build.raw(), files);
                 LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
+                // finding what each model and rule reads parses SQL text only, so it runs while the files load
+                FutureTask<BuildGraph> planned = new FutureTask<>(() -> graph(build, execution, asOf));
+                Thread planner = new Thread(planned, "olist-graph-plan");
+                planner.setDaemon(true);
+                planner.start();
+                try {
+                    execution.loadAll(build.raw(), files);
+                } finally {
+                    awaitQuietly(planned);
+                }
                 List<BuildGraph> graph = new ArrayList<>(1);
                 execution.step(StepKind.TRANSFORM, "dependency graph", () -> {
-                    graph.add(graph(build, execution, asOf));
+                    graph.add(planned(planned));
                     return graph.get(0).nodes().size();
                 });
                 // a check node records the task of each rule it checks itself (Execution.checks)
@@ -217,6 +228,35 @@ public final class OlistPipeline {
         LOG.info("build graph: {} nodes ({} checks of {} rules) over {} source tables", graph.nodes().size(),
                 checks.size(), reads.size(), graph.sourceTables().size());
         return graph;
+    }
+
+    /** Waits for {@code task} to end, whatever its outcome, so that nothing uses the build after it closes. */
+    private static void awaitQuietly(FutureTask<?> task) {
+        boolean interrupted = false;
+        while (!task.isDone()) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The graph {@code task} planned, or what stopped it, as thrown by the planning itself. */
+    private static BuildGraph planned(FutureTask<BuildGraph> task) throws Exception {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Thrown inside a run to stop it at the failed step; its message is the run's one-line cause. */
