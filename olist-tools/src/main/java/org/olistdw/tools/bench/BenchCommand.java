@@ -50,18 +50,24 @@ import picocli.CommandLine.Spec;
  * console, a JSON file and the performance page.
  *
  * <p>Per scale: generate the sample (reused when the same scale and seed are already there); run the full
- * pipeline as its own process, so the wall time includes the JVM's start, with per-step wall time, CPU time,
- * peak memory and rows; do the same loads and models with DuckDB alone (our overhead); time every dashboard
- * query of {@code sql/dashboard} on the published warehouse, cold and warm; copy the star schema into
- * PostgreSQL and time the same queries there, for the ratio PostgreSQL / DuckDB per query and in geometric
- * mean.
+ * pipeline {@code --pipeline-runs} times, each as its own process with its own embedded PostgreSQL, so the wall
+ * time includes the JVM's and the server's start, with per-step wall time, CPU time, peak memory and rows, the
+ * peak memory of its process tree ({@link ProcessTreeMemory}) and the time outside the pipeline from its log
+ * ({@link RunLogMarks}); do the same loads and models with DuckDB alone as many times ({@link BareEngineRun}:
+ * our overhead); time every dashboard query of {@code sql/dashboard} on the published warehouse, cold and warm;
+ * copy the star schema into PostgreSQL and time the same queries there, for the ratio PostgreSQL / DuckDB per
+ * query and in geometric mean. Each target is reported as met, not met or not measured.
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measures generate, the full run (per step: wall, CPU, peak memory, rows, file size), the bare engine doing "
-                    + "the same loads and models, and the dashboard queries on DuckDB and on PostgreSQL, at each scale.",
-            "Writes a table on the console, <out>/bench.json, and the generated section of the performance page."})
+            "Measures generate, the full run as a process with its own embedded PostgreSQL (per step: wall, CPU, peak "
+                    + "memory, rows; the process tree's peak memory; JVM and PostgreSQL start; file size), the bare "
+                    + "engine doing the same loads and models with DuckDB alone, and the dashboard queries on DuckDB "
+                    + "and on PostgreSQL, at each scale.",
+            "Writes a table and the targets (met or not) on the console, <out>/bench.json, the benchmark section "
+                    + "(--markdown) and the generated section of the performance page (--docs).",
+            "--ops-url names the PostgreSQL the star schema is copied into; the runs always start their own."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Where the generated part of the performance page starts and ends. */

@@ -42,7 +42,8 @@ final class BenchFigures {
     /**
      * Where a run process's time goes outside its pipeline, from its log's marks; -1 where a mark is missing.
      *
-     * @param toMainMs        from launching the process to its first log line (JVM start, reaching main)
+     * @param toMainMs        from launching the process to starting PostgreSQL: the JVM's start, reaching main,
+     *                        parsing the command line
      * @param postgresStartMs starting the embedded PostgreSQL, as the server's start reports it
      * @param storeSetupMs    from the server being up to the pipeline's start: migrations, seeding the rules,
      *                        recovering interrupted runs

@@ -12,9 +12,9 @@ import org.olistdw.tools.bench.BenchFigures.Startup;
 
 /**
  * Reads where a run process's time went outside its pipeline from the marks of its log ({@code olist.log}, one
- * line per event, each starting with the local time to the millisecond): its first line (the command has
- * reached main and set up logging), the embedded PostgreSQL's start and how long it took, the pipeline's start
- * and end.
+ * line per event, each starting with the local time to the millisecond): the embedded PostgreSQL's start and how
+ * long it took (so when it began: the JVM has started and the command reached main), else the first line, then
+ * the pipeline's start and end.
  */
 final class RunLogMarks {
 
@@ -50,7 +50,8 @@ final class RunLogMarks {
                 runEnd = time(line).orElse(-1L);
             }
         }
-        return new Startup(between(launchedAt, first), postgresStart, between(postgresUp, runStart),
+        long postgresStarting = postgresUp >= 0 ? postgresUp - postgresStart : first;
+        return new Startup(between(launchedAt, postgresStarting), postgresStart, between(postgresUp, runStart),
                 between(runStart, runEnd), between(runEnd, exitedAt));
     }
 

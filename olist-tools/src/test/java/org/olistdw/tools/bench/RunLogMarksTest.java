@@ -29,12 +29,13 @@ class RunLogMarksTest {
 
         Startup startup = RunLogMarks.startup(log, LAUNCHED, LAUNCHED + 8_000);
 
-        // launch 05.000 -> first line 05.900; PostgreSQL up 07.100 -> run 07.600; run to 12.600; exit at 13.000
-        assertThat(startup).isEqualTo(new Startup(900, 1150, 500, 5000, 400));
+        // launch 05.000; PostgreSQL up at 07.100 after 1150 ms, so starting at 05.950; run 07.600 to 12.600;
+        // exit at 13.000
+        assertThat(startup).isEqualTo(new Startup(950, 1150, 500, 5000, 400));
     }
 
     @Test
-    void a_missing_mark_leaves_its_figures_unknown() {
+    void without_postgresql_marks_the_first_line_ends_the_start_and_the_rest_is_unknown() {
         List<String> log = List.of(
                 "2026-01-02 03:04:06.000 INFO  [main] o.olistdw.pipeline.OlistPipeline - run 4 started: source /s");
 
