@@ -80,6 +80,12 @@ final class BenchFigures {
                     Startup.UNKNOWN);
         }
 
+        /** The same run with another warehouse size. */
+        Run withWarehouseBytes(long bytes) {
+            return new Run(processWallMs, jvmStartMs, cpuMs, peakRssBytes, bytes, sourceRows, steps, treePeakBytes,
+                    startup);
+        }
+
         /** Total wall time of the steps of one kind. */
         long wallMs(String kind) {
             return steps.stream().filter(step -> step.kind().equals(kind)).mapToLong(Step::wallMs).sum();
@@ -146,7 +152,8 @@ final class BenchFigures {
      *
      * @param scale          size relative to the published dataset
      * @param generateMs     generating the sample, or -1 when an earlier sample was reused
-     * @param run            the full pipeline run
+     * @param run            the median full pipeline run, with the size of the warehouse the queries read (the
+     *                       last run's)
      * @param bare           the bare engine doing the same loads and models
      * @param starCopyMs     copying the star schema into PostgreSQL
      * @param queries        the dashboard queries
