@@ -50,18 +50,24 @@ import picocli.CommandLine.Spec;
  * console, a JSON file and the performance page.
  *
  * <p>Per scale: generate the sample (reused when the same scale and seed are already there); run the full
- * pipeline as its own process, so the wall time includes the JVM's start, with per-step wall time, CPU time,
- * peak memory and rows; do the same loads and models with DuckDB alone (our overhead); time every dashboard
- * query of {@code sql/dashboard} on the published warehouse, cold and warm; copy the star schema into
- * PostgreSQL and time the same queries there, for the ratio PostgreSQL / DuckDB per query and in geometric
- * mean.
+ * pipeline {@code --pipeline-runs} times, each as its own process with its own embedded PostgreSQL, so the wall
+ * time includes the JVM's and the server's start, with per-step wall time, CPU time, peak memory and rows, the
+ * peak memory of its process tree ({@link ProcessTreeMemory}) and the time outside the pipeline from its log
+ * ({@link RunLogMarks}); do the same loads and models with DuckDB alone as many times ({@link BareEngineRun}:
+ * our overhead); time every dashboard query of {@code sql/dashboard} on the published warehouse, cold and warm;
+ * copy the star schema into PostgreSQL and time the same queries there, for the ratio PostgreSQL / DuckDB per
+ * query and in geometric mean. Each target is reported as met, not met or not measured.
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Measures generate, the full run (per step: wall, CPU, peak memory, rows, file size), the bare engine doing "
-                    + "the same loads and models, and the dashboard queries on DuckDB and on PostgreSQL, at each scale.",
-            "Writes a table on the console, <out>/bench.json, and the generated section of the performance page."})
+            "Measures generate, the full run as a process with its own embedded PostgreSQL (per step: wall, CPU, peak "
+                    + "memory, rows; the process tree's peak memory; JVM and PostgreSQL start; file size), the bare "
+                    + "engine doing the same loads and models with DuckDB alone, and the dashboard queries on DuckDB "
+                    + "and on PostgreSQL, at each scale.",
+            "Writes a table and the targets (met or not) on the console, <out>/bench.json, the benchmark section "
+                    + "(--markdown) and the generated section of the performance page (--docs).",
+            "--ops-url names the PostgreSQL the star schema is copied into; the runs always start their own."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Where the generated part of the performance page starts and ends. */
@@ -69,6 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final String DOCS_END = "<!-- bench:end -->";
 
     private static final String BENCH_DATABASE = "olist_bench";
+    private static final long SAMPLE_BYTES_PER_SCALE = 125L << 20;
+    private static final long WAREHOUSE_BYTES_PER_SCALE = 400L << 20;
 
     @Spec
     private CommandSpec spec;
@@ -80,6 +88,24 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "10", paramLabel = "N",
             description = "Timed executions of each dashboard query, cold and warm, per engine (default: ${DEFAULT-VALUE}).")
     private int runs;
+
+    @Option(names = "--pipeline-runs", defaultValue = "3", paramLabel = "N",
+            description = "Full runs (and bare engine runs) per scale; the report shows the median (default: "
+                    + "${DEFAULT-VALUE}).")
+    private int pipelineRuns;
+
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Nodes of the build graph at once in the run (its --parallelism), and sessions of the bare "
+                    + "engine (default: the run's default; the bare engine: the processors).")
+    private Integer parallelism;
+
+    @Option(names = "--markdown", paramLabel = "FILE",
+            description = "Where the benchmark section goes as Markdown (default: <out>/performance-section.md).")
+    private Path markdown;
+
+    @Option(names = "--skip-disk-check", description = "Measures even when the free disk space under --out looks "
+            + "too small for a scale (the sample takes ~120 MiB per unit of scale, the warehouses ~400 MiB).")
+    private boolean skipDiskCheck;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where samples, warehouses, logs and bench.json go (default: <work-dir>/bench).")
@@ -125,6 +151,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (runs < 1 || runs > 1000) {
             throw new ParameterException(spec.commandLine(), "--runs must be 1..1000, was " + runs);
         }
+        if (pipelineRuns < 1 || pipelineRuns > 100) {
+            throw new ParameterException(spec.commandLine(), "--pipeline-runs must be 1..100, was " + pipelineRuns);
+        }
+        if (parallelism != null && parallelism < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, was " + parallelism);
+        }
         for (double scale : scales) {
             if (!(scale > 0) || scale > 1000) {
                 throw new ParameterException(spec.commandLine(), "--scales must be greater than 0 and at most 1000, was "
@@ -142,6 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
             List<DashboardQuery> queries = DashboardQueries.load();
             List<Scale> measured = new ArrayList<>();
             for (double scale : scales) {
+                checkDisk(scale, root);
                 measured.add(measure(scale, root.resolve("scale-" + label(scale)), server, benchUrl, queries, err));
             }
             Bench bench = new Bench(machine, started.toString(), runs, commandLine(), measured);
@@ -149,6 +182,10 @@ public final class BenchCommand implements Callable<Integer> {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), bench);
             console.print(BenchReport.console(bench));
             console.printf("figures: %s%n", json);
+            Path section = (markdown != null ? markdown : root.resolve("performance-section.md")).toAbsolutePath();
+            Files.createDirectories(section.getParent());
+            Files.writeString(section, BenchReport.markdown(bench), StandardCharsets.UTF_8);
+            console.printf("benchmark section: %s%n", section);
             if (docs != null && docs.toAbsolutePath().getParent() != null && Files.isDirectory(docs.toAbsolutePath().getParent())) {
                 BenchReport.rewrite(docs, bench);
                 console.printf("performance page: %s (section between the bench markers)%n", docs.toAbsolutePath());
@@ -169,14 +206,26 @@ public final class BenchCommand implements Callable<Integer> {
         long generateMs = generate(scale, sample, err);
 
         Path warehouse = dir.resolve("warehouse.duckdb");
-        Run run = runPipeline(sample, dir, warehouse, server, err);
-        err.printf("  run: %s (load %s, transform %s, validate %s, check %s, publish %s), peak %s%n",
-                ms(run.processWallMs()), ms(run.wallMs("load")), ms(run.wallMs("transform")),
-                ms(run.wallMs("validate")), ms(run.wallMs("check")), ms(run.wallMs("publish")),
-                Console.bytes(run.peakRssBytes()));
-        err.flush();
-
-        Bare bare = bare(sample, dir, err);
+        List<Run> attempts = new ArrayList<>();
+        for (int i = 1; i <= pipelineRuns; i++) {
+            Run run = runPipeline(sample, dir, warehouse, i);
+            attempts.add(run);
+            BenchFigures.Startup marks = run.startup();
+            err.printf("  run %d: %s (to main %s, PostgreSQL %s, store setup %s, pipeline %s, after %s; load %s,"
+                            + " transform %s, validate %s, check %s, publish %s), peak tree %s, JVM %s%n", i,
+                    ms(run.processWallMs()), ms(marks.toMainMs()), ms(marks.postgresStartMs()),
+                    ms(marks.storeSetupMs()), ms(marks.pipelineMs()), ms(marks.afterMs()), ms(run.wallMs("load")),
+                    ms(run.wallMs("transform")), ms(run.wallMs("validate")), ms(run.wallMs("check")),
+                    ms(run.wallMs("publish")), Console.bytes(run.treePeakBytes()), Console.bytes(run.peakRssBytes()));
+            err.flush();
+        }
+        // The queries read the last run's warehouse: the median run is reported with that file's size.
+        Run run = BenchFigures.median(attempts, Run::processWallMs).withWarehouseBytes(Files.size(warehouse));
+        List<Bare> bares = new ArrayList<>();
+        for (int i = 1; i <= pipelineRuns; i++) {
+            bares.add(bare(sample, dir, i, err));
+        }
+        Bare bare = BenchFigures.median(bares, Bare::totalMs);
 
         QueryTimer timer = new QueryTimer(runs);
         List<QueryTimer.Result> onDuckDb = new ArrayList<>();
@@ -205,7 +254,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         err.printf("  dashboard on PostgreSQL: done%n");
         err.flush();
-        return new Scale(scale, generateMs, run, bare, starCopyMs, figures);
+        return new Scale(scale, generateMs, run, bare, starCopyMs, figures,
+                attempts.stream().map(Run::processWallMs).toList(), bares.stream().map(Bare::totalMs).toList());
     }
 
     /** Generates the sample unless one of the same scale and seed is there; -1 when reused. */
@@ -227,32 +277,49 @@ public final class BenchCommand implements Callable<Integer> {
         return took;
     }
 
-    /** Runs {@code olist run} as a process of its own and reads the metrics it wrote. */
-    private Run runPipeline(Path sample, Path dir, Path warehouse, OpsServer server, PrintWriter err)
+    /**
+     * Runs {@code olist run} as a process of its own, with its own embedded PostgreSQL under {@code dir} and a
+     * new warehouse, sampling the memory of its process tree, and reads the metrics and the log it wrote.
+     */
+    private Run runPipeline(Path sample, Path dir, Path warehouse, int attempt)
             throws IOException, InterruptedException {
         Path metrics = dir.resolve("metrics.json");
         Files.deleteIfExists(metrics);
+        Files.deleteIfExists(warehouse);
+        Files.deleteIfExists(Path.of(warehouse + ".wal"));
+        Path logDir = dir.resolve("logs").resolve("run-" + attempt);
+        deleteTree(logDir);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (!javaOptions.isBlank()) {
             command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
         }
+        command.add("-Dolist.log.dir=" + logDir);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "run",
                 "--source", sample.toString(), "--work-dir", dir.toString(), "--warehouse", warehouse.toString(),
-                "--metrics", metrics.toString(), "--ops-url", server.url(), "--ops-user", server.user()));
-        if (server.password() != null) {
-            command.addAll(List.of("--ops-password", server.password()));
-        }
+                "--metrics", metrics.toString()));
         if (memoryLimit != null) {
             command.addAll(List.of("--memory-limit", memoryLimit));
         }
-        Path log = dir.resolve("run.log");
+        if (parallelism != null) {
+            command.addAll(List.of("--parallelism", Integer.toString(parallelism)));
+        }
+        Path log = dir.resolve("run-" + attempt + ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("OLIST_OPS_"));
+        long launchedAt = System.currentTimeMillis();
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int exit = process.waitFor();
+        Process process = builder.start();
+        int exit;
+        long treePeak;
+        try (ProcessTreeMemory memory = ProcessTreeMemory.watch(process.toHandle(), 50)) {
+            exit = process.waitFor();
+            treePeak = memory.peakBytes();
+        }
         long wall = elapsedMs(t0);
         if (exit != 0) {
-            throw new EnvironmentProblem("the run at " + sample + " failed (exit " + exit + "); see " + log);
+            throw new EnvironmentProblem("the run at " + sample + " failed (exit " + exit + "); see " + log
+                    + " and " + logDir);
         }
         JsonNode json = new ObjectMapper().readTree(metrics.toFile());
         List<Step> steps = new ArrayList<>();
@@ -265,31 +332,76 @@ public final class BenchCommand implements Callable<Integer> {
                 sourceRows += parsed.rows();
             }
         }
+        Path runLog = logDir.resolve("olist.log");
+        BenchFigures.Startup startup = Files.exists(runLog)
+                ? RunLogMarks.startup(Files.readAllLines(runLog, StandardCharsets.UTF_8), launchedAt, launchedAt + wall)
+                : BenchFigures.Startup.UNKNOWN;
         return new Run(wall, json.path("jvm_uptime_at_start_ms").asLong(), json.path("cpu_ms_total").asLong(),
-                json.path("peak_rss_bytes").asLong(), json.path("warehouse_bytes").asLong(), sourceRows, steps);
+                json.path("peak_rss_bytes").asLong(), json.path("warehouse_bytes").asLong(), sourceRows, steps,
+                treePeak, startup);
     }
 
-    private Bare bare(Path sample, Path dir, PrintWriter err) throws IOException {
+    private Bare bare(Path sample, Path dir, int attempt, PrintWriter err) throws IOException {
         Path file = dir.resolve("bare.duckdb");
         Path temp = dir.resolve("tmp");
         Files.createDirectories(temp);
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir.resolve("bare.duckdb.wal"));
         DuckDbSettings defaults = DuckDbSettings.defaults(temp);
-        DuckDbSettings settings = new DuckDbSettings(memoryLimit != null ? memoryLimit : "4GB",
-                Runtime.getRuntime().availableProcessors(), temp, defaults.modelRoot());
+        int processors = Runtime.getRuntime().availableProcessors();
+        DuckDbSettings settings = new DuckDbSettings(memoryLimit != null ? memoryLimit : "4GB", processors, temp,
+                defaults.modelRoot());
         try {
-            BareEngineRun.Result result = BareEngineRun.run(sample, file, settings);
-            Bare bare = new Bare(Math.round(result.loadSeconds() * 1000), Math.round(result.transformSeconds() * 1000),
-                    Math.round(result.totalSeconds() * 1000));
-            err.printf("  bare engine: %s (load %s, transform %s)%n", ms(bare.totalMs()), ms(bare.loadMs()),
-                    ms(bare.transformMs()));
+            BareEngineRun.Result result = BareEngineRun.run(sample, file, settings,
+                    parallelism != null ? parallelism : processors);
+            Bare bare = new Bare(millis(result.loadSeconds()), millis(result.transformSeconds()),
+                    millis(result.totalSeconds()), millis(result.setupSeconds()), millis(result.closeSeconds()),
+                    millis(result.prepareSeconds()), result.parallelism());
+            err.printf("  bare engine %d: %s (setup %s, load %s, transform %s, checkpoint and close %s; off the clock:"
+                            + " prepare %s; %d sessions)%n", attempt, ms(bare.totalMs()), ms(bare.setupMs()),
+                    ms(bare.loadMs()), ms(bare.transformMs()), ms(bare.closeMs()), ms(bare.prepareMs()),
+                    bare.parallelism());
             err.flush();
             return bare;
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir.resolve("bare.duckdb.wal"));
         }
+    }
+
+    /**
+     * Refuses a scale whose sample and warehouses look too big for the free space under {@code root}, unless
+     * {@code --skip-disk-check}: ~120 MiB of sample (when not already there) and ~400 MiB of warehouses (the
+     * run's and the bare engine's) per unit of scale.
+     */
+    private void checkDisk(double scale, Path root) throws IOException {
+        if (skipDiskCheck) {
+            return;
+        }
+        Path sample = root.resolve("scale-" + label(scale)).resolve("sample");
+        long needed = (long) (scale * (Files.exists(sample.resolve(".generated")) ? 0 : SAMPLE_BYTES_PER_SCALE))
+                + (long) (scale * WAREHOUSE_BYTES_PER_SCALE);
+        long free = Files.getFileStore(root).getUsableSpace();
+        if (free < needed) {
+            throw new EnvironmentProblem("scale " + label(scale) + " needs about " + Console.bytes(needed)
+                    + " of disk under " + root + " but " + Console.bytes(free) + " is free; free some space, choose"
+                    + " another --out, or pass --skip-disk-check");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static long millis(double seconds) {
+        return Math.round(seconds * 1000);
     }
 
     /** The URL of the bench database on the operational server, created when missing. */
@@ -363,7 +475,10 @@ public final class BenchCommand implements Callable<Integer> {
     private String commandLine() {
         List<String> args = new ArrayList<>(List.of("olist", "bench", "--scales"));
         args.add(String.join(",", scales.stream().map(BenchCommand::label).toList()));
-        args.addAll(List.of("--runs", Integer.toString(runs)));
+        args.addAll(List.of("--runs", Integer.toString(runs), "--pipeline-runs", Integer.toString(pipelineRuns)));
+        if (parallelism != null) {
+            args.addAll(List.of("--parallelism", Integer.toString(parallelism)));
+        }
         if (memoryLimit != null) {
             args.addAll(List.of("--memory-limit", memoryLimit));
         }
@@ -387,6 +502,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static String ms(long millis) {
-        return Console.duration(Duration.ofMillis(millis));
+        return millis < 0 ? "n/a" : Console.duration(Duration.ofMillis(millis));
     }
 }

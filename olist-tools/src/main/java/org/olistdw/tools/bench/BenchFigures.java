@@ -40,18 +40,51 @@ final class BenchFigures {
     }
 
     /**
+     * Where a run process's time goes outside its pipeline, from its log's marks; -1 where a mark is missing.
+     *
+     * @param toMainMs        from launching the process to starting PostgreSQL: the JVM's start, reaching main,
+     *                        parsing the command line
+     * @param postgresStartMs starting the embedded PostgreSQL, as the server's start reports it
+     * @param storeSetupMs    from the server being up to the pipeline's start: migrations, seeding the rules,
+     *                        recovering interrupted runs
+     * @param pipelineMs      the pipeline, from its start to its end
+     * @param afterMs         from the pipeline's end to the process's exit: the report, stopping PostgreSQL
+     */
+    record Startup(long toMainMs, long postgresStartMs, long storeSetupMs, long pipelineMs, long afterMs) {
+
+        /** No marks. */
+        static final Startup UNKNOWN = new Startup(-1, -1, -1, -1, -1);
+    }
+
+    /**
      * The full pipeline run, a process of its own.
      *
      * @param processWallMs   from starting the JVM to its exit: what a user waits for
      * @param jvmStartMs      JVM uptime when the run started: start-up and connecting the stores
      * @param cpuMs           CPU time of the process's steps
-     * @param peakRssBytes    peak resident memory of the process
+     * @param peakRssBytes    peak resident memory of the Java process
      * @param warehouseBytes  size of the published warehouse file
      * @param sourceRows      rows read from the nine files
      * @param steps           every step, in order
+     * @param treePeakBytes   peak memory of the whole process tree (the JVM and its PostgreSQL server), sampled
+     *                        every 50 ms ({@link ProcessTreeMemory}); -1 when not sampled
+     * @param startup         where the time outside the pipeline goes
      */
     record Run(long processWallMs, long jvmStartMs, long cpuMs, long peakRssBytes, long warehouseBytes,
-               long sourceRows, List<Step> steps) {
+               long sourceRows, List<Step> steps, long treePeakBytes, Startup startup) {
+
+        /** A run without process tree sampling nor startup marks. */
+        Run(long processWallMs, long jvmStartMs, long cpuMs, long peakRssBytes, long warehouseBytes,
+            long sourceRows, List<Step> steps) {
+            this(processWallMs, jvmStartMs, cpuMs, peakRssBytes, warehouseBytes, sourceRows, steps, -1,
+                    Startup.UNKNOWN);
+        }
+
+        /** The same run with another warehouse size. */
+        Run withWarehouseBytes(long bytes) {
+            return new Run(processWallMs, jvmStartMs, cpuMs, peakRssBytes, bytes, sourceRows, steps, treePeakBytes,
+                    startup);
+        }
 
         /** Total wall time of the steps of one kind. */
         long wallMs(String kind) {
@@ -68,11 +101,21 @@ final class BenchFigures {
      * The same loads and models done by DuckDB alone, without orchestration, row checks, quarantine,
      * validation, quality checks or operational records.
      *
-     * @param loadMs      loading the nine files with DuckDB's CSV reader
+     * @param loadMs      loading the nine files with DuckDB's CSV reader, and the checkpoint after
      * @param transformMs building every model
-     * @param totalMs     both, with opening and closing the database
+     * @param totalMs     on the clock: setup, loads, models and close
+     * @param setupMs     opening the new file, layout and macros
+     * @param closeMs     the final checkpoint and closing
+     * @param prepareMs   off the clock: parsing the models and capturing the macros
+     * @param parallelism sessions the loads and models ran on
      */
-    record Bare(long loadMs, long transformMs, long totalMs) {
+    record Bare(long loadMs, long transformMs, long totalMs, long setupMs, long closeMs, long prepareMs,
+                int parallelism) {
+
+        /** Loads, models and total only. */
+        Bare(long loadMs, long transformMs, long totalMs) {
+            this(loadMs, transformMs, totalMs, -1, -1, -1, 1);
+        }
     }
 
     /**
@@ -109,12 +152,29 @@ final class BenchFigures {
      *
      * @param scale          size relative to the published dataset
      * @param generateMs     generating the sample, or -1 when an earlier sample was reused
-     * @param run            the full pipeline run
+     * @param run            the median full pipeline run, with the size of the warehouse the queries read (the
+     *                       last run's)
      * @param bare           the bare engine doing the same loads and models
      * @param starCopyMs     copying the star schema into PostgreSQL
      * @param queries        the dashboard queries
+     * @param runWallMs      every run's process wall time, in order; {@code run} is the median one
+     * @param bareTotalMs    every bare run's total, in order; {@code bare} is the median one
      */
-    record Scale(double scale, long generateMs, Run run, Bare bare, long starCopyMs, List<Query> queries) {
+    record Scale(double scale, long generateMs, Run run, Bare bare, long starCopyMs, List<Query> queries,
+                 List<Long> runWallMs, List<Long> bareTotalMs) {
+
+        /** Copies the lists. */
+        Scale {
+            queries = List.copyOf(queries);
+            runWallMs = List.copyOf(runWallMs);
+            bareTotalMs = List.copyOf(bareTotalMs);
+        }
+
+        /** One run and one bare run. */
+        Scale(double scale, long generateMs, Run run, Bare bare, long starCopyMs, List<Query> queries) {
+            this(scale, generateMs, run, bare, starCopyMs, queries, List.of(run.processWallMs()),
+                    List.of(bare.totalMs()));
+        }
 
         /** The geometric mean of the warm ratios PostgreSQL / DuckDB. */
         double geometricMeanRatio() {
@@ -147,5 +207,14 @@ final class BenchFigures {
      * @param scales    the figures, in the order measured
      */
     record Bench(Machine machine, String startedAt, int runs, String command, List<Scale> scales) {
+    }
+
+    /** The element at the middle of the values sorted by {@code key} (the lower middle of an even count). */
+    static <T> T median(List<T> values, java.util.function.ToLongFunction<T> key) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no values to take the median of");
+        }
+        List<T> sorted = values.stream().sorted(java.util.Comparator.comparingLong(key)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 }

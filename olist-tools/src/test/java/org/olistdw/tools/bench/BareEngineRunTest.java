@@ -116,6 +116,20 @@ class BareEngineRunTest {
     }
 
     @Test
+    void one_session_and_several_build_the_same_tables_with_the_same_rows() {
+        BareEngineRun.Result one = BareEngineRun.run(sample, directory.resolve("one.duckdb"), settings(directory), 1);
+        BareEngineRun.Result three = BareEngineRun.run(sample, directory.resolve("three.duckdb"), settings(directory),
+                3);
+
+        assertThat(one.parallelism()).isEqualTo(1);
+        assertThat(three.parallelism()).isEqualTo(3);
+        assertThat(three.rowCounts()).containsExactlyEntriesOf(one.rowCounts());
+        assertThat(three.totalSeconds()).isGreaterThanOrEqualTo(three.setupSeconds() + three.loadSeconds()
+                + three.transformSeconds() + three.closeSeconds());
+        assertThat(three.prepareSeconds()).isPositive();
+    }
+
+    @Test
     void fills_the_lineage_columns_with_run_zero_the_file_name_and_the_line() throws Exception {
         Path file = directory.resolve("bare.duckdb");
         Path source = copySample(directory.resolve("source"));
