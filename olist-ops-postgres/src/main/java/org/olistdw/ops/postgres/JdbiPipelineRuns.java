@@ -37,6 +37,21 @@ import org.olistdw.domain.orchestration.TaskStatus;
  */
 final class JdbiPipelineRuns implements PipelineRuns {
 
+    /** Records a task as running; one row of {@code task_executions}. */
+    private static final String INSERT_TASK = """
+            insert into etl_orchestration.task_executions (run_id, task_name, task_type, status, started_at)
+            values (:runId, :taskName, :taskType, 'running', :startedAt)""";
+
+    /** Finishes a task that has not finished yet; updates no row otherwise. */
+    private static final String FINISH_TASK = """
+            update etl_orchestration.task_executions
+            set status = :status,
+                completed_at = :completedAt,
+                rows_affected = :rowsAffected,
+                error_message = :errorMessage
+            where task_id = :taskId
+              and status in ('pending', 'running')""";
+
     private static final int QUARANTINE_BATCH_SIZE = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SELECT_RUNS = """
@@ -112,10 +127,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
         Objects.requireNonNull(taskName, "taskName");
         Objects.requireNonNull(taskType, "taskType");
         Objects.requireNonNull(startedAt, "startedAt");
-        long id = jdbi.withHandle(handle -> handle.createQuery("""
-                        insert into etl_orchestration.task_executions (run_id, task_name, task_type, status, started_at)
-                        values (:runId, :taskName, :taskType, 'running', :startedAt)
-                        returning task_id""")
+        long id = jdbi.withHandle(handle -> handle.createQuery(INSERT_TASK + " returning task_id")
                 .bind("runId", run.value())
                 .bind("taskName", text(taskName))
                 .bind("taskType", text(taskType))
@@ -130,18 +142,9 @@ final class JdbiPipelineRuns implements PipelineRuns {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(completedAt, "completedAt");
-        if (status == TaskStatus.RUNNING || status == TaskStatus.PENDING) {
-            throw new IllegalArgumentException("task " + task.value() + " cannot finish as " + status.code());
-        }
+        requireFinal(task, status);
         jdbi.useHandle(handle -> {
-            int updated = handle.createUpdate("""
-                            update etl_orchestration.task_executions
-                            set status = :status,
-                                completed_at = :completedAt,
-                                rows_affected = :rowsAffected,
-                                error_message = :errorMessage
-                            where task_id = :taskId
-                              and status in ('pending', 'running')""")
+            int updated = handle.createUpdate(FINISH_TASK)
                     .bind("status", status.code())
                     .bind("completedAt", timestamptz(completedAt))
                     .bind("rowsAffected", rowsAffected)
@@ -172,9 +175,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
             return List.of();
         }
         return jdbi.withHandle(handle -> {
-            PreparedBatch batch = handle.prepareBatch("""
-                    insert into etl_orchestration.task_executions (run_id, task_name, task_type, status, started_at)
-                    values (:runId, :taskName, :taskType, 'running', :startedAt)""");
+            PreparedBatch batch = handle.prepareBatch(INSERT_TASK);
             for (String taskName : taskNames) {
                 batch.bind("runId", run.value())
                         .bind("taskName", text(Objects.requireNonNull(taskName, "taskName")))
@@ -199,10 +200,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
             Objects.requireNonNull(end.task(), "task");
             Objects.requireNonNull(end.status(), "status");
             Objects.requireNonNull(end.completedAt(), "completedAt");
-            if (end.status() == TaskStatus.RUNNING || end.status() == TaskStatus.PENDING) {
-                throw new IllegalArgumentException("task " + end.task().value() + " cannot finish as "
-                        + end.status().code());
-            }
+            requireFinal(end.task(), end.status());
         }
         if (ends.size() == 1) {
             TaskEnd end = ends.get(0);
@@ -213,14 +211,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
             return;
         }
         jdbi.useTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch("""
-                    update etl_orchestration.task_executions
-                    set status = :status,
-                        completed_at = :completedAt,
-                        rows_affected = :rowsAffected,
-                        error_message = :errorMessage
-                    where task_id = :taskId
-                      and status in ('pending', 'running')""");
+            PreparedBatch batch = handle.prepareBatch(FINISH_TASK);
             for (TaskEnd end : ends) {
                 batch.bind("status", end.status().code())
                         .bind("completedAt", timestamptz(end.completedAt()))
@@ -539,6 +530,13 @@ final class JdbiPipelineRuns implements PipelineRuns {
         RunSummary toDomain() {
             return new RunSummary(run.toDomain(), tasks, tasksFailed, filesLoaded, rowsRead, rowsLoaded,
                     rowsQuarantined);
+        }
+    }
+
+    /** Refuses a status a task cannot finish with (running or pending). */
+    private static void requireFinal(TaskId task, TaskStatus status) {
+        if (status == TaskStatus.RUNNING || status == TaskStatus.PENDING) {
+            throw new IllegalArgumentException("task " + task.value() + " cannot finish as " + status.code());
         }
     }
 }
