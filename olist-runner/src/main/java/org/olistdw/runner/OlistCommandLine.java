@@ -102,11 +102,11 @@ public final class OlistCommandLine {
                 if (e instanceof CommandLine.ParameterException) {
                     return ExitCodes.USAGE; // also when a command finds its arguments wrong while running
                 }
-                return e instanceof EnvironmentProblem ? ExitCodes.ENVIRONMENT : ExitCodes.RUN_FAILED;
+                return Wiring.environmentProblem(e).isPresent() ? ExitCodes.ENVIRONMENT : ExitCodes.RUN_FAILED;
             });
             olist.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                 PrintWriter err = commandLine.getErr();
-                err.println("olist: " + Console.oneLine(e));
+                err.println("olist: " + Console.oneLine(Wiring.environmentProblem(e).<Throwable>map(problem -> problem).orElse(e)));
                 LoggerFactory.getLogger(OlistCommand.class).error("command failed", e);
                 err.flush();
                 return commandLine.getExitCodeExceptionMapper().getExitCode(e);

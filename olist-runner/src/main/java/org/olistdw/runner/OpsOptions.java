@@ -13,11 +13,11 @@ public final class OpsOptions {
                     + "(default: $OLIST_OPS_URL; without it an embedded PostgreSQL runs from <work-dir>/postgres).")
     String url;
 
-    @Option(names = "--ops-user", paramLabel = "USER", defaultValue = "${env:OLIST_OPS_USER:-postgres}",
-            description = "User for --ops-url (default: $OLIST_OPS_USER or postgres).")
+    @Option(names = "--ops-user", paramLabel = "USER", defaultValue = "${env:OLIST_OPS_USER}",
+            description = "User for --ops-url (default: $OLIST_OPS_USER, else the URL's user=, else postgres).")
     String user;
 
     @Option(names = "--ops-password", paramLabel = "PASSWORD", defaultValue = "${env:OLIST_OPS_PASSWORD}",
-            description = "Password for --ops-url (default: $OLIST_OPS_PASSWORD).")
+            description = "Password for --ops-url (default: $OLIST_OPS_PASSWORD, else the URL's password=).")
     String password;
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
@@ -161,6 +162,19 @@ final class Wiring implements AutoCloseable {
                 new DuckDbSettings(memoryLimit, threads, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
         return new OlistPipeline(warehouse, ops.pipelineRuns(), ops.qualityRules(), ops.qualityResults(),
                 Clock.systemUTC(), parallelism);
+    }
+
+    /**
+     * The environment problem {@code failure} is or shows, if any: an {@link EnvironmentProblem} itself, or the
+     * operational store lost while a command used it (a run that loses PostgreSQL part-way cannot record how it
+     * ended, which is a problem of the environment, not of the run's data).
+     */
+    static Optional<EnvironmentProblem> environmentProblem(Throwable failure) {
+        if (failure instanceof EnvironmentProblem problem) {
+            return Optional.of(problem);
+        }
+        return OpsStoreUnavailableException.lostConnection(failure)
+                .map(lost -> new EnvironmentProblem(lost.getMessage(), failure));
     }
 
     /** Where the operational store is, embedded or external. */

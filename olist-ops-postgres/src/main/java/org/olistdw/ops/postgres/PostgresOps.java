@@ -36,6 +36,8 @@ public final class PostgresOps implements AutoCloseable {
     static final int MINIMUM_SERVER_VERSION_NUM = 150_000;
     static final String CLASSPATH = "classpath:";
     static final String MIGRATIONS = CLASSPATH + "sql/postgres/migration";
+    /** The login used when neither the caller nor the URL names one. */
+    public static final String DEFAULT_USER = "postgres";
     static final String[] SCHEMAS = {"etl_orchestration", "data_quality", "security_audit"};
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresOps.class);
@@ -89,6 +91,8 @@ public final class PostgresOps implements AutoCloseable {
      * migrates its schema. A connect timeout of 5 s applies unless the URL sets {@code connectTimeout}.
      * A few idle connections are kept for reuse until {@link #close()}.
      *
+     * @param user     the login, or null for the URL's {@code user=}, else {@value #DEFAULT_USER}
+     * @param password the password, or null for the URL's {@code password=}, if any
      * @throws OpsStoreUnavailableException when the server is unreachable, rejects the login, is older than
      *                                      15, or the schema cannot be migrated
      */
@@ -115,8 +119,11 @@ public final class PostgresOps implements AutoCloseable {
         if (!jdbcUrl.contains("ApplicationName=")) {
             dataSource.setApplicationName("olist-dw");
         }
+        // the URL's user= and password= stand unless the caller names others
         if (user != null) {
             dataSource.setUser(user);
+        } else if (dataSource.getUser() == null || dataSource.getUser().isEmpty()) {
+            dataSource.setUser(DEFAULT_USER);
         }
         if (password != null) {
             dataSource.setPassword(password);

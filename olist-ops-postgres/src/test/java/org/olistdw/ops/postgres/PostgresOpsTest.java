@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -59,6 +65,48 @@ class PostgresOpsTest {
             assertThat(ops.serverVersion()).startsWith("17.");
             assertThat(ops.location()).isEqualTo(url);
             assertThat(ops.pipelineRuns().recent(5)).isEmpty();
+        }
+    }
+
+    @Test
+    void the_urls_user_is_honoured_unless_the_caller_names_another() throws SQLException {
+        LocalPostgres server = TestPostgres.server();
+        String admin = TestPostgres.freshDatabase("url_user_test");
+        try (Connection connection = TestPostgres.connection(admin); Statement statement = connection.createStatement()) {
+            statement.execute("drop role if exists olist_url_user");
+            statement.execute("create role olist_url_user login password 'url-secret'");
+            statement.execute("alter database url_user_test owner to olist_url_user");
+        }
+        String url = server.jdbcUrl("url_user_test") + "?user=olist_url_user&password=url-secret";
+
+        try (PostgresOps ops = PostgresOps.connect(url, null, null)) {
+            ops.pipelineRuns().recent(1);
+            assertThat(sessionUsers(admin)).containsExactly("olist_url_user");
+        }
+        for (int waited = 0; !sessionUsers(admin).isEmpty() && waited < 100; waited++) {
+            try {
+                Thread.sleep(50); // a closed session leaves pg_stat_activity shortly after
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try (PostgresOps ops = PostgresOps.connect(url, server.user(), server.password())) {
+            ops.pipelineRuns().recent(1);
+            assertThat(sessionUsers(admin)).containsExactly(server.user());
+        }
+    }
+
+    /** The users of this module's sessions (application name olist-dw) open on the database of {@code url}. */
+    private static List<String> sessionUsers(String url) throws SQLException {
+        try (Connection connection = TestPostgres.connection(url); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select distinct usename::text from pg_stat_activity"
+                     + " where datname = current_database() and application_name = 'olist-dw' order by 1")) {
+            List<String> users = new ArrayList<>();
+            while (rows.next()) {
+                users.add(rows.getString(1));
+            }
+            return users;
         }
     }
 
