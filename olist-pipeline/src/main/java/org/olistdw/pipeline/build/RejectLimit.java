@@ -17,13 +17,13 @@ import org.olistdw.pipeline.source.SourceFileProblem;
  */
 public record RejectLimit(BigDecimal percent) {
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     /** The limit unless told otherwise: 1 % of a file's rows. */
     public static final RejectLimit DEFAULT = new RejectLimit(BigDecimal.ONE);
 
     /** How many quarantined rows a failure names. */
     public static final int REASONS_SHOWN = 3;
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public RejectLimit {
         Objects.requireNonNull(percent, "percent");

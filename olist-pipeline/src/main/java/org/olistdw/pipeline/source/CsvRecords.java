@@ -18,13 +18,15 @@ import java.util.Objects;
  * wrong ({@link #malformation()}), so that it can be quarantined:
  * <ul>
  *   <li>text after the closing quote of a field ({@code "abc"def});</li>
- *   <li>an unterminated quote: a quoted field whose text runs past the end of a line when the next line, read
- *       on its own, is a row (well-formed, with the contract's number of fields). The record ends at that
- *       line end and reading goes on with the next line, so a stray quote costs one record and the valid rows
- *       after it load. The continuation lines of a real multi-line text are not rows of their own (the line
- *       that closes the text starts inside the quotes), so such a text stays one record. A quote that never
- *       closes before the end of the file, or before the record grows past the limit, ends the record at the
- *       end of the line where it opened;</li>
+ *   <li>an unterminated quote. A quoted field whose text runs past the end of a line into a line that, read
+ *       on its own, is a row (well-formed, with the contract's number of fields), or that never closes before
+ *       the end of the file or before the record grows past the limit: the record ends at the end of the line
+ *       where that quote opened, and reading goes on with the next line. A record spanning lines that ends
+ *       malformed or with a number of fields other than the contract's: the record is its first line alone,
+ *       and reading goes on with its second line. So a stray quote costs its own line, and the valid rows after
+ *       it load. A real multi-line text is a well-formed record with the contract's fields, and its
+ *       continuation lines are not rows of their own (the line that closes the text starts inside the quotes):
+ *       it stays one record;</li>
  *   <li>a record longer than the limit: its text is cut at the limit and reading resumes on the next line.</li>
  * </ul>
  * Blank lines followed by a record are records of their own (with no fields); blank lines at the end of the file
@@ -239,12 +241,14 @@ public final class CsvRecords implements Closeable {
         boolean loneCarriageReturn = false;
         int quoteOpenedAt = -1; // relative to the record's start
         long quoteOpenedOnLine = 0;
+        int firstBreakAt = -1; // the record's first line end, inside a quoted field, relative to its start
+        int firstBreakField = 0;
         while (true) {
             if (pos == limit && !fill()) {
                 if (state == QUOTED) {
                     return unterminated(field, quoteOpenedAt, quoteOpenedOnLine, true);
                 }
-                return ended(pos, field, state, quoteInUnquoted, loneCarriageReturn);
+                return ended(pos, field, state, quoteInUnquoted, loneCarriageReturn, firstBreakAt, firstBreakField);
             }
             if (pos - recordStart > maxRecordBytes) {
                 if (state == QUOTED && lineEndAfter(recordStart + quoteOpenedAt, pos) >= 0) {
@@ -258,11 +262,13 @@ public final class CsvRecords implements Closeable {
                     state = QUOTE_SEEN;
                     pos++;
                 } else if (b == '\n' || b == '\r') {
-                    int breakAt = pos - recordStart;
+                    if (firstBreakAt < 0) {
+                        firstBreakAt = pos - recordStart;
+                        firstBreakField = field;
+                    }
                     loneCarriageReturn |= !lineEnd();
                     if (nextLineIsARow()) {
-                        recordEnd = recordStart + breakAt;
-                        return malformed(field, unterminatedQuote(quoteOpenedOnLine));
+                        return unterminated(field, quoteOpenedAt, quoteOpenedOnLine, false);
                     }
                 } else {
                     pos++;
@@ -275,7 +281,8 @@ public final class CsvRecords implements Closeable {
                 }
                 int end = pos - recordStart; // the line end may move the buffer
                 loneCarriageReturn |= !lineEnd();
-                return ended(recordStart + end, field, state, quoteInUnquoted, loneCarriageReturn);
+                return ended(recordStart + end, field, state, quoteInUnquoted, loneCarriageReturn, firstBreakAt,
+                        firstBreakField);
             }
             if (b == ',') {
                 field++;
@@ -300,7 +307,19 @@ public final class CsvRecords implements Closeable {
         }
     }
 
-    private boolean ended(int end, int field, int state, boolean quoteInUnquoted, boolean loneCarriageReturn) {
+    /**
+     * Ends a record at {@code end}; a record spanning lines that is malformed or has a number of fields other
+     * than the contract's ends at its first line instead, and reading goes on from its second line.
+     */
+    private boolean ended(int end, int field, int state, boolean quoteInUnquoted, boolean loneCarriageReturn,
+                          int firstBreakAt, int firstBreakField) throws IOException {
+        if (firstBreakAt >= 0 && (recordMalformation != null || field + 1 != expectedFields)) {
+            recordEnd = recordStart + firstBreakAt;
+            pos = recordEnd;
+            line = recordLine;
+            lineEnd();
+            return malformed(firstBreakField, unterminatedQuote(recordLine));
+        }
         recordEnd = end;
         recordFields = recordBlank ? 0 : field + 1;
         recordStrict = !recordBlank && recordMalformation == null && state != QUOTED && !quoteInUnquoted
@@ -326,7 +345,7 @@ public final class CsvRecords implements Closeable {
     private boolean unterminated(int field, int quoteOpenedAt, long quoteOpenedOnLine, boolean atEndOfInput)
             throws IOException {
         int lineEnd = lineEndAfter(recordStart + quoteOpenedAt, pos);
-        if (lineEnd < 0) {
+        if (lineEnd < 0) { // only when the record grew past the limit on the quote's own line
             recordEnd = Math.min(pos, recordStart + maxRecordBytes);
             if (!atEndOfInput) {
                 cutText = Arrays.copyOfRange(buffer, recordStart, recordEnd);
