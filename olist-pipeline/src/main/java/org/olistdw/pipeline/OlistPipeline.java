@@ -1,6 +1,7 @@
 package org.olistdw.pipeline;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.orchestration.TaskId;
@@ -41,6 +43,7 @@ import org.olistdw.pipeline.BuildGraph.Work;
 import org.olistdw.pipeline.build.LoadResult;
 import org.olistdw.pipeline.build.OrderValidation;
 import org.olistdw.pipeline.build.RawLoad;
+import org.olistdw.pipeline.build.RejectLimit;
 import org.olistdw.pipeline.build.RuleMeasures;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.build.WarehouseBuild;
@@ -87,6 +90,7 @@ public final class OlistPipeline {
     private final QualityResults results;
     private final Clock clock;
     private final int parallelism;
+    private final RejectLimit rejectLimit;
 
     /**
      * A pipeline running {@value #DEFAULT_PARALLELISM} nodes of the build graph at once.
@@ -108,6 +112,15 @@ public final class OlistPipeline {
      */
     public OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
                          Clock clock, int parallelism) {
+        this(warehouse, runs, rules, results, clock, parallelism, RejectLimit.DEFAULT);
+    }
+
+    /**
+     * @param rejectLimit the largest share of a file the load may quarantine before the run fails
+     */
+    public OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
+                         Clock clock, int parallelism, RejectLimit rejectLimit) {
+        this.rejectLimit = Objects.requireNonNull(rejectLimit, "rejectLimit");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -117,6 +130,11 @@ public final class OlistPipeline {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
         this.parallelism = parallelism;
+    }
+
+    /** This pipeline with {@code limit} as the largest share of a file the load may quarantine. */
+    public OlistPipeline withRejectLimit(RejectLimit limit) {
+        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, limit);
     }
 
     /**
@@ -131,6 +149,7 @@ public final class OlistPipeline {
         parameters.put("source", sourceDir.toAbsolutePath().toString());
         parameters.put("warehouse", warehouse.location());
         parameters.put("parallelism", Integer.toString(parallelism));
+        parameters.put("max_reject_percent", rejectLimit.percent().toPlainString());
         RunId run = runs.start(NAME, started, parameters);
         LOG.info("run {} started: source {}, warehouse {}, {} nodes at once", run, sourceDir.toAbsolutePath(),
                 warehouse.location(), parallelism);
@@ -295,7 +314,7 @@ public final class OlistPipeline {
                 }
                 List<String> missing = Arrays.stream(SourceTable.values())
                         .map(SourceTable::fileName)
-                        .filter(name -> !Files.exists(sourceDir.resolve(name)))
+                        .filter(name -> !Files.exists(sourceDir.resolve(name), LinkOption.NOFOLLOW_LINKS))
                         .toList();
                 if (!missing.isEmpty()) {
                     throw new SourceFileProblem((missing.size() == 1 ? "missing source file " : "missing source files ")
@@ -363,13 +382,23 @@ public final class OlistPipeline {
             step(StepKind.LOAD, file.table().fileName(), () -> {
                 try (QuarantineWriter quarantine = new QuarantineWriter(runs, run)) {
                     CompletableFuture<SourceScan> scan = SourceScan.start(file.table(), file.path());
-                    LoadResult result = raw.load(file.table(), file.path(), scan, quarantine);
+                    List<QuarantinedRow> first = new ArrayList<>(RejectLimit.REASONS_SHOWN);
+                    LoadResult result = raw.load(file.table(), file.path(), scan, row -> {
+                        if (first.size() < RejectLimit.REASONS_SHOWN) {
+                            first.add(row);
+                        }
+                        quarantine.accept(row);
+                    });
+                    long records = scan.join().records();
                     SourceFile scanned = file.scanned(scan.join());
                     quarantine.flush();
-                    if (!result.reconciles() || quarantine.count() != result.rowsQuarantined()) {
+                    // rows read are the records the scan counts, by the one definition of a record (CsvRecords)
+                    if (!result.reconciles() || result.rowsRead() != records
+                            || quarantine.count() != result.rowsQuarantined()) {
                         throw new IllegalStateException(file.table().fileName() + " does not reconcile: read "
-                                + result.rowsRead() + ", loaded " + result.rowsLoaded() + ", quarantined "
-                                + result.rowsQuarantined() + " (" + quarantine.count() + " reported)");
+                                + result.rowsRead() + " (the scan counts " + records + " records), loaded "
+                                + result.rowsLoaded() + ", quarantined " + result.rowsQuarantined() + " ("
+                                + quarantine.count() + " reported)");
                     }
                     DataLoad load = new DataLoad(file.table().fileName(), file.path().toString(),
                             scanned.sizeBytes(), scanned.sha256(), result.rowsRead(), result.rowsLoaded(),
@@ -378,9 +407,10 @@ public final class OlistPipeline {
                     synchronized (this) {
                         loads.add(load);
                     }
+                    rejectLimit.check(file.table().fileName(), result, first);
                     if (result.rowsQuarantined() > 0) {
-                        LOG.warn("{}: {} of {} rows quarantined", file.table().fileName(),
-                                result.rowsQuarantined(), result.rowsRead());
+                        LOG.warn("{}", rejectLimit.summary(file.table().fileName(), result.rowsRead(),
+                                result.rowsQuarantined()));
                     }
                     return result.rowsRead();
                 }

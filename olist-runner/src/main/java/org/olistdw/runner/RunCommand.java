@@ -20,6 +20,7 @@ import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
+import org.olistdw.pipeline.build.RejectLimit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +60,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Models, steps and checks of the build graph run at once (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
+    @Option(names = "--max-reject-percent", paramLabel = "P", defaultValue = "1",
+            description = "Largest share of a file's rows the load may quarantine, 0..100; more fails the run"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private double maxRejectPercent;
+
     @Mixin
     private WorkDirOption work;
 
@@ -74,6 +80,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!(maxRejectPercent >= 0 && maxRejectPercent <= 100)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-reject-percent must be 0..100, was " + maxRejectPercent);
+        }
+        RejectLimit rejectLimit = RejectLimit.ofPercent(maxRejectPercent);
         Path workDir = work.workDir;
         Path published = (warehouseFile != null ? warehouseFile : workDir.resolve("warehouse.duckdb")).toAbsolutePath();
         Path tempDir = workDir.resolve("tmp").toAbsolutePath();
@@ -85,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism);
+            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism)
+                    .withRejectLimit(rejectLimit);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(new ConsoleProgress(err, System.console() != null));
             for (RunExtension extension : extensions) {
@@ -96,6 +108,12 @@ final class RunCommand implements Callable<Integer> {
                 extension.endRun(report, published);
             }
             printReport(out, report);
+            report.loads().stream()
+                    .filter(load -> load.rowsQuarantined() > 0
+                            && !rejectLimit.exceededBy(load.rowsRead(), load.rowsQuarantined()))
+                    .forEach(load -> out.println("warning: " + rejectLimit.summary(load.sourceFile(), load.rowsRead(),
+                            load.rowsQuarantined())));
+            out.flush();
             if (!report.succeeded()) {
                 err.println("olist: run " + report.runId() + " failed: " + report.failure().orElse("unknown cause"));
                 err.flush();

@@ -187,6 +187,131 @@ class BadInputTest {
         assertPublishedWarehouseUnchanged();
     }
 
+    @Test
+    void a_stray_quote_and_a_nul_byte_in_reviews_cost_one_row_each_and_the_run_publishes_with_a_warning()
+            throws Exception {
+        Path source = copyOfSample("stray-quote");
+        Path reviews = source.resolve("olist_order_reviews_dataset.csv");
+        long originalRows = TestCsv.rows(reviews).size(); // an independent reading of the untouched file
+        String stray = "stray01,order01,5,,\"a stray quote,2018-01-18 00:00:00,2018-01-18 21:46:59";
+        String nul = "nul01,order02,4,,bad\u0000text,2018-01-18 00:00:00,2018-01-18 21:46:59";
+        insertAfterHeader(reviews, stray + "\n" + nul + "\n");
+        Path target = work.resolve("stray-quote.duckdb");
+
+        Cli cli = run(source, target);
+
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        PipelineRun recorded = lastRun();
+        assertThat(recorded.status()).isEqualTo(RunStatus.SUCCESS);
+        List<QuarantinedRow> rows = TestStores.ops().pipelineRuns().quarantine(recorded.id());
+        assertThat(rows).containsExactly(
+                new QuarantinedRow("olist_order_reviews_dataset.csv", 2, stray,
+                        "review_comment_message: unterminated quoted field (the quote opens on line 2)"),
+                new QuarantinedRow("olist_order_reviews_dataset.csv", 3, "nul01,order02,4,,bad\\0text,"
+                        + "2018-01-18 00:00:00,2018-01-18 21:46:59",
+                        "review_comment_message: contains a NUL byte (\\0) at column 4, was 'bad\\0text'"));
+        DataLoad load = loadOf("olist_order_reviews_dataset.csv");
+        assertThat(load.rowsRead()).isEqualTo(originalRows + 2);
+        assertThat(load.rowsLoaded()).isEqualTo(originalRows);
+        assertThat(load.rowsQuarantined()).isEqualTo(2);
+        String share = String.format(java.util.Locale.ROOT, "%.2f", 200.0 / (originalRows + 2));
+        assertThat(cli.out()).contains("warning: olist_order_reviews_dataset.csv: 2 of "
+                + String.format(java.util.Locale.ROOT, "%,d", originalRows + 2) + " rows quarantined (" + share
+                + " %, limit 1 %)");
+        try (Connection c = TestStores.openWarehouse(target)) {
+            assertThat(TestStores.count(c, "select count(*) from raw.order_reviews")).isEqualTo(originalRows);
+        }
+    }
+
+    @Test
+    void more_quarantined_rows_than_the_limit_fail_the_run_naming_the_file_the_share_and_the_first_reasons()
+            throws Exception {
+        Path source = copyOfSample("too-many-rejects");
+        Path items = source.resolve("olist_order_items_dataset.csv");
+        List<String> lines = lines(items);
+        int garbage = 0;
+        for (int i = lines.size() - 1; i >= 1; i -= 25) { // every 25th line: 4 % of the rows
+            lines.set(i, "#garbage; \"" + i + " not a row");
+            garbage++;
+        }
+        write(items, lines);
+        long rows = lines.size() - 1;
+
+        Cli failed = run(source, published, "--max-reject-percent", "3.5");
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.RUN_FAILED);
+        String share = String.format(java.util.Locale.ROOT, "%.2f", 100.0 * garbage / rows);
+        int firstLine = lines.size() - 1 - 25 * (garbage - 1) + 1; // the garbage line nearest the top, 1-based
+        String of = garbage + " of " + String.format(java.util.Locale.ROOT, "%,d", rows);
+        assertThat(lastLine(failed.err())).contains("olist_order_items_dataset.csv: " + of + " rows quarantined (" + share + " %, limit 3.5 %); first reasons: line " + firstLine + " ");
+        PipelineRun recorded = lastRun();
+        assertThat(recorded.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(recorded.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("limit 3.5 %"));
+        assertPublishedWarehouseUnchanged();
+
+        Cli allowed = run(source, work.resolve("too-many-rejects.duckdb"), "--max-reject-percent", "5");
+
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).contains("warning: olist_order_items_dataset.csv: " + of + " rows quarantined (" + share + " %, limit 5 %)");
+        assertThat(loadOf("olist_order_items_dataset.csv").rowsQuarantined()).isEqualTo(garbage);
+    }
+
+    @Test
+    void a_reject_limit_outside_0_to_100_is_a_wrong_command_line() {
+        Cli cli = run(sample, published, "--max-reject-percent", "150");
+
+        assertThat(cli.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("--max-reject-percent must be 0..100");
+    }
+
+    @Test
+    void a_symbolic_link_loop_and_cr_only_line_ends_get_short_messages_of_their_own() throws Exception {
+        Path looping = copyOfSample("symlink-loop");
+        Path sellers = looping.resolve("olist_sellers_dataset.csv");
+        Files.delete(sellers);
+        Files.createSymbolicLink(sellers, looping.resolve("loop.csv"));
+        Files.createSymbolicLink(looping.resolve("loop.csv"), sellers);
+
+        Cli loop = run(looping, published);
+
+        assertThat(loop.exitCode()).as(loop.toString()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(lastLine(loop.err())).contains("olist_sellers_dataset.csv in ", "is a symbolic link loop")
+                .doesNotContain("missing");
+
+        Path mac = copyOfSample("cr-only");
+        Path orders = mac.resolve("olist_orders_dataset.csv");
+        Files.writeString(orders, String.join("\r", lines(orders)));
+
+        Cli cr = run(mac, published);
+
+        assertThat(cr.exitCode()).as(cr.toString()).isEqualTo(ExitCodes.RUN_FAILED);
+        String cause = lastLine(cr.err());
+        assertThat(cause).contains("olist_orders_dataset.csv", "CR-only line ends");
+        assertThat(cause.length()).isLessThan(400);
+        assertPublishedWarehouseUnchanged();
+    }
+
+    private static void insertAfterHeader(Path file, String text) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int headerEnd = 0;
+        while (bytes[headerEnd] != '\n') {
+            headerEnd++;
+        }
+        byte[] inserted = text.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bytes.length + inserted.length];
+        System.arraycopy(bytes, 0, all, 0, headerEnd + 1);
+        System.arraycopy(inserted, 0, all, headerEnd + 1, inserted.length);
+        System.arraycopy(bytes, headerEnd + 1, all, headerEnd + 1 + inserted.length, bytes.length - headerEnd - 1);
+        Files.write(file, all);
+    }
+
+    private static Cli run(Path source, Path warehouse, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", "--source", source.toString(), "--warehouse",
+                warehouse.toString(), "--work-dir", work.toString()));
+        args.addAll(List.of(more));
+        return Cli.run(EndToEndTest.args(args.toArray(String[]::new)));
+    }
+
     private static Cli run(Path source, Path warehouse) {
         return Cli.run(EndToEndTest.args("run", "--source", source.toString(), "--warehouse", warehouse.toString(),
                 "--work-dir", work.toString()));

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.olistdw.analytics.duckdb.CsvRecordReader.CsvRecord;
-import org.olistdw.analytics.duckdb.CsvRecordReader.Malformation;
+import org.olistdw.pipeline.source.CsvRecords.Malformation;
 import org.olistdw.pipeline.source.SourceTable;
 
 /**
@@ -17,8 +17,8 @@ import org.olistdw.pipeline.source.SourceTable;
  * over in file order in small batches through a bounded queue: the reader never runs more than a few
  * batches ahead, so memory stays bounded, and reading overlaps with appending.
  *
- * <p>The header line is skipped. Blank lines at the end of the file are not rows; a blank line followed by
- * a row is a row, with a problem.
+ * <p>The rows are the records of {@link CsvRecordReader}: the header line is skipped, blank lines at the end of
+ * the file are not rows, and a blank line followed by a row is a row, with a problem.
  */
 final class CheckedRows implements AutoCloseable {
 
@@ -102,10 +102,8 @@ final class CheckedRows implements AutoCloseable {
     }
 
     private void readAll() {
-        try (CsvRecordReader records = CsvRecordReader.open(file)) {
-            if (records.next() != null) {
-                check(records);
-            }
+        try (CsvRecordReader records = CsvRecordReader.open(file, table.columns().size())) {
+            check(records);
             batches.put(End.INSTANCE);
         } catch (InterruptedException e) {
             // The consumer stopped early; nobody is waiting for the rest.
@@ -120,22 +118,12 @@ final class CheckedRows implements AutoCloseable {
 
     private void check(CsvRecordReader records) throws IOException, InterruptedException {
         List<CheckedRow> batch = new ArrayList<>(BATCH_SIZE);
-        long blankLines = 0;
-        long firstBlankLine = 0;
         CsvRecord record;
         while ((record = records.next()) != null) {
-            if (record.isBlank()) {
-                if (blankLines++ == 0) {
-                    firstBlankLine = record.line();
-                }
-                continue;
-            }
-            for (long i = 0; i < blankLines; i++) {
-                batch.add(new CheckedRow(firstBlankLine + i, "", null,
-                        "blank line: expected " + table.columns().size() + " fields, found none"));
-            }
-            blankLines = 0;
-            batch.add(checked(record));
+            batch.add(record.isBlank()
+                    ? new CheckedRow(record.line(), "", null,
+                            "blank line: expected " + table.columns().size() + " fields, found none")
+                    : checked(record));
             if (batch.size() >= BATCH_SIZE) {
                 batches.put(batch);
                 batch = new ArrayList<>(BATCH_SIZE);

@@ -3,12 +3,14 @@ package org.olistdw.analytics.duckdb;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.olistdw.pipeline.source.ColumnType;
+import org.olistdw.pipeline.source.ControlCharacters;
 import org.olistdw.pipeline.source.SourceColumn;
 import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * The source contract as DuckDB SQL: for each column of a {@link SourceTable}, a predicate that holds exactly
- * when {@link SourceColumn#problemWith(String)} finds no problem with the value, a field read as text with an
+ * when {@link SourceColumn#problemWith(String)} finds no problem with the value (no forbidden
+ * {@linkplain ControlCharacters control character}, a value when required, of the column's type), a field read as text with an
  * empty field as {@code NULL}. A value that passes casts in staging with the {@code source_*} macros of
  * {@code sql/duckdb/macros}: the casts here are the same as theirs ({@code source_integer} as integer after
  * dropping ".0", {@code source_decimal} and {@code source_amount} as {@code decimal(12, 2)},
@@ -32,10 +34,9 @@ final class ContractSql {
     /** A predicate that holds when the column's field satisfies it; never {@code NULL}. */
     static String columnIsValid(SourceColumn column) {
         String field = RawLayout.quote(column.name());
-        if (column.type() == ColumnType.TEXT) {
-            return column.required() ? "(" + field + " is not null)" : "true";
-        }
-        String value = "coalesce(" + valueIsValid(column.type(), field) + ", false)";
+        String clean = "not regexp_matches(" + field + ", " + RawLayout.literal(ControlCharacters.REGEX_CLASS) + ")";
+        String value = column.type() == ColumnType.TEXT ? clean
+                : "coalesce(" + clean + " and " + valueIsValid(column.type(), field) + ", false)";
         return column.required()
                 ? "(" + field + " is not null and " + value + ")"
                 : "(" + field + " is null or " + value + ")";

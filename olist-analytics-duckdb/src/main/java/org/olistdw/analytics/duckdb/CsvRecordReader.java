@@ -2,58 +2,38 @@ package org.olistdw.analytics.duckdb;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.olistdw.pipeline.source.CsvRecords;
+import org.olistdw.pipeline.source.CsvRecords.Malformation;
+import org.olistdw.pipeline.source.SourceScan;
 
 /**
- * Reads an RFC 4180 CSV file one record at a time, with memory bounded by the longest record allowed, and
- * keeps for each record the line where it starts and its exact text.
+ * Reads the data records of a source file one at a time, each with the line where it starts and its exact text,
+ * as {@link CsvRecords} defines them (the same records the file's {@link org.olistdw.pipeline.source.SourceScan}
+ * counts), and splits a well-formed record into its fields.
  *
- * <p>Accepted: quoted fields holding commas, doubled quotes and line breaks; LF, CRLF or CR line ends; a
- * leading UTF-8 byte-order mark; a missing final line end. A record that is not well-formed is still
- * returned, with what is wrong, so that it can be quarantined:
- * <ul>
- *   <li>text after the closing quote of a field ({@code "abc"def});</li>
- *   <li>a quoted field never closed: the record is cut at the end of the line where that quote opened and
- *       reading resumes on the next line, so one stray quote costs one record, not the rest of the file;</li>
- *   <li>a record longer than the limit: its text is cut at the limit and reading resumes on the next line.</li>
- * </ul>
+ * <p>A record that is not well-formed (text after a closing quote, an unterminated quote, a record longer than
+ * the limit) is returned with what is wrong, so that it can be quarantined; a blank line followed by a record is
+ * a blank record.
  */
 final class CsvRecordReader implements Closeable {
 
-    /** One megabyte of text: far more than any Olist row (the longest review is about 250 characters). */
-    static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
+    /** One megabyte: far more than any Olist row (the longest review is about 250 characters). */
+    static final int DEFAULT_MAX_RECORD_BYTES = SourceScan.MAX_RECORD_BYTES;
 
-    private static final int BUFFER_CHARS = 1 << 16;
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
-    private static final int FIELD_START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int QUOTED = 2;
-    private static final int QUOTE_SEEN = 3;
-    private static final int SKIPPING = 4;
+    private static final int BUFFER_BYTES = 1 << 16;
 
     /**
-     * What is wrong with a record that is not well-formed.
+     * One data record of the file.
      *
-     * @param fieldIndex  0-based index of the field where the problem is
-     * @param description what is wrong, without the column name
-     */
-    record Malformation(int fieldIndex, String description) {
-    }
-
-    /**
-     * One record of the file.
-     *
-     * @param line        1-based line where the record starts
-     * @param rawText     the record's text without its line end (cut at the limit for an over-long record)
+     * @param line         1-based line where the record starts
+     * @param rawText      the record's text without its line end (cut at the limit for an over-long record)
      * @param malformation what is wrong with its quoting or length, if anything
      */
     record CsvRecord(long line, String rawText, Optional<Malformation> malformation) {
@@ -77,206 +57,30 @@ final class CsvRecordReader implements Closeable {
         }
     }
 
-    private final Reader in;
-    private final int maxRecordChars;
-    private final StringBuilder raw = new StringBuilder(512);
-    private final int bufferChars;
-    private char[] buffer;
-    private int pos;
-    private int limit;
-    private boolean endOfInput;
-    private boolean started;
-    /** The line of the next character to read. */
-    private long line = 1;
-    /** The last line end read was a lone CR so far: an LF right after it belongs to it. */
-    private boolean afterCarriageReturn;
-
-    CsvRecordReader(Reader in, int maxRecordChars, int bufferChars) {
-        this.in = Objects.requireNonNull(in, "in");
-        if (maxRecordChars < 16) {
-            throw new IllegalArgumentException("max record length must be at least 16, was " + maxRecordChars);
-        }
-        if (bufferChars < 1) {
-            throw new IllegalArgumentException("buffer must hold at least 1 character, was " + bufferChars);
-        }
-        this.maxRecordChars = maxRecordChars;
-        this.bufferChars = bufferChars;
-        this.buffer = new char[bufferChars];
-    }
-
-    /** Opens a UTF-8 file; undecodable bytes become U+FFFD (the encoding is checked before loading). */
-    static CsvRecordReader open(Path file) throws IOException {
-        return new CsvRecordReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), DEFAULT_MAX_RECORD_CHARS,
-                BUFFER_CHARS);
-    }
-
-    /** The next record, or {@code null} at the end of the file. */
-    CsvRecord next() throws IOException {
-        if (!started) {
-            started = true;
-            if (fill() && buffer[pos] == BYTE_ORDER_MARK) {
-                pos++;
-            }
-        }
-        if (afterCarriageReturn && fill() && buffer[pos] == '\n') {
-            pos++;
-        }
-        afterCarriageReturn = false;
-        if (!fill()) {
-            return null;
-        }
-        raw.setLength(0);
-        long startLine = line;
-        int state = FIELD_START;
-        int field = 0;
-        Malformation malformation = null;
-        boolean previousWasCarriageReturn = false;
-        int quoteOpenedAt = -1;
-        long quoteOpenedOnLine = 0;
-        int segmentStart = pos;
-        while (true) {
-            if (pos == limit) {
-                if (state != SKIPPING) {
-                    raw.append(buffer, segmentStart, pos - segmentStart);
-                }
-                if (state != SKIPPING && raw.length() > maxRecordChars) {
-                    if (state == QUOTED && lineEndAfter(quoteOpenedAt) >= 0) {
-                        return unterminated(startLine, field, quoteOpenedAt, quoteOpenedOnLine);
-                    }
-                    raw.setLength(maxRecordChars);
-                    malformation = tooLong(field);
-                    state = SKIPPING;
-                }
-                if (!fill()) {
-                    if (state == QUOTED) {
-                        return unterminated(startLine, field, quoteOpenedAt, quoteOpenedOnLine);
-                    }
-                    return complete(startLine, field, malformation);
-                }
-                segmentStart = pos;
-            }
-            char c = buffer[pos];
-            switch (state) {
-                case FIELD_START, UNQUOTED, QUOTE_SEEN, SKIPPING -> {
-                    if (c == '\n' || c == '\r') {
-                        if (state != SKIPPING) {
-                            raw.append(buffer, segmentStart, pos - segmentStart);
-                        }
-                        pos++;
-                        line++;
-                        afterCarriageReturn = c == '\r';
-                        return complete(startLine, field, malformation);
-                    }
-                    if (state == SKIPPING) {
-                        pos++;
-                        continue;
-                    }
-                    if (c == ',') {
-                        field++;
-                        state = FIELD_START;
-                    } else if (c == '"' && state == FIELD_START) {
-                        state = QUOTED;
-                        quoteOpenedAt = raw.length() + (pos - segmentStart);
-                        quoteOpenedOnLine = line;
-                    } else if (c == '"' && state == QUOTE_SEEN) {
-                        state = QUOTED;
-                    } else if (state == QUOTE_SEEN) {
-                        if (malformation == null) {
-                            malformation = new Malformation(field, "text after the closing quote");
-                        }
-                        state = UNQUOTED;
-                    } else {
-                        state = UNQUOTED;
-                    }
-                }
-                case QUOTED -> {
-                    if (c == '"') {
-                        state = QUOTE_SEEN;
-                    } else if (c == '\r' || (c == '\n' && !previousWasCarriageReturn)) {
-                        line++;
-                    }
-                    previousWasCarriageReturn = c == '\r';
-                }
-                default -> throw new IllegalStateException("unknown state " + state);
-            }
-            pos++;
-        }
-    }
-
-    private CsvRecord complete(long startLine, int field, Malformation malformation) {
-        Malformation problem = malformation;
-        if (raw.length() > maxRecordChars) {
-            raw.setLength(maxRecordChars);
-            problem = tooLong(field);
-        }
-        return new CsvRecord(startLine, raw.toString(), Optional.ofNullable(problem));
-    }
-
-    private Malformation tooLong(int field) {
-        return new Malformation(field, "row longer than " + maxRecordChars + " characters (text cut at the limit)");
-    }
+    private final CsvRecords records;
 
     /**
-     * Cuts a record whose quote never closed at the end of the line where the quote opened, and puts the
-     * text after it back to be read again.
+     * @param in             the file's bytes, UTF-8
+     * @param expectedFields the contract's number of fields
+     * @param maxRecordBytes the longest record kept whole
+     * @param bufferBytes    how many bytes are read at a time
      */
-    private CsvRecord unterminated(long startLine, int field, int quoteOpenedAt, long quoteOpenedOnLine) {
-        String description = "unterminated quoted field (the quote opens on line " + quoteOpenedOnLine + ")";
-        int lineEnd = lineEndAfter(quoteOpenedAt);
-        if (lineEnd < 0) {
-            return new CsvRecord(startLine, cut(raw.length()), Optional.of(new Malformation(field, description)));
-        }
-        int resumeAt = lineEnd + 1;
-        if (raw.charAt(lineEnd) == '\r' && resumeAt < raw.length() && raw.charAt(resumeAt) == '\n') {
-            resumeAt++;
-        }
-        afterCarriageReturn = raw.charAt(resumeAt - 1) == '\r';
-        String text = cut(lineEnd);
-        pushBack(raw.substring(resumeAt));
-        line = quoteOpenedOnLine + 1;
-        return new CsvRecord(startLine, text, Optional.of(new Malformation(field, description)));
+    CsvRecordReader(InputStream in, int expectedFields, int maxRecordBytes, int bufferBytes) {
+        this.records = new CsvRecords(in, expectedFields, maxRecordBytes, bufferBytes);
     }
 
-    private String cut(int end) {
-        return raw.substring(0, Math.min(end, maxRecordChars));
+    /** Opens a UTF-8 file with {@code expectedFields} fields a row (the encoding is checked before loading). */
+    static CsvRecordReader open(Path file, int expectedFields) throws IOException {
+        return new CsvRecordReader(Files.newInputStream(file), expectedFields, DEFAULT_MAX_RECORD_BYTES,
+                BUFFER_BYTES);
     }
 
-    private int lineEndAfter(int offset) {
-        for (int i = Math.max(offset, 0); i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return i;
-            }
+    /** The next data record, or {@code null} at the end of the file. */
+    CsvRecord next() throws IOException {
+        if (!records.next()) {
+            return null;
         }
-        return -1;
-    }
-
-    private void pushBack(String text) {
-        int unread = limit - pos;
-        char[] combined = new char[Math.max(bufferChars, text.length() + unread)];
-        text.getChars(0, text.length(), combined, 0);
-        System.arraycopy(buffer, pos, combined, text.length(), unread);
-        buffer = combined;
-        pos = 0;
-        limit = text.length() + unread;
-    }
-
-    /** Makes at least one character available, unless the input is exhausted. */
-    private boolean fill() throws IOException {
-        while (pos == limit) {
-            if (endOfInput) {
-                return false;
-            }
-            int read = in.read(buffer, 0, buffer.length);
-            if (read < 0) {
-                endOfInput = true;
-                return false;
-            }
-            pos = 0;
-            limit = read;
-        }
-        return true;
+        return new CsvRecord(records.line(), records.rawText(), Optional.ofNullable(records.malformation()));
     }
 
     /** Splits the text of a well-formed record into unquoted fields. */
@@ -330,6 +134,6 @@ final class CsvRecordReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        records.close();
     }
 }

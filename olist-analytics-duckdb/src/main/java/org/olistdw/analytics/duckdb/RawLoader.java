@@ -19,6 +19,7 @@ import org.duckdb.DuckDBConnection;
 import org.olistdw.analytics.duckdb.CheckedRows.CheckedRow;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.pipeline.source.ControlCharacters;
 import org.olistdw.pipeline.source.SourceFileProblem;
 import org.olistdw.pipeline.source.SourceInspector;
 import org.olistdw.pipeline.source.SourceScan;
@@ -456,18 +457,20 @@ final class RawLoader {
             this.counts = counts;
         }
 
+        /** Quarantines a row; its text is kept as in the file, control characters made visible. */
         void add(long line, String rawText, String reason) throws SQLException {
+            String text = ControlCharacters.visible(rawText);
             DuckDBAppender appender = rejects.appender();
             appender.beginRow();
             appender.append(run.value());
             appender.append(table.fileName());
             appender.append(line);
-            appender.append(rawText);
+            appender.append(text);
             appender.append(reason);
             appender.endRow();
             rejects.appended();
             counts.quarantined++;
-            consumer.accept(new QuarantinedRow(table.fileName(), line, rawText, reason));
+            consumer.accept(new QuarantinedRow(table.fileName(), line, text, reason));
         }
     }
 }

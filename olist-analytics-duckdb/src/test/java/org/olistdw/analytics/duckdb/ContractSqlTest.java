@@ -20,7 +20,7 @@ import org.olistdw.pipeline.source.SourceColumn;
 class ContractSqlTest {
 
     private static final Map<ColumnType, List<String>> VALUES = Map.of(
-            ColumnType.INTEGER, List.of("3", "-1", "+7", "3.0", "0003", "3.5", "two", "99999999999", "2147483647",
+            ColumnType.INTEGER, List.of("3\u0000", "\u00003", "3", "-1", "+7", "3.0", "0003", "3.5", "two", "99999999999", "2147483647",
                     "2147483648", "-2147483648", "-2147483649", " 3", "1e3", "3.0.0"),
             ColumnType.DECIMAL, List.of("199.90", "199.9", "199", "1e3", ".5", "5.", "+5", "-0.005", "9999999999.99",
                     "9999999999.995", "10000000000", "1e10", "1e309", "1.2.3", "12,50", "abc", " 1"),
@@ -31,9 +31,11 @@ class ContractSqlTest {
             ColumnType.TIMESTAMP, List.of("2017-10-02 10:56:33", "2017-10-02T10:56:33", "2017-10-02 T10:56",
                     "2017-10-02", "2017-10-02T", "2017-10-02 ", "\t2017-10-02 10:56\t", "2017-10-02 10:56:33.123456789",
                     "2017-10-02 24:00:00", "2017-02-30 10:00:00", "2017-13-01", "02/10/2017 10:56", "2016-02-29",
-                    "2017-10-0210:56", "2017-10-02 10:56:33.", "2017-10-02  10:56:33", "2017-10-02 10:60"),
-            ColumnType.ZIP_PREFIX, List.of("1037", "01037", "123456", "12-34", " 1037", "0"),
-            ColumnType.TEXT, List.of("anything", " ", "\"quoted\""));
+                    "2017-10-0210:56", "2017-10-02 10:56:33.", "2017-10-02  10:56:33", "2017-10-02 10:60",
+                    "2017-10-02\u000010:56", "\u00002017-10-02 10:56"),
+            ColumnType.ZIP_PREFIX, List.of("1037", "01037", "123456", "12-34", " 1037", "0", "1037\u0000"),
+            ColumnType.TEXT, List.of("anything", " ", "\"quoted\"", "a\u0000b", "bell\u0007", "tab\tok", "two\nlines",
+                    "two\r\nlines", "del\u007F", "c1\u0085", "p\u00E3o \u20AC", "\u001F", "\u00A0"));
 
     private static final Map<ColumnType, String> MACROS = Map.of(
             ColumnType.INTEGER, "source_integer",

@@ -125,4 +125,101 @@ class RawLoadReconciliationTest {
                 .containsExactly(List.of(4_995L, 3L, 5_001L, 12_497_490L));
         assertThat(build.setting("preserve_insertion_order")).isEqualTo("false");
     }
+
+    @Test
+    void a_stray_quote_in_a_review_costs_its_own_line_and_every_valid_line_after_it_loads() {
+        int valid = 40;
+        String stray = "s0,o0,5,,\"stray quote,2018-01-18 00:00:00,2018-01-18 21:46:59";
+        List<String> lines = new ArrayList<>(List.of(REVIEWS_HEADER, TWO_LINES, stray));
+        for (int i = 1; i <= valid; i++) {
+            // every tenth review has a quoted title, whose quotes a swallowing reader would take for the stray one's end
+            lines.add(i % 10 == 0 ? "v" + i + ",o" + i + ",4,\"t\",\"ok\",2018-01-18 00:00:00,"
+                    : "v" + i + ",o" + i + ",4,,,2018-01-18 00:00:00,");
+        }
+        Path file = Builds.write(directory, FILE, String.join("\n", lines) + "\n");
+        SourceScan scan = SourceScan.of(SourceTable.ORDER_REVIEWS, file);
+
+        LoadResult result = build.raw().load(SourceTable.ORDER_REVIEWS, file, quarantined::add);
+
+        // by hand: TWO_LINES (lines 2-3), the stray line (line 4), then the valid lines 5..44
+        long records = 1 + 1 + valid;
+        assertThat(scan.records()).isEqualTo(records);
+        assertThat(result).isEqualTo(new LoadResult(records, 1 + valid, 1));
+        assertThat(quarantined).containsExactly(new QuarantinedRow(FILE, 4, stray,
+                "review_comment_message: unterminated quoted field (the quote opens on line 4)"));
+        assertThat(Builds.query(build.connection(), "select count(*), min(_source_line), max(_source_line),"
+                + " count(review_comment_title) from raw.order_reviews where review_id like 'v%'"))
+                .containsExactly(List.of((long) valid, 5L, 44L, 4L));
+    }
+
+    @Test
+    void garbage_lines_in_an_items_file_are_quarantined_one_each_and_every_valid_line_loads() {
+        java.util.Random random = new java.util.Random(5);
+        List<String> lines = new ArrayList<>(List.of(String.join(",", SourceTable.ORDER_ITEMS.header())));
+        List<Long> garbageLines = new ArrayList<>();
+        int valid = 0;
+        for (int i = 0; i < 800; i++) {
+            if (random.nextInt(100) < 5) {
+                StringBuilder garbage = new StringBuilder();
+                int length = 10 + random.nextInt(50);
+                for (int c = 0; c < length; c++) {
+                    garbage.append((char) (0x20 + random.nextInt(0x7F - 0x20))); // printable ASCII, quotes included
+                }
+                lines.add(garbage.toString());
+                garbageLines.add((long) lines.size());
+            } else {
+                valid++;
+                lines.add("o" + i + ",1,p" + i + ",s" + i + ",2018-01-18 10:00:00," + i + ".90,7.50");
+            }
+        }
+        long quoted = lines.stream().filter(line -> line.contains("\"")).count();
+        Path file = Builds.write(directory, "olist_order_items_dataset.csv", String.join("\n", lines) + "\n");
+        SourceScan scan = SourceScan.of(SourceTable.ORDER_ITEMS, file);
+        List<QuarantinedRow> rows = new ArrayList<>();
+
+        LoadResult result = build.raw().load(SourceTable.ORDER_ITEMS, file, rows::add);
+
+        assertThat(quoted).as("garbage lines with quotes").isGreaterThan(5);
+        assertThat(garbageLines.size()).as("about 5 %% of the 800 lines").isBetween(25, 60);
+        assertThat(scan.records()).isEqualTo(lines.size() - 1);
+        assertThat(result).isEqualTo(new LoadResult(lines.size() - 1, valid, garbageLines.size()));
+        assertThat(rows).extracting(QuarantinedRow::lineNumber).containsExactlyElementsOf(garbageLines);
+        assertThat(rows).extracting(QuarantinedRow::rawText)
+                .containsExactlyElementsOf(garbageLines.stream().map(line -> lines.get((int) (line - 1))).toList());
+        assertThat(Builds.query(build.connection(), "select count(*), count(distinct _source_line) from raw.order_items"
+                + " where order_id = 'o' || (_source_line - 2)")).containsExactly(List.of((long) valid, (long) valid));
+    }
+
+    @Test
+    void a_nul_byte_or_control_character_quarantines_its_row_alike_on_both_paths_with_the_character_visible() {
+        String nul = "n1,o1,5,,\"abc, def\u0000ghi\",2018-01-18 00:00:00,";
+        String bell = "n2,o2,4,t\u0007,,2018-01-18 00:00:00,";
+        String tab = "n3,o3,3,,\"a\tb\",2018-01-18 00:00:00,";
+        String nulReason = "review_comment_message: contains a NUL byte (\\0) at column 9, was 'abc, def\\0ghi'";
+        String bellReason = "review_comment_title: contains a control character (\\x07) at column 2, was 't\\x07'";
+        for (boolean regular : new boolean[] {true, false}) {
+            quarantined.clear();
+            // a blank line before the last row makes the file irregular: it is read record by record
+            Path file = Builds.write(directory, FILE, String.join("\n", REVIEWS_HEADER, nul, bell, tab,
+                    regular ? LAST : "\n" + LAST) + "\n");
+            DuckDbBuild own = Builds.newBuild(Builds.warehouse(directory.resolve(regular ? "a" : "b"),
+                    "models/chain"), 8);
+            try {
+                LoadResult result = own.raw().load(SourceTable.ORDER_REVIEWS, file, quarantined::add);
+
+                assertThat(SourceScan.of(SourceTable.ORDER_REVIEWS, file).isRegular()).isEqualTo(regular);
+                assertThat(result).isEqualTo(regular ? new LoadResult(4, 2, 2) : new LoadResult(5, 2, 3));
+                assertThat(quarantined.subList(0, 2)).containsExactly(
+                        new QuarantinedRow(FILE, 2, nul.replace("\u0000", "\\0"), nulReason),
+                        new QuarantinedRow(FILE, 3, bell.replace("\u0007", "\\x07"), bellReason));
+                assertThat(Builds.query(own.connection(), "select review_id, review_comment_message from"
+                        + " raw.order_reviews order by _source_line"))
+                        .containsExactly(List.of("n3", "a\tb"), List.of("r5", "x"));
+                assertThat(Builds.query(own.connection(), "select raw_text from raw.quarantine where line_number = 2"))
+                        .containsExactly(List.of(nul.replace("\u0000", "\\0")));
+            } finally {
+                own.close();
+            }
+        }
+    }
 }

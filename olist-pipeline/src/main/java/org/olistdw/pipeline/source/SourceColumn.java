@@ -29,7 +29,8 @@ public record SourceColumn(String name, ColumnType type, boolean required) {
     }
 
     /**
-     * Checks one field of this column.
+     * Checks one field of this column: it holds no forbidden {@linkplain ControlCharacters control character},
+     * has a value when required, and its value is of the column's type.
      *
      * @return why the value cannot be read, naming the column and the value, or empty when it can
      */
@@ -37,10 +38,12 @@ public record SourceColumn(String name, ColumnType type, boolean required) {
         if (value == null || value.isEmpty()) {
             return required ? Optional.of(name + ": missing required value") : Optional.empty();
         }
-        return type.problemWith(value).map(p -> name + ": " + p + ", was '" + abbreviate(value) + "'");
+        Optional<String> problem = ControlCharacters.problemWith(value).or(() -> type.problemWith(value));
+        return problem.map(p -> name + ": " + p + ", was '" + abbreviate(value) + "'");
     }
 
+    /** The value as evidence: at most 60 characters, control characters made visible. */
     private static String abbreviate(String value) {
-        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+        return ControlCharacters.visible(value.length() <= 60 ? value : value.substring(0, 57) + "...");
     }
 }

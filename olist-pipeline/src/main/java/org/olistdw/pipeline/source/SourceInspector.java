@@ -9,11 +9,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Extraction checks for one source file: it exists and is readable, every byte is valid UTF-8, and its
@@ -25,6 +28,9 @@ public final class SourceInspector {
 
     /** The longest header line read, in bytes: far more than the nine contracts need. */
     private static final int MAX_HEADER_BYTES = 1 << 16;
+
+    /** The most of a found header a message quotes. */
+    private static final int MAX_QUOTED_CHARS = 120;
 
     private SourceInspector() {
     }
@@ -51,6 +57,9 @@ public final class SourceInspector {
     public static SourceFile inspectHeader(SourceTable table, Path dir) {
         Path path = dir.resolve(table.fileName());
         if (!Files.exists(path)) {
+            if (Files.isSymbolicLink(path)) {
+                throw new SourceFileProblem(brokenLink(table, dir, path));
+            }
             throw new SourceFileProblem("missing source file " + table.fileName() + " in " + dir);
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
@@ -78,6 +87,12 @@ public final class SourceInspector {
         } catch (CharacterCodingException e) {
             throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at line 1 (save it as UTF-8)", e);
         }
+        int carriageReturn = headerLine.indexOf('\r');
+        if (carriageReturn >= 0 && carriageReturn < headerLine.length() - 1) {
+            throw new SourceFileProblem(table.fileName() + ": header does not match the contract: the file seems to"
+                    + " use CR-only line ends (old Mac); save it with LF or CRLF line ends (found \""
+                    + quoted(headerLine) + "\")");
+        }
         List<String> header = parseHeader(headerLine);
         checkHeader(table, header);
         return new SourceFile(table, path.toAbsolutePath(), size, null, header);
@@ -93,6 +108,37 @@ public final class SourceInspector {
             throw new SourceFileProblem(table.fileName() + " is not valid UTF-8 at line " + line
                     + " (save it as UTF-8)");
         });
+    }
+
+    /**
+     * Why a symbolic link in place of the file leads nowhere: it is part of a loop of links, or its target does
+     * not exist.
+     */
+    private static String brokenLink(SourceTable table, Path dir, Path link) {
+        Set<Path> seen = new HashSet<>();
+        Path current = link.toAbsolutePath().normalize();
+        try {
+            while (Files.isSymbolicLink(current)) {
+                if (!seen.add(current)) {
+                    return table.fileName() + " in " + dir + " is a symbolic link loop (through " + current + ")";
+                }
+                current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+            }
+            current.toRealPath();
+        } catch (FileSystemException e) {
+            if (e.getReason() != null && e.getReason().contains("levels of symbolic links")) {
+                return table.fileName() + " in " + dir + " is a symbolic link loop (" + e.getReason() + ")";
+            }
+        } catch (IOException e) {
+            // reported below as a link to nothing
+        }
+        return table.fileName() + " in " + dir + " is a symbolic link to " + current + ", which does not exist";
+    }
+
+    /** At most {@value #MAX_QUOTED_CHARS} characters of {@code text}, control characters and line ends visible. */
+    private static String quoted(String text) {
+        String shown = text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS - 3) + "...";
+        return ControlCharacters.visible(shown).replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static byte[] firstLine(InputStream in) throws IOException {
@@ -142,7 +188,7 @@ public final class SourceInspector {
         if (missing.isEmpty() && unexpected.isEmpty()) {
             message.append("; columns out of order");
         }
-        message.append(" (expected ").append(expected).append(", found ").append(found).append(')');
+        message.append(" (expected ").append(expected).append(", found ").append(quoted(found.toString())).append(')');
         throw new SourceFileProblem(message.toString());
     }
 }

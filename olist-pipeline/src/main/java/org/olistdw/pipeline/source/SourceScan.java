@@ -1,5 +1,6 @@
 package org.olistdw.pipeline.source;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,13 +21,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What one read of a source file finds, independently of any CSV reader that loads it: its size and SHA-256,
- * whether every byte is valid UTF-8, how many data records it holds by RFC 4180 (a quoted field may hold commas,
- * doubled quotes and line breaks), where each record starts, and whether the file is regular.
+ * whether every byte is valid UTF-8, how many data records it holds as {@link CsvRecords} reads them (RFC 4180,
+ * with its rule for an unterminated quote), where each record starts, and whether the file is regular. The
+ * record count is the file's rows read: the rows loaded and quarantined must add up to it.
  *
- * <p>A file is regular when every record has the contract's number of fields, every field is either unquoted
- * without quotes in it or quoted and closed right before a comma or a line end, lines end with LF or CRLF,
- * there are no blank lines and no record longer than {@link #MAX_RECORD_BYTES}. A regular file is read the same
- * way by any strict RFC 4180 reader; an irregular one needs the lenient reader that quarantines what is wrong.
+ * <p>A file is regular when every record is strict ({@link CsvRecords#isStrict()}: well-formed, the contract's
+ * number of fields, no quote inside an unquoted field), lines end with LF or CRLF, there are no blank lines and no
+ * record longer than {@link #MAX_RECORD_BYTES}. A regular file is read the same way by any strict RFC 4180
+ * reader; an irregular one needs the lenient reader that quarantines what is wrong.
  *
  * <p>Line numbers: data record {@code r} (0-based, the header not counted) starts on line {@code r + 2} plus
  * the line breaks inside quoted fields before it; {@link #lineOf(long)} applies them, and
@@ -38,12 +40,6 @@ public final class SourceScan {
     public static final int MAX_RECORD_BYTES = 1 << 20;
 
     private static final int BUFFER = 1 << 16;
-    private static final int[] BYTE_ORDER_MARK = {0xEF, 0xBB, 0xBF};
-
-    private static final int FIELD_START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int QUOTED = 2;
-    private static final int QUOTE_SEEN = 3;
 
     /**
      * From data record {@code fromRecord} on, records start {@code extraLines} lines further than their number
@@ -120,7 +116,7 @@ public final class SourceScan {
         return regular;
     }
 
-    /** Data records (the header not counted); meaningful as a count of rows when the file is regular. */
+    /** Data records (the header not counted), as {@link CsvRecords} reads them: the file's rows. */
     public long records() {
         return records;
     }
@@ -189,178 +185,148 @@ public final class SourceScan {
         return new String(array, 0, length, StandardCharsets.UTF_8);
     }
 
-    /** The single pass over the bytes. */
+    /** The single pass over the bytes: the records by {@link CsvRecords}, the digest and UTF-8 on the way. */
     private static final class Scanner {
         private final int expectedFields;
-        private final MessageDigest sha = sha256Digest();
-        private long offset;
-        private long line = 1;
-        private long invalidUtf8Line = -1;
-        /** UTF-8: continuation bytes still expected, and the range of the next one. */
-        private int continuations;
-        private int nextLow = 0x80;
-        private int nextHigh = 0xBF;
-        private boolean regular = true;
-        private int state = FIELD_START;
-        private int fields = 1;
-        private boolean recordEmpty = true;
-        private boolean afterCarriageReturn;
-        private boolean inHeader = true;
-        private long bomBytes;
-        private long recordStart;
-        private long records;
-        private long[] starts = new long[1024];
-        private Divergence[] divergences = new Divergence[16];
-        private int divergenceCount;
-        private long extraLines;
 
         Scanner(int expectedFields) {
             this.expectedFields = expectedFields;
         }
 
         SourceScan scan(Path file) {
-            byte[] buffer = new byte[BUFFER];
+            CheckedBytes bytes;
+            boolean regular = true;
+            long records = 0;
+            long[] starts = new long[1024];
+            List<Divergence> divergences = new ArrayList<>();
+            long extraLines = 0;
+            try (CheckedBytes in = new CheckedBytes(Files.newInputStream(file));
+                 CsvRecords csv = new CsvRecords(in, expectedFields, MAX_RECORD_BYTES, BUFFER)) {
+                bytes = in;
+                while (csv.next()) {
+                    regular &= csv.isStrict();
+                    if (records == starts.length) {
+                        if (starts.length >= Integer.MAX_VALUE / 2) {
+                            regular = false; // offsets beyond an array: the strict reader is not used
+                        } else {
+                            starts = Arrays.copyOf(starts, starts.length * 2);
+                        }
+                    }
+                    if (records < starts.length) {
+                        starts[(int) records] = csv.offset();
+                    }
+                    long extra = csv.line() - records - 2;
+                    if (extra != extraLines) {
+                        divergences.add(new Divergence(records, extra));
+                        extraLines = extra;
+                    }
+                    records++;
+                }
+                regular &= csv.blankLinesAtEnd() == 0 && !csv.sawLoneCarriageReturn();
+                in.drain();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read source file " + file + ": " + e.getMessage(), e);
+            }
+            long invalidUtf8Line = bytes.firstInvalidOffset() < 0 ? -1 : lineAt(file, bytes.firstInvalidOffset());
+            return new SourceScan(file, bytes.offset(), HexFormat.of().formatHex(bytes.sha256()), invalidUtf8Line,
+                    regular, records, Arrays.copyOf(starts, (int) Math.min(records, starts.length)),
+                    divergences.toArray(Divergence[]::new));
+        }
+
+        /** The line of byte {@code offset}: line ends (LF, CRLF or a lone CR) before it, plus one. */
+        private static long lineAt(Path file, long offset) {
+            long line = 1;
+            boolean afterCarriageReturn = false;
             try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[BUFFER];
+                long position = 0;
                 int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    sha.update(buffer, 0, n);
-                    consume(buffer, n);
+                while (position < offset && (n = in.read(buffer)) >= 0) {
+                    for (int i = 0; i < n && position < offset; i++, position++) {
+                        byte b = buffer[i];
+                        if (b == '\n') {
+                            line += afterCarriageReturn ? 0 : 1;
+                        } else if (b == '\r') {
+                            line++;
+                        }
+                        afterCarriageReturn = b == '\r';
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read source file " + file + ": " + e.getMessage(), e);
             }
-            if (continuations > 0 && invalidUtf8Line < 0) {
-                invalidUtf8Line = line;
-            }
-            endOfInput();
-            return new SourceScan(file, offset, HexFormat.of().formatHex(sha.digest()), invalidUtf8Line, regular,
-                    records, Arrays.copyOf(starts, (int) Math.min(records, starts.length)),
-                    Arrays.copyOf(divergences, divergenceCount));
+            return line;
+        }
+    }
+
+    /** The bytes as they are read: their count, their SHA-256 and the offset of the first one not valid UTF-8. */
+    private static final class CheckedBytes extends FilterInputStream {
+        private final MessageDigest sha = sha256Digest();
+        private long offset;
+        private long firstInvalidOffset = -1;
+        /** UTF-8: continuation bytes still expected, and the range of the next one. */
+        private int continuations;
+        private int nextLow = 0x80;
+        private int nextHigh = 0xBF;
+
+        CheckedBytes(InputStream in) {
+            super(in);
         }
 
-        private void consume(byte[] buffer, int n) {
-            for (int i = 0; i < n; i++, offset++) {
-                int b = buffer[i] & 0xFF;
-                if (b >= 0x80 || continuations > 0) {
-                    utf8(b);
-                }
-                if (offset < BYTE_ORDER_MARK.length && b == BYTE_ORDER_MARK[(int) offset] && offset == bomBytes) {
-                    bomBytes++; // a byte-order mark is not part of the header's text
-                    continue;
-                }
-                if (afterCarriageReturn) {
-                    afterCarriageReturn = false;
-                    if (b != '\n') {
-                        regular = false; // a lone CR ends a line for the lenient reader only
-                    } else if (state != QUOTED) {
-                        continue; // the LF of a CRLF that ended a record
-                    } else {
-                        continue; // the LF of a CRLF inside a quoted field: one line break
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int from, int length) throws IOException {
+            int n = in.read(buffer, from, length);
+            if (n > 0) {
+                sha.update(buffer, from, n);
+                for (int i = from; i < from + n; i++) {
+                    byte b = buffer[i];
+                    if (b < 0 || continuations > 0) {
+                        utf8(b & 0xFF, offset + i - from);
                     }
                 }
-                switch (state) {
-                    case QUOTED -> {
-                        if (b == '"') {
-                            state = QUOTE_SEEN;
-                        } else if (b == '\n' || b == '\r') {
-                            line++;
-                            extraLines++;
-                            afterCarriageReturn = b == '\r';
-                        }
-                    }
-                    default -> structural(b);
-                }
+                offset += n;
+            } else if (n < 0 && continuations > 0) {
+                continuations = 0;
+                invalid(offset); // a sequence cut by the end of the file
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            throw new UnsupportedOperationException("every byte is checked");
+        }
+
+        /** Reads what the records did not need, so that the digest covers the whole file. */
+        void drain() throws IOException {
+            byte[] buffer = new byte[BUFFER];
+            while (read(buffer, 0, buffer.length) >= 0) {
+                // every byte counts
             }
         }
 
-        private void structural(int b) {
-            if (b == '\n' || b == '\r') {
-                endRecord();
-                line++;
-                afterCarriageReturn = b == '\r';
-                return;
-            }
-            if (recordEmpty) {
-                startRecord();
-            }
-            if (b == ',') {
-                fields++;
-                state = FIELD_START;
-            } else if (b == '"') {
-                if (state == FIELD_START) {
-                    state = QUOTED;
-                } else if (state == QUOTE_SEEN) {
-                    state = QUOTED;
-                } else {
-                    regular = false; // a quote inside an unquoted field
-                }
-            } else {
-                if (state == QUOTE_SEEN) {
-                    regular = false; // text after the closing quote
-                }
-                state = UNQUOTED;
-            }
+        long offset() {
+            return offset;
         }
 
-        private void startRecord() {
-            recordEmpty = false;
-            recordStart = offset;
-            if (inHeader) {
-                return;
-            }
-            if (records == starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-            }
-            starts[(int) records] = offset;
-            long expectedExtra = divergenceCount == 0 ? 0 : divergences[divergenceCount - 1].extraLines();
-            if (extraLines != expectedExtra) {
-                if (divergenceCount == divergences.length) {
-                    divergences = Arrays.copyOf(divergences, divergences.length * 2);
-                }
-                divergences[divergenceCount++] = new Divergence(records, extraLines);
-            }
+        long firstInvalidOffset() {
+            return firstInvalidOffset;
         }
 
-        private void endRecord() {
-            if (recordEmpty) {
-                regular = false; // a blank line
-                inHeader = false;
-                return;
-            }
-            if (state == QUOTED) {
-                regular = false;
-            }
-            if (offset - recordStart > MAX_RECORD_BYTES) {
-                regular = false;
-            }
-            if (!inHeader) {
-                if (fields != expectedFields) {
-                    regular = false;
-                }
-                records++;
-                if (records > Integer.MAX_VALUE - 16) {
-                    regular = false;
-                }
-            }
-            inHeader = false;
-            recordEmpty = true;
-            fields = 1;
-            state = FIELD_START;
+        byte[] sha256() {
+            return sha.digest();
         }
 
-        private void endOfInput() {
-            if (state == QUOTED) {
-                regular = false; // a quoted field never closed
-            }
-            if (!recordEmpty) {
-                endRecord();
-            }
-        }
-
-        private void utf8(int b) {
+        private void utf8(int b, long at) {
             if (continuations > 0) {
                 if (b < nextLow || b > nextHigh) {
-                    invalid();
+                    invalid(at);
                     continuations = 0;
                     if (b >= 0x80) {
                         return;
@@ -390,7 +356,7 @@ public final class SourceScan {
             } else if (b == 0xF4) {
                 expect(3, 0x80, 0x8F);
             } else {
-                invalid();
+                invalid(at);
             }
         }
 
@@ -400,9 +366,9 @@ public final class SourceScan {
             nextHigh = high;
         }
 
-        private void invalid() {
-            if (invalidUtf8Line < 0) {
-                invalidUtf8Line = line;
+        private void invalid(long at) {
+            if (firstInvalidOffset < 0) {
+                firstInvalidOffset = at;
             }
         }
     }

@@ -77,4 +77,48 @@ class SourceInspectorTest {
         assertThatThrownBy(() -> SourceInspector.inspect(SourceTable.SELLERS, dir))
                 .hasMessageContaining("is empty");
     }
+
+    @Test
+    void a_symbolic_link_loop_is_reported_as_a_loop_not_as_missing() throws Exception {
+        Path file = dir.resolve("olist_sellers_dataset.csv");
+        Path other = dir.resolve("other.csv");
+        Files.createSymbolicLink(file, other);
+        Files.createSymbolicLink(other, file);
+
+        assertThatThrownBy(() -> SourceInspector.inspect(SourceTable.SELLERS, dir))
+                .isInstanceOf(SourceFileProblem.class)
+                .hasMessageStartingWith("olist_sellers_dataset.csv in " + dir + " is a symbolic link loop");
+    }
+
+    @Test
+    void a_symbolic_link_to_nothing_names_its_target() throws Exception {
+        Files.createSymbolicLink(dir.resolve("olist_sellers_dataset.csv"), dir.resolve("gone.csv"));
+
+        assertThatThrownBy(() -> SourceInspector.inspect(SourceTable.SELLERS, dir))
+                .hasMessage("olist_sellers_dataset.csv in " + dir + " is a symbolic link to " + dir.resolve("gone.csv")
+                        + ", which does not exist");
+    }
+
+    @Test
+    void a_file_with_cr_only_line_ends_gets_a_short_message_saying_so() throws Exception {
+        StringBuilder text = new StringBuilder("seller_id,seller_zip_code_prefix,seller_city,seller_state");
+        for (int i = 0; i < 100; i++) {
+            text.append('\r').append(i).append(",01037,sao paulo,SP");
+        }
+        Files.writeString(dir.resolve("olist_sellers_dataset.csv"), text);
+
+        assertThatThrownBy(() -> SourceInspector.inspect(SourceTable.SELLERS, dir))
+                .hasMessage("olist_sellers_dataset.csv: header does not match the contract: the file seems to use"
+                        + " CR-only line ends (old Mac); save it with LF or CRLF line ends (found"
+                        + " \"seller_id,seller_zip_code_prefix,seller_city,seller_state\\r0,01037,sao paulo,SP"
+                        + "\\r1,01037,sao paulo,SP\\r2,01037,sao paulo...\")"); // 57 + 21 + 21 + 18 = 117 characters, then "..."
+    }
+
+    @Test
+    void a_long_wrong_header_is_quoted_up_to_120_characters() throws Exception {
+        Files.writeString(dir.resolve("olist_sellers_dataset.csv"), "x".repeat(500) + "\n");
+
+        assertThatThrownBy(() -> SourceInspector.inspect(SourceTable.SELLERS, dir))
+                .hasMessageEndingWith(", found [" + "x".repeat(116) + "...)");
+    }
 }
