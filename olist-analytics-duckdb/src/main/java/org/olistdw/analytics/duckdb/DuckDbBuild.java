@@ -275,7 +275,7 @@ final class DuckDbBuild implements WarehouseBuild {
         return context != null ? context : DuckDbBuild.class.getClassLoader();
     }
 
-    private static void syncDirectory(Path directory) {
+    static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
