@@ -31,8 +31,7 @@ final class PublishedWarehouse implements Warehouse {
     @Override
     public WarehouseBuild newBuild(RunId run, Instant asOf) {
         WarehouseVersions.requireReadable(publishedFile);
-        return WarehouseVersions.keeping(DuckDbBuild.start(run, asOf, publishedFile, settings), publishedFile,
-                keepVersions);
+        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions);
     }
 
     @Override

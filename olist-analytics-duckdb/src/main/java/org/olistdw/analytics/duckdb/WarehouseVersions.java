@@ -25,12 +25,6 @@ import java.util.stream.Stream;
 import org.duckdb.DuckDBDriver;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.build.PublishedVersions;
-import org.olistdw.pipeline.build.RawLoad;
-import org.olistdw.pipeline.build.RuleMeasures;
-import org.olistdw.pipeline.build.SegmentationTables;
-import org.olistdw.pipeline.build.SqlModels;
-import org.olistdw.pipeline.build.ValidationTables;
-import org.olistdw.pipeline.build.WarehouseBuild;
 import org.olistdw.pipeline.build.WarehouseVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +46,7 @@ final class WarehouseVersions implements PublishedVersions {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseVersions.class);
     private static final Pattern KEPT = Pattern.compile("run-(\\d+)\\.duckdb");
+    private static final String ATTACHED = "warehouse";
     private static final String ROLLBACK_HINT = "; roll back to a kept version with `olist rollback` "
             + "(`olist versions` lists them)";
 
@@ -149,11 +144,40 @@ final class WarehouseVersions implements PublishedVersions {
     }
 
     /**
-     * {@code build}, publishing so that the warehouse it replaces is kept as a version and only the newest
-     * {@code keep} warehouses (the new one included) remain.
+     * Replaces the published warehouse by {@code replacement} (an atomic rename over it) so that the file
+     * replaced is kept as a version, and only the newest {@code keep} warehouses (the new one included) remain.
+     * The file replaced gets its second name before the rename and loses it again if the rename fails.
      */
-    static WarehouseBuild keeping(WarehouseBuild build, Path published, int keep) {
-        return new KeepingBuild(build, published, keep);
+    static void replaceKeeping(Path published, int keep, Replacement replacement) throws IOException {
+        long began = System.nanoTime();
+        Optional<Path> kept = Optional.empty();
+        if (keep > 1 && Files.isRegularFile(published)) {
+            try {
+                kept = keepAs(link(published), published);
+            } catch (RuntimeException e) {
+                LOG.warn("{}; publishing without keeping the warehouse replaced", e.getMessage());
+            }
+        }
+        long keeping = System.nanoTime() - began;
+        try {
+            replacement.replace();
+        } catch (IOException | RuntimeException e) {
+            kept.ifPresent(file -> discardIfStillPublished(file, published));
+            throw e;
+        }
+        long pruning = System.nanoTime();
+        List<Path> deleted = prune(published, keep);
+        LOG.info("kept the replaced warehouse as {} and deleted {} older versions {} (keeping {} with the published"
+                + " one) in {} ms", kept.map(Path::toString).orElse("(none)"), deleted.size(), deleted, keep,
+                (keeping + System.nanoTime() - pruning) / 1_000_000);
+    }
+
+    /** The atomic rename of a new warehouse over the published one. */
+    @FunctionalInterface
+    interface Replacement {
+
+        /** Renames the new warehouse over the published one. */
+        void replace() throws IOException;
     }
 
     /**
@@ -313,10 +337,21 @@ final class WarehouseVersions implements PublishedVersions {
         return matcher.matches() ? Optional.of(new RunId(Long.parseLong(matcher.group(1)))) : Optional.empty();
     }
 
+    /**
+     * A connection reading {@code file} read-only: attached to an in-memory database, so that it neither takes
+     * nor meets the settings of a connection this process may already hold on the file.
+     */
     private static Connection openReadOnly(Path file) throws SQLException {
-        Properties readOnly = new Properties();
-        readOnly.setProperty(DuckDBDriver.DUCKDB_ACCESS_MODE_PROPERTY, DuckDBDriver.DUCKDB_ACCESS_MODE_READ_ONLY);
-        return new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
+        Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("attach " + RawLayout.literal(file.toAbsolutePath().toString()) + " as "
+                    + RawLayout.quote(ATTACHED) + " (read_only)");
+            statement.execute("use " + RawLayout.quote(ATTACHED));
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private static String firstLine(String message) {
@@ -340,60 +375,5 @@ final class WarehouseVersions implements PublishedVersions {
 
     /** A kept version and its run, from its name. */
     private record Kept(RunId run, Path file) {
-    }
-
-    /** A build whose publish keeps the warehouse it replaces and deletes the versions beyond the newest ones. */
-    private record KeepingBuild(WarehouseBuild build, Path published, int keep) implements WarehouseBuild {
-
-        @Override
-        public RawLoad raw() {
-            return build.raw();
-        }
-
-        @Override
-        public SqlModels models() {
-            return build.models();
-        }
-
-        @Override
-        public ValidationTables validation() {
-            return build.validation();
-        }
-
-        @Override
-        public SegmentationTables segmentation() {
-            return build.segmentation();
-        }
-
-        @Override
-        public RuleMeasures checks() {
-            return build.checks();
-        }
-
-        @Override
-        public void publish() {
-            long began = System.nanoTime();
-            Optional<Path> kept = Optional.empty();
-            if (keep > 1 && Files.isRegularFile(published)) {
-                kept = keepAs(link(published), published);
-            }
-            long keeping = System.nanoTime() - began;
-            try {
-                build.publish();
-            } catch (RuntimeException e) {
-                kept.ifPresent(file -> discardIfStillPublished(file, published));
-                throw e;
-            }
-            long pruning = System.nanoTime();
-            List<Path> deleted = prune(published, keep);
-            LOG.info("kept the replaced warehouse as {} and deleted {} older versions {} (keeping {} with the "
-                    + "published one) in {} ms", kept.map(Path::toString).orElse("(none)"), deleted.size(), deleted,
-                    keep, (keeping + System.nanoTime() - pruning) / 1_000_000);
-        }
-
-        @Override
-        public void close() {
-            build.close();
-        }
     }
 }
