@@ -303,7 +303,8 @@ final class WarehouseVersions implements PublishedVersions {
         }
         String sql = "select (select run_id from raw.build), (select as_of from raw.build),"
                 + " (select count(*) from core.fact_orders),"
-                + " (select count(distinct customer_unique_id) from core.dim_customer where customer_key <> -1),"
+                + " (select count(distinct c.customer_unique_id) from core.fact_orders as o"
+                + " join core.dim_customer as c on c.customer_key = o.customer_key where o.customer_key <> -1),"
                 + " (select count(*) from core.fact_order_items)";
         try (Connection connection = openReadOnly(file);
              Statement statement = connection.createStatement();

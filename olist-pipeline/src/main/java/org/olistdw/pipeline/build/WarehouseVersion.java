@@ -24,7 +24,7 @@ public record WarehouseVersion(Optional<RunId> run, boolean current, String file
      * What a warehouse holds, from its core tables.
      *
      * @param orders     rows of {@code core.fact_orders}
-     * @param customers  people ({@code customer_unique_id}) in {@code core.dim_customer}, the unknown member aside
+     * @param customers  people ({@code customer_unique_id}) with an order in {@code core.fact_orders}
      * @param orderItems rows of {@code core.fact_order_items}
      */
     public record RowCounts(long orders, long customers, long orderItems) {
