@@ -26,11 +26,10 @@ final class PublishedWarehouse implements Warehouse {
      * {@inheritDoc}
      *
      * @throws IllegalStateException when the published warehouse cannot be opened (one line naming it and the
-     *                               problem): a build would carry over nothing from it
+     *                               problem, and pointing to a rollback), and the published file is left as it is
      */
     @Override
     public WarehouseBuild newBuild(RunId run, Instant asOf) {
-        WarehouseVersions.requireReadable(publishedFile);
         return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions);
     }
 

@@ -120,23 +120,6 @@ final class WarehouseVersions implements PublishedVersions {
         return directory(published).resolve("run-" + run + ".duckdb");
     }
 
-    /**
-     * Makes sure readers can open the published warehouse, read-only as they do, before a build relies on it; no
-     * published warehouse is fine.
-     *
-     * @throws IllegalStateException one line naming the file and the problem, and how to roll back
-     */
-    static void requireReadable(Path published) {
-        if (!Files.exists(published)) {
-            return;
-        }
-        try (Connection connection = openReadOnly(published)) {
-            connection.isValid(0);
-        } catch (SQLException e) {
-            throw new IllegalStateException(unreadable(published, e));
-        }
-    }
-
     /** The one-line report of a published warehouse that cannot be opened, with the way out. */
     static String unreadable(Path published, SQLException e) {
         return "the published warehouse " + published + " cannot be opened: " + firstLine(e.getMessage())

@@ -185,7 +185,8 @@ class WarehouseVersionsTest {
 
         assertThatThrownBy(() -> warehouse.newBuild(new RunId(3), Instant.parse("2019-01-04T00:00:00Z")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("the published warehouse " + published() + " cannot be opened: ")
+                .hasMessageStartingWith("cannot create the build " + directory.resolve("olist.duckdb.build-3") + ": "
+                        + "the published warehouse " + published() + " cannot be opened: ")
                 .hasMessageContaining("Failure while replaying WAL")
                 .hasMessageEndingWith("roll back to a kept version with `olist rollback` (`olist versions` lists them)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
