@@ -21,9 +21,11 @@ import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
 import org.olistdw.pipeline.build.RejectLimit;
+import org.olistdw.pipeline.build.PublishedVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -65,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private double maxRejectPercent;
 
+    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "" + PublishedVersions.DEFAULT_KEEP,
+            description = "Warehouses to keep, the published one included: publishing keeps the one it replaces "
+                    + "under <warehouse>.versions/ and deletes older ones (default: ${DEFAULT-VALUE}; 1 keeps none).")
+    private int keepVersions;
+
     @Mixin
     private WorkDirOption work;
 
@@ -78,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (keepVersions < 1) {
+            throw new ParameterException(spec.commandLine(), "--keep-versions must be at least 1 (the published "
+                    + "warehouse itself), was " + keepVersions);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!(maxRejectPercent >= 0 && maxRejectPercent <= 100)) {
@@ -96,8 +107,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism)
-                    .withRejectLimit(rejectLimit);
+            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism,
+                    keepVersions).withRejectLimit(rejectLimit);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(new ConsoleProgress(err, System.console() != null));
             for (RunExtension extension : extensions) {

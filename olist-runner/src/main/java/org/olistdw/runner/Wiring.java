@@ -14,11 +14,13 @@ import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
+import org.olistdw.domain.security.AuditLog;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
 import org.olistdw.ops.postgres.PostgresOps;
 import org.olistdw.ops.postgres.RunSummary;
 import org.olistdw.pipeline.OlistPipeline;
+import org.olistdw.pipeline.build.PublishedVersions;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.quality.RuleCatalog;
 import org.slf4j.Logger;
@@ -156,10 +158,13 @@ final class Wiring implements AutoCloseable {
      * @param threads     DuckDB's worker threads
      * @param tempDir     where DuckDB spills work beyond its memory limit
      * @param parallelism how many nodes of the build graph run at once
+     * @param keepVersions how many warehouses a publish keeps, the published one included
      */
-    OlistPipeline pipeline(Path published, String memoryLimit, int threads, Path tempDir, int parallelism) {
+    OlistPipeline pipeline(Path published, String memoryLimit, int threads, Path tempDir, int parallelism,
+                           int keepVersions) {
         Warehouse warehouse = DuckDbWarehouse.open(published,
-                new DuckDbSettings(memoryLimit, threads, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()));
+                new DuckDbSettings(memoryLimit, threads, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()),
+                keepVersions);
         return new OlistPipeline(warehouse, ops.pipelineRuns(), ops.qualityRules(), ops.qualityResults(),
                 Clock.systemUTC(), parallelism);
     }
@@ -175,6 +180,18 @@ final class Wiring implements AutoCloseable {
         }
         return OpsStoreUnavailableException.lostConnection(failure)
                 .map(lost -> new EnvironmentProblem(lost.getMessage(), failure));
+    }
+
+    /**
+     * The warehouse published at {@code published} and the versions kept beside it; needs no operational store.
+     */
+    static PublishedVersions versions(Path published) {
+        return DuckDbWarehouse.versions(published);
+    }
+
+    /** The audit trail of the operational store. */
+    AuditLog auditLog() {
+        return ops.auditLog();
     }
 
     /** Where the operational store is, embedded or external. */

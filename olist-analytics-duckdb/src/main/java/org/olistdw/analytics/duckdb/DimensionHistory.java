@@ -51,8 +51,7 @@ final class DimensionHistory {
             statement.execute("attach " + RawLayout.literal(publishedFile.toAbsolutePath().toString()) + " as "
                     + RawLayout.quote(PREVIOUS) + " (read_only)");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the dimension history of the published warehouse "
-                    + publishedFile + ": " + e.getMessage(), e);
+            throw new IllegalStateException(WarehouseVersions.unreadable(publishedFile, e), e);
         }
         try {
             for (VersionedDimension dimension : VersionedDimension.values()) {

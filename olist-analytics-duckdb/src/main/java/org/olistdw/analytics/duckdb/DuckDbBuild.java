@@ -47,6 +47,7 @@ final class DuckDbBuild implements WarehouseBuild {
     private final Path publishedFile;
     private final Path buildFile;
     private final DuckDbSettings settings;
+    private final int keepVersions;
     private final DuckDBConnection connection;
     private final DuckDbRawLoad raw;
     private final DuckDbModels models;
@@ -55,12 +56,13 @@ final class DuckDbBuild implements WarehouseBuild {
     private final DuckDbChecks checks;
     private volatile State state = State.OPEN;
 
-    private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings,
+    private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings, int keepVersions,
                         DuckDBConnection connection) {
         this.run = run;
         this.publishedFile = publishedFile;
         this.buildFile = buildFile;
         this.settings = settings;
+        this.keepVersions = keepVersions;
         this.connection = connection;
         this.raw = new DuckDbRawLoad(this, run);
         this.models = new DuckDbModels(this, settings.modelRoot());
@@ -71,9 +73,10 @@ final class DuckDbBuild implements WarehouseBuild {
 
     /**
      * Cleans stale builds, then creates the empty build of {@code run}: schemas, raw tables, quarantine, the
-     * run's as-of time and the dimension history carried over from the published warehouse.
+     * run's as-of time and the dimension history carried over from the published warehouse. Its publish keeps
+     * {@code keepVersions} warehouses, itself included ({@link WarehouseVersions}).
      */
-    static DuckDbBuild start(RunId run, Instant asOf, Path publishedFile, DuckDbSettings settings) {
+    static DuckDbBuild start(RunId run, Instant asOf, Path publishedFile, DuckDbSettings settings, int keepVersions) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(asOf, "asOf");
         Path buildFile = BuildFiles.buildFile(publishedFile, run);
@@ -98,7 +101,8 @@ final class DuckDbBuild implements WarehouseBuild {
             }
             DuckDbMacros.install(connection, settings.modelRoot());
             DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
-            DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, connection);
+            DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, keepVersions,
+                    connection);
             LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {})", run, buildFile,
                     build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"));
             return build;
@@ -213,7 +217,8 @@ final class DuckDbBuild implements WarehouseBuild {
             }
             // A log left by a writer of the old warehouse must not be replayed onto the new one.
             Files.deleteIfExists(BuildFiles.walOf(publishedFile));
-            Files.move(buildFile, publishedFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            WarehouseVersions.replaceKeeping(publishedFile, keepVersions, () -> Files.move(buildFile, publishedFile,
+                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
             syncDirectory(publishedFile.toAbsolutePath().getParent());
             LOG.info("run {}: published {} as {}", run, buildFile, publishedFile);
         } catch (IOException e) {
@@ -275,7 +280,7 @@ final class DuckDbBuild implements WarehouseBuild {
         return context != null ? context : DuckDbBuild.class.getClassLoader();
     }
 
-    private static void syncDirectory(Path directory) {
+    static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

@@ -14,6 +14,7 @@ import org.duckdb.DuckDBDriver;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleMeasurement;
+import org.olistdw.pipeline.build.PublishedVersions;
 import org.olistdw.pipeline.build.Warehouse;
 
 /**
@@ -25,7 +26,8 @@ import org.olistdw.pipeline.build.Warehouse;
  * {@code core} and {@code mart}; publishing checkpoints and closes the build and renames it over the
  * published file in one atomic step, so readers open either the previous warehouse or the new one, never a
  * partial one. A build closed without publishing is deleted, and one left by a killed run is deleted when
- * the next build starts.
+ * the next build starts. The file a publish replaces is kept as a version, and a kept version can be
+ * published again ({@link #versions}).
  *
  * <p>Raw layout, a contract for the SQL models: {@code raw.<source table>(_run_id BIGINT,
  * _source_file VARCHAR, _source_line BIGINT, <each header column, exactly as named, VARCHAR>)} with
@@ -68,13 +70,42 @@ public final class DuckDbWarehouse {
      * @param settings      memory, threads, spill directory and model root for builds
      */
     public static Warehouse open(Path publishedFile, DuckDbSettings settings) {
-        Objects.requireNonNull(publishedFile, "publishedFile");
+        return open(publishedFile, settings, PublishedVersions.DEFAULT_KEEP);
+    }
+
+    /**
+     * The warehouse published at {@code publishedFile} (which need not exist yet), each publish keeping the
+     * file it replaces under {@code <published>.versions/} so that {@code keepVersions} warehouses remain, the
+     * published one included (1 keeps none).
+     *
+     * @param publishedFile the DuckDB file readers open
+     * @param settings      memory, threads, spill directory and model root for builds
+     * @param keepVersions  how many warehouses to keep, the published one included; at least 1
+     */
+    public static Warehouse open(Path publishedFile, DuckDbSettings settings, int keepVersions) {
         Objects.requireNonNull(settings, "settings");
+        if (keepVersions < 1) {
+            throw new IllegalArgumentException("keep at least the published warehouse (1 version), was "
+                    + keepVersions);
+        }
+        return new PublishedWarehouse(publishedFile(publishedFile), settings, keepVersions);
+    }
+
+    /**
+     * The published warehouse at {@code publishedFile} and the versions kept beside it, to list them or roll back
+     * to one; every file is opened read-only.
+     */
+    public static PublishedVersions versions(Path publishedFile) {
+        return new WarehouseVersions(publishedFile(publishedFile));
+    }
+
+    private static Path publishedFile(Path publishedFile) {
+        Objects.requireNonNull(publishedFile, "publishedFile");
         Path file = publishedFile.toAbsolutePath().normalize();
         if (file.getFileName() == null) {
             throw new IllegalArgumentException("the published warehouse must be a file, was " + publishedFile);
         }
-        return new PublishedWarehouse(file, settings);
+        return file;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
+import org.olistdw.domain.security.AuditLog;
 import org.olistdw.domain.security.Users;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class PostgresOps implements AutoCloseable {
     private final JdbiQualityRules qualityRules;
     private final JdbiQualityResults qualityResults;
     private final JdbiUsers users;
+    private final JdbiAuditLog auditLog;
     private final AutoCloseable owned;
 
     private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
@@ -62,6 +64,7 @@ public final class PostgresOps implements AutoCloseable {
         this.qualityRules = new JdbiQualityRules(jdbi);
         this.qualityResults = new JdbiQualityResults(jdbi);
         this.users = new JdbiUsers(jdbi);
+        this.auditLog = new JdbiAuditLog(jdbi);
         this.owned = owned;
     }
 
@@ -244,6 +247,11 @@ public final class PostgresOps implements AutoCloseable {
     /** The users of the warehouse, the roles they hold, and the roles on offer. */
     public Users users() {
         return users;
+    }
+
+    /** The audit trail of actions taken on the system, append-only. */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /**

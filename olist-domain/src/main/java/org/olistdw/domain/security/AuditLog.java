@@ -1,0 +1,13 @@
+package org.olistdw.domain.security;
+
+/** Port to the audit trail: append-only, one entry per action someone took on the system. */
+public interface AuditLog {
+
+    /**
+     * Appends an entry, attributed to the active user whose username is the entry's actor if there is one
+     * (anonymous otherwise; the actor is always kept in the details).
+     *
+     * @return the entry's id in the trail
+     */
+    long append(AuditEntry entry);
+}
