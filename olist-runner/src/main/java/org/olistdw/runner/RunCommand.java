@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Models, steps and checks of the build graph run at once (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
+    @Option(names = "--lock-lease", paramLabel = "SECONDS", defaultValue = "60",
+            description = "The run's lock on the warehouse lasts this long unless renewed (every quarter of it); a run"
+                    + " killed while holding it blocks others this long at most (default: ${DEFAULT-VALUE}).")
+    private long lockLease;
+
     @Mixin
     private WorkDirOption work;
 
@@ -83,10 +88,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new EnvironmentProblem("cannot create " + e.getMessage(), e);
         }
-        try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
+        published = Wiring.canonical(published);
+        try (Wiring wiring = Wiring.connectForRun(workDir, ops);
+             WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(lockLease))) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism);
+            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism, lease);
             List<RunListener> listeners = new ArrayList<>();
+            listeners.add(lease);
             listeners.add(new ConsoleProgress(err, System.console() != null));
             for (RunExtension extension : extensions) {
                 listeners.add(extension.beginRun());

@@ -40,6 +40,7 @@ class OperationalSchemaTest {
                 "etl_orchestration.pipeline_runs",
                 "etl_orchestration.quarantined_rows",
                 "etl_orchestration.task_executions",
+                "etl_orchestration.warehouse_locks",
                 "security_audit.audit_logs",
                 "security_audit.roles",
                 "security_audit.user_roles",
