@@ -119,6 +119,7 @@ final class WarehouseLease implements AutoCloseable, RunListener {
      * @throws IllegalStateException when the lease is lost: the run must not publish
      */
     void requireHeld() {
+        long t0 = System.nanoTime();
         String cause = lost;
         if (cause == null && !renew()) {
             cause = lost;
@@ -126,6 +127,7 @@ final class WarehouseLease implements AutoCloseable, RunListener {
         if (cause != null) {
             throw new IllegalStateException("lost the lock on " + warehouse + ": " + cause);
         }
+        LOG.info("lock on {} renewed in {} ms", warehouse, millis(System.nanoTime() - t0));
     }
 
     private void beat() {

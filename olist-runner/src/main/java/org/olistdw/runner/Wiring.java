@@ -107,14 +107,20 @@ final class Wiring implements AutoCloseable {
                     + Console.oneLine(e), e);
         }
         LOG.info("embedded PostgreSQL running from {}", dataDir);
+        PostgresOps ops;
         try {
-            PostgresOps ops = PostgresOps.connect(local.jdbcUrl(), local.user(), local.password());
-            Wiring wiring = new Wiring(local, ops, new Endpoint(local.jdbcUrl(), local.user(), local.password()));
+            ops = PostgresOps.connect(local.jdbcUrl(), local.user(), local.password());
+        } catch (RuntimeException e) {
+            local.close();
+            throw new EnvironmentProblem(Console.oneLine(e), e);
+        }
+        Wiring wiring = new Wiring(local, ops, new Endpoint(local.jdbcUrl(), local.user(), local.password()));
+        try {
             ops.warehouseLocks().releaseAll();
             wiring.reconcile(null);
             return wiring;
         } catch (RuntimeException e) {
-            local.close();
+            wiring.close();
             throw new EnvironmentProblem(Console.oneLine(e), e);
         }
     }
