@@ -72,6 +72,11 @@ final class RunCommand implements Callable<Integer> {
                     + "under <warehouse>.versions/ and deletes older ones (default: ${DEFAULT-VALUE}; 1 keeps none).")
     private int keepVersions;
 
+    @Option(names = "--lock-lease", paramLabel = "SECONDS", defaultValue = "60",
+            description = "The run's lock on the warehouse lasts this long unless renewed (every quarter of it); a run"
+                    + " killed while holding it blocks others this long at most (default: ${DEFAULT-VALUE}).")
+    private long lockLease;
+
     @Mixin
     private WorkDirOption work;
 
@@ -105,11 +110,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new EnvironmentProblem("cannot create " + e.getMessage(), e);
         }
-        try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
+        published = Wiring.canonical(published);
+        try (Wiring wiring = Wiring.connectForRun(workDir, ops);
+             WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(lockLease))) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism,
-                    keepVersions).withRejectLimit(rejectLimit);
+                    keepVersions, lease).withRejectLimit(rejectLimit);
             List<RunListener> listeners = new ArrayList<>();
+            listeners.add(lease);
             listeners.add(new ConsoleProgress(err, System.console() != null));
             for (RunExtension extension : extensions) {
                 listeners.add(extension.beginRun());
