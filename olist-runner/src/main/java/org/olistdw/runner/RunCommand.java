@@ -20,6 +20,7 @@ import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
+import org.olistdw.pipeline.gate.Acceptance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +60,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Models, steps and checks of the build graph run at once (default: ${DEFAULT-VALUE}).")
     private int parallelism;
 
+    @Option(names = Acceptance.ACCEPT_VOLUME_DROP,
+            description = "Publish even when a source file is empty or loaded more than the tolerated share fewer rows"
+                    + " than in the latest successful run (recorded as accepted).")
+    private boolean acceptVolumeDrop;
+
+    @Option(names = Acceptance.ACCEPT_DRIFT,
+            description = "Publish even when key figures of months the published warehouse had closed change beyond"
+                    + " the tolerance (recorded as accepted).")
+    private boolean acceptDrift;
+
     @Mixin
     private WorkDirOption work;
 
@@ -91,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
             for (RunExtension extension : extensions) {
                 listeners.add(extension.beginRun());
             }
-            RunReport report = pipeline.run(source, new EveryListener(listeners));
+            RunReport report = pipeline.run(source, new EveryListener(listeners),
+                    new Acceptance(acceptVolumeDrop, acceptDrift));
             for (RunExtension extension : extensions) {
                 extension.endRun(report, published);
             }
