@@ -2,8 +2,8 @@
 -- replaces, carried into raw.published_month_figures when the build started (empty when nothing was published).
 -- A closed month is a month before the newest month of the published figures (the month of the newest purchase
 -- it held): the newest month may still grow, and months the published warehouse did not have are new. Each
--- closed month is compared on five figures: orders, revenue, gross merchandise value, customers, active sellers;
--- a month missing from the build compares with zeros.
+-- closed month is compared on five figures (orders, revenue, gross merchandise value, customers, active sellers),
+-- a month missing from the build with zeros.
 --   target:              the build's figures by period (period_grain 'month' rows): the executive dashboard mart
 --   max_change_percent:  the change tolerated, in percent of the published figure
 --   min_change:          the change always tolerated, in units (orders, customers, sellers, or BRL)
@@ -101,6 +101,8 @@ select
     case when money then cast(published as varchar) else cast(cast(published as bigint) as varchar) end as published,
     case when money then cast(build as varchar) else cast(cast(build as bigint) as varchar) end as build,
     case when money then cast(change as varchar) else cast(cast(change as bigint) as varchar) end as change,
-    case when published <> 0 then cast(round(change * 100 / published, 2) as varchar) end as change_percent
+    case
+        when published <> 0 then cast(cast(round(change * 100 / published, 2) as decimal(18, 2)) as varchar)
+    end as change_percent
 
 from drifting;

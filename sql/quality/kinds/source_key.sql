@@ -54,44 +54,64 @@ exact_duplicates as (
 
 ),
 
-cells as (
+conflict_candidates as (
 
-    unpivot include nulls (
-        select
-            * exclude ("_key", "_values")
+    select
+        * exclude ("_key", "_values")
 
-        from key_lines
-        where {{duplicates}} = 'conflicting'
-    )
+    from key_lines
+    where {{duplicates}} = 'conflicting'
+
+),
+
+cells as ( -- one row per line and contract column holding a value (unpivot leaves nulls out)
+
+    unpivot conflict_candidates
     on columns(* exclude ("_key_value", line))
     into name "_column" value "_value"
 
 ),
 
-differing_columns as (
+key_sizes as (
 
     select
         "_key_value",
-        "_column"
+        count(*) as lines
+
+    from conflict_candidates
+    group by all
+
+),
+
+differing_columns as ( -- two values, or a value on some lines of the key and null on others
+
+    select
+        cells."_key_value",
+        cells."_column"
 
     from cells
+    inner join key_sizes
+        on cells."_key_value" is not distinct from key_sizes."_key_value"
     group by all
-    having count(distinct "_value") > 1 or count("_value") between 1 and count(*) - 1
+    having count(distinct cells."_value") > 1 or count(*) < any_value(key_sizes.lines)
 
 ),
 
 conflicts as (
 
     select
-        cells."_key_value",
-        cells.line,
-        string_agg(cells."_column" || '=' || coalesce(cells."_value", 'null'), ', ' order by cells."_column")
-            as differs
+        conflict_candidates."_key_value",
+        conflict_candidates.line,
+        string_agg(differing_columns."_column" || '=' || coalesce(cells."_value", 'null'), ', '
+            order by differing_columns."_column") as differs
 
-    from cells
+    from conflict_candidates
     inner join differing_columns
-        on cells."_key_value" is not distinct from differing_columns."_key_value"
-        and cells."_column" = differing_columns."_column"
+        on conflict_candidates."_key_value" is not distinct from differing_columns."_key_value"
+    left join cells
+        on conflict_candidates."_key_value" is not distinct from cells."_key_value"
+        and conflict_candidates.line = cells.line
+        and differing_columns."_column" = cells."_column"
     group by all
 
 ),

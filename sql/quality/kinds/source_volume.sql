@@ -33,7 +33,8 @@ select
     cast({{max_drop_percent}} as varchar) as max_drop_percent,
     case
         when previous_count > 0
-            then cast(round(cast(previous_count - row_count as decimal(38, 4)) * 100 / previous_count, 2) as varchar)
+            then cast(cast(round(cast(previous_count - row_count as decimal(38, 4)) * 100 / previous_count, 2)
+                as decimal(18, 2)) as varchar)
     end as drop_percent,
     case
         when row_count = 0 then 'no rows loaded'
