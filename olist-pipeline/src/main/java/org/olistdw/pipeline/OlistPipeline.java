@@ -183,7 +183,7 @@ public final class OlistPipeline {
                     }
                 });
                 List<CheckResult> checks = PublishGates.accepting(run, execution.checks(), acceptance);
-                PublishGates gates = new PublishGates(runs);
+                PublishGates gates = new PublishGates(runs, warehouse.location());
                 execution.step(StepKind.CHECK, "quality report", () -> {
                     long quarantined = execution.loads().stream().mapToLong(DataLoad::rowsQuarantined).sum();
                     QualityReport report = QualityReport.of(run, asOf, checks, quarantined);
@@ -221,7 +221,7 @@ public final class OlistPipeline {
      */
     private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf) {
         BuildGraph built = BuildGraph.forBuild(build, execution::validated);
-        QualityChecker checker = new QualityChecker(runs, built::taskWriting);
+        QualityChecker checker = new QualityChecker(runs, built::taskWriting, warehouse.location());
         RuleMeasures measures = build.checks();
         Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();
         for (QualityRule rule : QualityChecker.active(rules.all())) {

@@ -95,7 +95,8 @@ public interface PipelineRuns {
 
     /**
      * The load of the file {@code sourceFile} (the contract's file name) in the latest successful run that loaded
-     * it, if any: what the volume of this run's load is compared with.
+     * it into {@code warehouse} (the run's parameter {@code warehouse}), if any: what the volume of a run's load
+     * is compared with.
      */
-    Optional<RecordedLoad> lastSuccessfulLoad(String sourceFile);
+    Optional<RecordedLoad> lastSuccessfulLoad(String sourceFile, String warehouse);
 }

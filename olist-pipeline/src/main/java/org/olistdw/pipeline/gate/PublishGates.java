@@ -36,10 +36,15 @@ public final class PublishGates {
     static final String ACCEPTED_BY = "accepted_by";
 
     private final PipelineRuns runs;
+    private final String warehouse;
 
-    /** @param runs where the latest successful load of each file is read, for the volume gate's message */
-    public PublishGates(PipelineRuns runs) {
+    /**
+     * @param runs      where the latest successful load of each file is read, for the volume gate's message
+     * @param warehouse the warehouse the build would replace, whose runs are the history
+     */
+    public PublishGates(PipelineRuns runs, String warehouse) {
         this.runs = Objects.requireNonNull(runs, "runs");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     }
 
     /**
@@ -142,7 +147,7 @@ public final class PublishGates {
 
     private String volumeCause(CheckResult result) {
         Map<String, String> figures = result.sample().isEmpty() ? Map.of() : result.sample().get(0);
-        Optional<PipelineRuns.RecordedLoad> last = QualityChecker.lastLoadOf(runs, result.rule());
+        Optional<PipelineRuns.RecordedLoad> last = QualityChecker.lastLoadOf(runs, warehouse, result.rule());
         String file = last.map(load -> load.load().sourceFile()).orElse(result.rule().target());
         long rows = number(figures.get("rows"));
         String history = last.map(load -> "last successful run " + load.run() + ": "

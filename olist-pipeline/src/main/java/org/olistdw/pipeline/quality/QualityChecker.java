@@ -38,15 +38,19 @@ public final class QualityChecker {
 
     private final PipelineRuns runs;
     private final Function<String, Optional<String>> taskWriting;
+    private final String warehouse;
 
     /**
      * @param runs        where the row counts of earlier runs are read, for volume anomalies and source volumes
      * @param taskWriting the name of the task that writes a table in a run, if a task does: a volume rule
      *                    compares its target's rows with those that task recorded in earlier runs
+     * @param warehouse   the warehouse the checked build replaces: a source volume compares with the earlier runs
+     *                    that loaded this warehouse
      */
-    public QualityChecker(PipelineRuns runs, Function<String, Optional<String>> taskWriting) {
+    public QualityChecker(PipelineRuns runs, Function<String, Optional<String>> taskWriting, String warehouse) {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.taskWriting = Objects.requireNonNull(taskWriting, "taskWriting");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     }
 
     /** The rules a run checks: the active ones, in name order. */
@@ -152,13 +156,15 @@ public final class QualityChecker {
 
     /**
      * The load of the source file of a {@link RuleKind#SOURCE_VOLUME} rule's target ({@code raw.<table>}) in the
-     * latest successful run that loaded it; none when that run does not exist or the target is no raw source table.
+     * latest successful run that loaded it into {@code warehouse}; none when that run does not exist or the target is
+     * no raw source table.
      */
-    public static Optional<PipelineRuns.RecordedLoad> lastLoadOf(PipelineRuns runs, QualityRule rule) {
+    public static Optional<PipelineRuns.RecordedLoad> lastLoadOf(PipelineRuns runs, String warehouse,
+                                                                 QualityRule rule) {
         return Arrays.stream(SourceTable.values())
                 .filter(table -> rule.target().equals(RAW_SCHEMA + table.tableName()))
                 .findFirst()
-                .flatMap(table -> runs.lastSuccessfulLoad(table.fileName()));
+                .flatMap(table -> runs.lastSuccessfulLoad(table.fileName(), warehouse));
     }
 
     /**
@@ -167,7 +173,7 @@ public final class QualityChecker {
      */
     private List<Long> history(QualityRule rule) {
         if (rule.kind() == RuleKind.SOURCE_VOLUME) {
-            return lastLoadOf(runs, rule).map(load -> List.of(load.load().rowsLoaded())).orElse(List.of());
+            return lastLoadOf(runs, warehouse, rule).map(load -> List.of(load.load().rowsLoaded())).orElse(List.of());
         }
         if (rule.kind() != RuleKind.VOLUME_ANOMALY) {
             return List.of();
