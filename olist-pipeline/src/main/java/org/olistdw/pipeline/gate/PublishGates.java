@@ -66,7 +66,7 @@ public final class PublishGates {
                 accepted.put(ACCEPTED_BY, option);
                 sample.add(accepted);
             }
-            LOG.warn("run {}: {} accepted with {}", run, result.summary(), option);
+            LOG.warn("run {}: accepted with {}: {}", run, option, result.summary());
             recorded.add(new CheckResult(result.rule(), CheckStatus.WARN, result.rowsChecked(), result.rowsFailed(),
                     result.elapsed(), sample, result.error()));
         }
