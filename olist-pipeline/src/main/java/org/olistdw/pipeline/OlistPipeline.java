@@ -61,8 +61,9 @@ import org.slf4j.LoggerFactory;
  * unreadable rows to quarantine), then the {@linkplain BuildGraph build graph}: every SQL model (transform),
  * the validation of every order through the domain's aggregate and the segmentation of every customer by its
  * RFM service (validate), and every active quality rule with its evidence (check), each node once the tables
- * it reads are built, several at once; then the quality report and gate, and publish (make the new build the
- * warehouse readers open, atomically) unless a critical rule failed.
+ * it reads are built, several at once; then the quality report and the gates ({@link PublishGates}: source
+ * volumes, critical rules, drift of the published warehouse's closed months), and publish (make the new build the
+ * warehouse readers open, atomically) unless a gate closed.
  *
  * <p>Guarantees: the run and each of its steps, every node of the graph included, are recorded in the
  * operational store as they happen; every source row read is either loaded or quarantined, and a file whose
