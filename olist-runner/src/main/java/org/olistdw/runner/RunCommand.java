@@ -22,6 +22,7 @@ import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
 import org.olistdw.pipeline.build.RejectLimit;
 import org.olistdw.pipeline.build.PublishedVersions;
+import org.olistdw.pipeline.gate.Acceptance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,6 +78,16 @@ final class RunCommand implements Callable<Integer> {
                     + " killed while holding it blocks others this long at most (default: ${DEFAULT-VALUE}).")
     private long lockLease;
 
+    @Option(names = Acceptance.ACCEPT_VOLUME_DROP,
+            description = "Publish even when a source file is empty or loaded more than the tolerated share fewer rows"
+                    + " than in the latest successful run (recorded as accepted).")
+    private boolean acceptVolumeDrop;
+
+    @Option(names = Acceptance.ACCEPT_DRIFT,
+            description = "Publish even when key figures of months the published warehouse had closed change beyond"
+                    + " the tolerance (recorded as accepted).")
+    private boolean acceptDrift;
+
     @Mixin
     private WorkDirOption work;
 
@@ -122,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
             for (RunExtension extension : extensions) {
                 listeners.add(extension.beginRun());
             }
-            RunReport report = pipeline.run(source, new EveryListener(listeners));
+            RunReport report = pipeline.run(source, new EveryListener(listeners),
+                    new Acceptance(acceptVolumeDrop, acceptDrift));
             for (RunExtension extension : extensions) {
                 extension.endRun(report, published);
             }
