@@ -1,6 +1,7 @@
 -- grain: one row per customer_id (the customer as seen by one order).
 -- The published file has each customer_id once; if a re-saved file repeats one, its first line wins
--- so that joins on customer_id can never multiply rows.
+-- so that joins on customer_id can never multiply rows (the duplicate rule: of the lines of one source key,
+-- the first line of the file wins; README, Gates before publishing).
 with
 
 customers as (

@@ -6,6 +6,8 @@
 -- and adds the attributes it derives from them.
 --
 -- raw.previous_<dimension> holds every version published by the previous run (none on a first run).
+-- A product_id or seller_id repeated in its file keeps its first line (the duplicate rule: of the lines of one
+-- source key, the first line of the file wins; README, Gates before publishing).
 -- A key whose tracked attributes in this run's sources (snapshots, below) differ from its current version
 -- gets that version closed (valid_to = the run's as-of time) and a new one opened (valid_from = as-of); a new
 -- key's first version is valid from 1900-01-01; a key absent from this run's sources keeps its versions

@@ -1,5 +1,6 @@
 -- grain: one row per order item (order_id, order_item_id).
--- A pair repeated in a re-saved file keeps its first line, so that no item is counted twice.
+-- A pair repeated in a re-saved file keeps its first line, so that no item is counted twice (the duplicate
+-- rule: of the lines of one source key, the first line of the file wins; README, Gates before publishing).
 with
 
 order_items as (

@@ -1,6 +1,7 @@
 -- grain: one row per review of an order (review_id, order_id). One review_id may cover several orders
 -- and an order may have several reviews; both are kept.
--- Duplicate rule: when the same (review_id, order_id) appears more than once, the row answered last
+-- Duplicate rule, the exception to the one for other source keys (README, Gates before publishing): when
+-- the same (review_id, order_id) appears more than once, the row answered last
 -- wins (latest review_answer_timestamp, an unanswered row losing to an answered one), then the last
 -- line of the file.
 -- is_latest_for_order marks the review that speaks for its order: the latest created (then latest

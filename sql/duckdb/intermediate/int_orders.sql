@@ -1,7 +1,8 @@
 -- grain: one row per order_id, with the person (customer_unique_id) who placed it and the address
 -- given with the order (the zip prefix and state of its customer_id row): where it was shipped.
 -- The published file has each order_id once; if a re-saved file repeats one, its first line wins so
--- that joins on order_id can never multiply rows. customer_unique_id is null when the customer_id
+-- that joins on order_id can never multiply rows (the duplicate rule: of the lines of one source key, the
+-- first line of the file wins; README, Gates before publishing). customer_unique_id is null when the customer_id
 -- of the order is missing from the customers file.
 with
 

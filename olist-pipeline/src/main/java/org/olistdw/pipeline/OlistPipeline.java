@@ -47,6 +47,9 @@ import org.olistdw.pipeline.build.RejectLimit;
 import org.olistdw.pipeline.build.RuleMeasures;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.build.WarehouseBuild;
+import org.olistdw.pipeline.gate.Acceptance;
+import org.olistdw.pipeline.gate.PublishBlocked;
+import org.olistdw.pipeline.gate.PublishGates;
 import org.olistdw.pipeline.quality.QualityChecker;
 import org.olistdw.pipeline.source.SourceFile;
 import org.olistdw.pipeline.source.SourceFileProblem;
@@ -61,8 +64,9 @@ import org.slf4j.LoggerFactory;
  * unreadable rows to quarantine), then the {@linkplain BuildGraph build graph}: every SQL model (transform),
  * the validation of every order through the domain's aggregate and the segmentation of every customer by its
  * RFM service (validate), and every active quality rule with its evidence (check), each node once the tables
- * it reads are built, several at once; then the quality report and gate, and publish (make the new build the
- * warehouse readers open, atomically) unless a critical rule failed.
+ * it reads are built, several at once; then the quality report and the gates ({@link PublishGates}: source
+ * volumes, critical rules, drift of the published warehouse's closed months), and publish (make the new build the
+ * warehouse readers open, atomically) unless a gate closed.
  *
  * <p>Guarantees: the run and each of its steps, every node of the graph included, are recorded in the
  * operational store as they happen; every source row read is either loaded or quarantined, and a file whose
@@ -143,6 +147,15 @@ public final class OlistPipeline {
      * itself propagates, since it can no longer be recorded.
      */
     public RunReport run(Path sourceDir, RunListener listener) {
+        return run(sourceDir, listener, Acceptance.NONE);
+    }
+
+    /**
+     * Runs the pipeline as {@link #run(Path, RunListener)} does, publishing what {@code acceptance} accepts
+     * knowingly (recorded in the run's parameters, its log and the accepted checks' evidence); see
+     * {@link PublishGates}.
+     */
+    public RunReport run(Path sourceDir, RunListener listener, Acceptance acceptance) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -150,6 +163,7 @@ public final class OlistPipeline {
         parameters.put("warehouse", warehouse.location());
         parameters.put("parallelism", Integer.toString(parallelism));
         parameters.put("max_reject_percent", rejectLimit.percent().toPlainString());
+        parameters.putAll(acceptance.parameters());
         RunId run = runs.start(NAME, started, parameters);
         LOG.info("run {} started: source {}, warehouse {}, {} nodes at once", run, sourceDir.toAbsolutePath(),
                 warehouse.location(), parallelism);
@@ -188,7 +202,8 @@ public final class OlistPipeline {
                         execution.step(node.kind(), node.name(), node.work());
                     }
                 });
-                List<CheckResult> checks = execution.checks();
+                List<CheckResult> checks = PublishGates.accepting(run, execution.checks(), acceptance);
+                PublishGates gates = new PublishGates(runs, warehouse.location());
                 execution.step(StepKind.CHECK, "quality report", () -> {
                     long quarantined = execution.loads().stream().mapToLong(DataLoad::rowsQuarantined).sum();
                     QualityReport report = QualityReport.of(run, asOf, checks, quarantined);
@@ -196,13 +211,9 @@ public final class OlistPipeline {
                     execution.reported(report, checks);
                     return checks.size();
                 });
-                execution.step(StepKind.CHECK, "quality gate", () -> {
-                    List<CheckResult> blocking = checks.stream().filter(CheckResult::blocksPublishing).toList();
-                    if (!blocking.isEmpty()) {
-                        throw new QualityGateClosed(blocking);
-                    }
-                    return checks.size();
-                });
+                execution.step(StepKind.CHECK, "volume gate", () -> gates.volume(checks));
+                execution.step(StepKind.CHECK, "quality gate", () -> PublishGates.quality(checks));
+                execution.step(StepKind.CHECK, "drift gate", () -> PublishGates.drift(checks));
                 execution.step(StepKind.PUBLISH, warehouse.location(), () -> {
                     build.publish();
                     return 0L;
@@ -230,7 +241,7 @@ public final class OlistPipeline {
      */
     private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf) {
         BuildGraph built = BuildGraph.forBuild(build, execution::validated);
-        QualityChecker checker = new QualityChecker(runs, built::taskWriting);
+        QualityChecker checker = new QualityChecker(runs, built::taskWriting, warehouse.location());
         RuleMeasures measures = build.checks();
         Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();
         for (QualityRule rule : QualityChecker.active(rules.all())) {
@@ -536,17 +547,6 @@ public final class OlistPipeline {
         }
     }
 
-    /** A critical rule failed or could not run: the build must not be published. */
-    private static final class QualityGateClosed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        QualityGateClosed(List<CheckResult> blocking) {
-            super(blocking.get(0).summary() + (blocking.size() > 1 ? " (and " + (blocking.size() - 1)
-                    + " more critical rule" + (blocking.size() > 2 ? "s" : "") + ")" : "")
-                    + "; not published, readers keep the previous warehouse");
-        }
-    }
-
     private static int contractOrder(DataLoad load) {
         return SourceTable.byFileName(load.sourceFile()).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
     }
@@ -554,7 +554,7 @@ public final class OlistPipeline {
     /** The one-line cause of a failed step: what failed, then why, on one line. */
     static String oneLine(StepKind kind, String name, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String cause = e instanceof SourceFileProblem || e instanceof QualityGateClosed
+        String cause = e instanceof SourceFileProblem || e instanceof PublishBlocked
                 ? message : kind.code() + " " + name + " failed: " + message;
         cause = cause.replaceAll("\\s*\\R\\s*", " ").strip();
         return cause.length() <= MAX_CAUSE_LENGTH ? cause : cause.substring(0, MAX_CAUSE_LENGTH - 3) + "...";

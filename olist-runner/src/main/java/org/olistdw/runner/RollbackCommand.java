@@ -2,6 +2,7 @@ package org.olistdw.runner;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,9 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     private OpsOptions ops;
 
+    /** How long the rollback's lock on the warehouse lasts unless renewed; renaming files takes far less. */
+    private static final Duration LOCK_LEASE = Duration.ofSeconds(60);
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +66,10 @@ final class RollbackCommand implements Callable<Integer> {
         PublishedVersions versions = Wiring.versions(published);
         String actor = System.getProperty("user.name", "unknown");
         Optional<RunId> target = Optional.ofNullable(to).map(RunId::new);
-        try (Wiring wiring = Wiring.connect(work.workDir, ops)) {
+        // a rollback replaces the published file as a run's publish does: it takes the same lock, so that it never
+        // interleaves with a run on this warehouse
+        try (Wiring wiring = Wiring.connect(work.workDir, ops);
+             WarehouseLease lease = wiring.lock(Wiring.canonical(published), LOCK_LEASE)) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("path", versions.location());
             target.ifPresent(run -> details.put("requested_run", run.toString()));

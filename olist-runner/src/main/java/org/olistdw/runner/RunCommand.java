@@ -22,6 +22,7 @@ import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
 import org.olistdw.pipeline.build.RejectLimit;
 import org.olistdw.pipeline.build.PublishedVersions;
+import org.olistdw.pipeline.gate.Acceptance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,6 +73,21 @@ final class RunCommand implements Callable<Integer> {
                     + "under <warehouse>.versions/ and deletes older ones (default: ${DEFAULT-VALUE}; 1 keeps none).")
     private int keepVersions;
 
+    @Option(names = "--lock-lease", paramLabel = "SECONDS", defaultValue = "60",
+            description = "The run's lock on the warehouse lasts this long unless renewed (every quarter of it); a run"
+                    + " killed while holding it blocks others this long at most (default: ${DEFAULT-VALUE}).")
+    private long lockLease;
+
+    @Option(names = Acceptance.ACCEPT_VOLUME_DROP,
+            description = "Publish even when a source file is empty or loaded more than the tolerated share fewer rows"
+                    + " than in the latest successful run (recorded as accepted).")
+    private boolean acceptVolumeDrop;
+
+    @Option(names = Acceptance.ACCEPT_DRIFT,
+            description = "Publish even when key figures of months the published warehouse had closed change beyond"
+                    + " the tolerance (recorded as accepted).")
+    private boolean acceptDrift;
+
     @Mixin
     private WorkDirOption work;
 
@@ -105,16 +121,20 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new EnvironmentProblem("cannot create " + e.getMessage(), e);
         }
-        try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
+        published = Wiring.canonical(published);
+        try (Wiring wiring = Wiring.connectForRun(workDir, ops);
+             WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(lockLease))) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism,
-                    keepVersions).withRejectLimit(rejectLimit);
+                    keepVersions, lease).withRejectLimit(rejectLimit);
             List<RunListener> listeners = new ArrayList<>();
+            listeners.add(lease);
             listeners.add(new ConsoleProgress(err, System.console() != null));
             for (RunExtension extension : extensions) {
                 listeners.add(extension.beginRun());
             }
-            RunReport report = pipeline.run(source, new EveryListener(listeners));
+            RunReport report = pipeline.run(source, new EveryListener(listeners),
+                    new Acceptance(acceptVolumeDrop, acceptDrift));
             for (RunExtension extension : extensions) {
                 extension.endRun(report, published);
             }

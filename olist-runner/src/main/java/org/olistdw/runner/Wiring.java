@@ -3,6 +3,7 @@ package org.olistdw.runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.concurrent.CompletionException;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunStatus;
+import org.olistdw.domain.orchestration.WarehouseLocks;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
@@ -31,12 +34,14 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>connect the operational store: an external PostgreSQL when a URL is given, else the embedded one
  *       under the working directory, started here (its migrations run on connect);</li>
- *   <li>with the embedded store, which this process holds alone, record the runs still marked running as
- *       cancelled: they were cut short;</li>
+ *   <li>settle the runs left running by processes that are gone ({@link #reconcile}): as successful when
+ *       the published warehouse is their build, else as cancelled (embedded store, which this process holds
+ *       alone) or abandoned (external store, where a run is gone when its lock's lease ran out);</li>
  *   <li>for the commands that use the quality rules ({@link #connectWithShippedRules}), seed the shipped rule
  *       catalogue: new shipped rules are added and changed definitions updated, while each rule's active flag
  *       and threshold stay as people set them;</li>
- *   <li>for a run, open the analytical store and assemble the pipeline over both stores ({@link #pipeline}).</li>
+ *   <li>for a run, take the lock on its warehouse ({@link #lock}), open the analytical store and assemble the
+ *       pipeline over both stores ({@link #pipeline}).</li>
  * </ol>
  * JDBI and the store's repositories are set up on a thread of their own while PostgreSQL starts, and so is the
  * shipped rule catalogue read; for a run ({@link #connectForRun}), DuckDB's native library loads meanwhile too.
@@ -77,11 +82,19 @@ final class Wiring implements AutoCloseable {
 
     private static Wiring connectOps(Path workDir, OpsOptions options) {
         if (options.url != null && !options.url.isBlank()) {
+            Wiring wiring;
             try {
-                return new Wiring(null, PostgresOps.connect(options.url, options.user, options.password),
+                wiring = new Wiring(null, PostgresOps.connect(options.url, options.user, options.password),
                         new Endpoint(options.url, options.user, options.password));
             } catch (OpsStoreUnavailableException e) {
                 throw new EnvironmentProblem(e.getMessage(), e);
+            }
+            try {
+                wiring.reconcile(null);
+                return wiring;
+            } catch (RuntimeException e) {
+                wiring.close();
+                throw new EnvironmentProblem(Console.oneLine(e), e);
             }
         }
         Path dataDir = workDir.resolve("postgres").toAbsolutePath();
@@ -96,16 +109,20 @@ final class Wiring implements AutoCloseable {
                     + Console.oneLine(e), e);
         }
         LOG.info("embedded PostgreSQL running from {}", dataDir);
+        PostgresOps ops;
         try {
-            PostgresOps ops = PostgresOps.connect(local.jdbcUrl(), local.user(), local.password());
-            List<RunId> interrupted = ops.pipelineRuns().cancelInterrupted(Instant.now(),
-                    "interrupted: the process ended before the run finished");
-            if (!interrupted.isEmpty()) {
-                LOG.warn("runs {} were interrupted and are now recorded as cancelled", interrupted);
-            }
-            return new Wiring(local, ops, new Endpoint(local.jdbcUrl(), local.user(), local.password()));
+            ops = PostgresOps.connect(local.jdbcUrl(), local.user(), local.password());
         } catch (RuntimeException e) {
             local.close();
+            throw new EnvironmentProblem(Console.oneLine(e), e);
+        }
+        Wiring wiring = new Wiring(local, ops, new Endpoint(local.jdbcUrl(), local.user(), local.password()));
+        try {
+            ops.warehouseLocks().releaseAll();
+            wiring.reconcile(null);
+            return wiring;
+        } catch (RuntimeException e) {
+            wiring.close();
             throw new EnvironmentProblem(Console.oneLine(e), e);
         }
     }
@@ -159,12 +176,13 @@ final class Wiring implements AutoCloseable {
      * @param tempDir     where DuckDB spills work beyond its memory limit
      * @param parallelism how many nodes of the build graph run at once
      * @param keepVersions how many warehouses a publish keeps, the published one included
+     * @param lease       the run's lock on {@code published}: its builds publish only while it holds
      */
     OlistPipeline pipeline(Path published, String memoryLimit, int threads, Path tempDir, int parallelism,
-                           int keepVersions) {
-        Warehouse warehouse = DuckDbWarehouse.open(published,
+                           int keepVersions, WarehouseLease lease) {
+        Warehouse warehouse = lease.guard(DuckDbWarehouse.open(published,
                 new DuckDbSettings(memoryLimit, threads, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()),
-                keepVersions);
+                keepVersions));
         return new OlistPipeline(warehouse, ops.pipelineRuns(), ops.qualityRules(), ops.qualityResults(),
                 Clock.systemUTC(), parallelism);
     }
@@ -192,6 +210,71 @@ final class Wiring implements AutoCloseable {
     /** The audit trail of the operational store. */
     AuditLog auditLog() {
         return ops.auditLog();
+    }
+
+    /**
+     * The canonical location of a published warehouse file, the key of its lock: the real path of its directory,
+     * which must exist, and its file name.
+     */
+    static Path canonical(Path published) {
+        Path absolute = published.toAbsolutePath();
+        try {
+            return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+        } catch (java.io.IOException e) {
+            throw new EnvironmentProblem("cannot resolve the directory of " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the lock on the warehouse published at {@code published} (a {@linkplain #canonical canonical} path)
+     * for a run, then settles the runs it finds dead on it, as at connect.
+     *
+     * @throws EnvironmentProblem naming the holder when another run holds it
+     */
+    WarehouseLease lock(Path published, Duration lease) {
+        WarehouseLease held = WarehouseLease.acquire(ops.warehouseLocks(), published.toString(), lease);
+        try {
+            reconcile(held.token());
+            return held;
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Settles the runs recorded as running whose process is gone, by what is actually published. With the embedded
+     * store, which one process holds at a time, that is every run recorded as running; with an external one, each
+     * run no live lease covers (other than {@code token}'s, the caller's own, whose run has not started). Such a run
+     * is a success when the warehouse it was building is published and records it as its run (it died after its
+     * publish); otherwise it is cancelled (embedded) or abandoned (external), naming its last started step.
+     */
+    private void reconcile(String token) {
+        boolean exclusive = embedded != null;
+        WarehouseLocks locks = ops.warehouseLocks();
+        for (WarehouseLocks.DeadRun dead : locks.deadRuns(token, exclusive)) {
+            boolean published = dead.warehouse().flatMap(Wiring::publishedRun).filter(dead.run()::equals).isPresent();
+            RunStatus status = published ? RunStatus.SUCCESS : exclusive ? RunStatus.CANCELLED : RunStatus.ABANDONED;
+            String reason = published ? null
+                    : (exclusive ? "interrupted: the process ended before the run finished"
+                            : "abandoned: the process stopped renewing its lock on the warehouse before the run finished")
+                    + "; last step: " + dead.lastStep().orElse("none");
+            if (locks.settle(dead.run(), status, Instant.now(), reason)) {
+                LOG.warn("run {} was left running and is now recorded as {}{}", dead.run(), status.code(),
+                        published ? ": the published warehouse " + dead.warehouse().orElseThrow() + " is its build"
+                                : " (" + reason + ")");
+            }
+        }
+    }
+
+    /** The run the warehouse at {@code location} records as its build, read-only; empty when that cannot be told. */
+    private static Optional<RunId> publishedRun(String location) {
+        try {
+            return DuckDbWarehouse.publishedRun(Path.of(location));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot tell which run published {}: {}", location, Console.oneLine(e));
+            return Optional.empty();
+        }
     }
 
     /** Where the operational store is, embedded or external. */

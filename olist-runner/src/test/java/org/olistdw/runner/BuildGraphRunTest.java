@@ -137,8 +137,8 @@ class BuildGraphRunTest {
         assertThat(one).extracting(TaskExecution::name)
                 .containsExactlyElementsOf(sequential.report().steps().stream()
                         .map(step -> step.kind().taskName(step.name())).toList());
-        // one check per active rule, then the quality report and the gate
-        assertThat(tasksOfKind(four, StepKind.CHECK)).hasSize(activeRules(parallel) + 2);
+        // one check per active rule, then the quality report and the volume, quality and drift gates
+        assertThat(tasksOfKind(four, StepKind.CHECK)).hasSize(activeRules(parallel) + 4);
         assertThat(tasksOfKind(four, StepKind.VALIDATE)).extracting(TaskExecution::name)
                 .containsExactlyInAnyOrder("validate:orders", "validate:customer segments");
         for (StepKind kind : List.of(StepKind.TRANSFORM, StepKind.VALIDATE, StepKind.CHECK)) {

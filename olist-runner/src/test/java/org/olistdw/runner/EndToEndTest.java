@@ -115,18 +115,19 @@ class EndToEndTest {
                 "transform:mart.mart_monthly_revenue");
         assertThat(tasks.get(tasks.size() - 1).type()).isEqualTo("publish");
         // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, the validation of
-        // orders and of customer segments, one check per quality rule checked, quality report, quality gate, publish
+        // orders and of customer segments, one check per quality rule checked, quality report, the volume, quality
+        // and drift gates, publish
         List<CheckResult> checked = TestStores.ops().qualityResults().results(recorded.id());
         assertThat(checked).isNotEmpty();
-        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + checked.size() + 2 + 1);
+        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + checked.size() + 4 + 1);
         assertThat(tasks).extracting(TaskExecution::name).containsAll(checked.stream()
                 .map(result -> "check:" + result.rule().name()).toList());
         assertThat(tasks).extracting(TaskExecution::name).containsSubsequence("transform:core.fact_orders",
                 "validate:orders", "check:orders_status_accepted");
         assertThat(tasks).extracting(TaskExecution::name).containsSubsequence("transform:intermediate.int_customer_metrics",
                 "validate:customer segments", "transform:mart.mart_customer_analytics");
-        assertThat(tasks.subList(tasks.size() - 3, tasks.size() - 1)).extracting(TaskExecution::name)
-                .containsExactly("check:quality report", "check:quality gate");
+        assertThat(tasks.subList(tasks.size() - 5, tasks.size() - 1)).extracting(TaskExecution::name)
+                .containsExactly("check:quality report", "check:volume gate", "check:quality gate", "check:drift gate");
         // each node started once those writing what it reads had finished
         assertFinishedBefore(tasks, List.of("transform:core.fact_orders", "transform:core.fact_order_items",
                 "transform:core.fact_payments", "transform:core.fact_reviews", "transform:core.dim_customer"),
@@ -153,7 +154,8 @@ class EndToEndTest {
             assertFinishedBefore(tasks, writers, "check:" + result.rule().name());
         }
         assertFinishedBefore(tasks, tasks.stream().map(TaskExecution::name).filter(name -> name.startsWith("check:")
-                && !name.equals("check:quality report") && !name.equals("check:quality gate")).toList(),
+                && !List.of("check:quality report", "check:volume gate", "check:quality gate", "check:drift gate")
+                .contains(name)).toList(),
                 "check:quality report");
         TaskExecution ordersLoad = tasks.stream().filter(t -> t.name().equals("load:olist_orders_dataset.csv"))
                 .findFirst().orElseThrow();

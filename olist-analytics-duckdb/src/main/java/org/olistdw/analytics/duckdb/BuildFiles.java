@@ -8,7 +8,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,19 +23,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Names and housekeeping of build files: a build of run {@code n} is the DuckDB file
- * {@code <published>.build-<n>} beside the published one (plus DuckDB's {@code .wal} while it is open).
- * Build files left by killed runs are stale; those still open, in this process or in another, are not.
+ * {@code <published>.build-<n>-<random part>} beside the published one (plus DuckDB's {@code .wal} while it is
+ * open). The random part keeps apart the builds of runs that share a number, as those recorded in two
+ * operational stores do. Build files left by killed runs are stale, in this form or in the older
+ * {@code <published>.build-<n>}; those still open, in this process or in another, are not.
  */
 final class BuildFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildFiles.class);
     private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int RANDOM_BYTES = 6;
 
     private BuildFiles() {
     }
 
+    /** A new build file name for {@code run}: no other build, of this store or another, has it. */
     static Path buildFile(Path published, RunId run) {
-        return published.resolveSibling(published.getFileName() + ".build-" + run);
+        return published.resolveSibling(published.getFileName() + ".build-" + run + "-"
+                + HexFormat.of().formatHex(randomPart()));
+    }
+
+    private static byte[] randomPart() {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     static Path walOf(Path databaseFile) {
@@ -58,7 +72,8 @@ final class BuildFiles {
      */
     static List<Path> deleteStale(Path published) {
         Path directory = published.toAbsolutePath().normalize().getParent();
-        Pattern buildName = Pattern.compile(Pattern.quote(published.getFileName().toString()) + "\\.build-(\\d+)(.*)");
+        Pattern buildName = Pattern.compile(Pattern.quote(published.getFileName().toString())
+                + "\\.build-(\\d+(?:-[0-9a-f]+)?)(.*)");
         List<Path> deleted = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return deleted;

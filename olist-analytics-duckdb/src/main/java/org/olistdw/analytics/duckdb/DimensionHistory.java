@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills a new build's {@code raw.build} row and carries the version history of every
- * {@link VersionedDimension} over from the published warehouse into {@code raw.previous_<dimension>}.
+ * {@link VersionedDimension} over from the published warehouse into {@code raw.previous_<dimension>}, and its
+ * key figures per month into {@code raw.published_month_figures}. The published file is only ever attached
+ * read-only.
  */
 final class DimensionHistory {
 
@@ -57,6 +59,7 @@ final class DimensionHistory {
             for (VersionedDimension dimension : VersionedDimension.values()) {
                 copy(connection, run, dimension, asOf);
             }
+            copyMonthFigures(connection, run);
         } finally {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("detach " + RawLayout.quote(PREVIOUS));
@@ -101,13 +104,39 @@ final class DimensionHistory {
         }
     }
 
-    private static Set<String> publishedColumns(Connection connection, VersionedDimension dimension) throws SQLException {
+    /**
+     * Copies the key figures of every month of the published {@code mart.mart_executive_dashboard} into
+     * {@code raw.published_month_figures}, for the comparison of the build with what readers see; a published
+     * warehouse without that mart leaves it empty.
+     */
+    private static void copyMonthFigures(Connection connection, RunId run) throws SQLException {
+        Set<String> published = publishedColumns(connection, "mart", "mart_executive_dashboard");
+        if (!published.containsAll(Set.of("period_grain", "period_start", "orders", "revenue",
+                "gross_merchandise_value", "customers", "active_sellers"))) {
+            LOG.warn("run {}: the published warehouse has no monthly key figures to compare the build with", run);
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            int months = statement.executeUpdate("insert into " + RawLayout.quote(RawLayout.RAW_SCHEMA) + "."
+                    + RawLayout.quote(RawLayout.PUBLISHED_MONTH_FIGURES_TABLE)
+                    + " select period_start, orders, revenue, gross_merchandise_value, customers, active_sellers from "
+                    + RawLayout.quote(PREVIOUS) + ".mart.mart_executive_dashboard where period_grain = 'month'");
+            LOG.info("run {}: carried the key figures of {} months over from the published warehouse", run, months);
+        }
+    }
+
+    private static Set<String> publishedColumns(Connection connection, VersionedDimension dimension)
+            throws SQLException {
+        return publishedColumns(connection, VersionedDimension.CORE_SCHEMA, dimension.dimension());
+    }
+
+    private static Set<String> publishedColumns(Connection connection, String schema, String table) throws SQLException {
         Set<String> columns = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement("select column_name from information_schema.columns "
                 + "where table_catalog = ? and table_schema = ? and table_name = ?")) {
             query.setString(1, PREVIOUS);
-            query.setString(2, VersionedDimension.CORE_SCHEMA);
-            query.setString(3, dimension.dimension());
+            query.setString(2, schema);
+            query.setString(3, table);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     columns.add(result.getString(1));

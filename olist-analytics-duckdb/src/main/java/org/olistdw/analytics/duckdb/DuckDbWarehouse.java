@@ -3,14 +3,18 @@ package org.olistdw.analytics.duckdb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.duckdb.DuckDBDriver;
+import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.quality.CheckContext;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleMeasurement;
@@ -22,7 +26,7 @@ import org.olistdw.pipeline.build.Warehouse;
  * rules against a warehouse file without a run.
  *
  * <p>The published warehouse is one DuckDB file. A run builds a new file beside it,
- * {@code <published>.build-<run id>}, with the schemas {@code raw}, {@code staging}, {@code intermediate},
+ * {@code <published>.build-<run id>-<random part>}, with the schemas {@code raw}, {@code staging}, {@code intermediate},
  * {@code core} and {@code mart}; publishing checkpoints and closes the build and renames it over the
  * published file in one atomic step, so readers open either the previous warehouse or the new one, never a
  * partial one. A build closed without publishing is deleted, and one left by a killed run is deleted when
@@ -109,6 +113,38 @@ public final class DuckDbWarehouse {
     }
 
     /**
+     * The run whose build is published at {@code publishedFile}, as its {@code raw.build} records it: to tell
+     * whether a run that died after its publish had replaced the warehouse. The file is opened read-only and
+     * closed again.
+     *
+     * @return empty when there is no such file, or it holds no run
+     * @throws IllegalStateException with a one-line reason when the file cannot be read
+     */
+    public static Optional<RunId> publishedRun(Path publishedFile) {
+        Objects.requireNonNull(publishedFile, "publishedFile");
+        Path file = publishedFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, readOnly());
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select max(run_id) from " + RawLayout.buildTable())) {
+            result.next();
+            long run = result.getLong(1);
+            return result.wasNull() ? Optional.empty() : Optional.of(new RunId(run));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run of the warehouse " + file + ": "
+                    + RuleQueries.oneLine(e.getMessage()), e);
+        }
+    }
+
+    private static Properties readOnly() {
+        Properties readOnly = new Properties();
+        readOnly.setProperty(DuckDBDriver.DUCKDB_ACCESS_MODE_PROPERTY, DuckDBDriver.DUCKDB_ACCESS_MODE_READ_ONLY);
+        return readOnly;
+    }
+
+    /**
      * Measures quality rules against the warehouse in {@code warehouseFile} (a published warehouse, or a copy
      * of one), opened read-only, with the same SQL a run's check step runs on its build: to check a warehouse
      * without a run.
@@ -127,9 +163,7 @@ public final class DuckDbWarehouse {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no warehouse at " + file);
         }
-        Properties readOnly = new Properties();
-        readOnly.setProperty(DuckDBDriver.DUCKDB_ACCESS_MODE_PROPERTY, DuckDBDriver.DUCKDB_ACCESS_MODE_READ_ONLY);
-        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, readOnly)) {
+        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, readOnly())) {
             RuleQueries queries = new RuleQueries(connection);
             Map<String, RuleMeasurement> measured = new LinkedHashMap<>();
             for (QualityRule rule : rules) {

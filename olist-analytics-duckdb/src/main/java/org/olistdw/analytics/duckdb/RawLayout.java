@@ -22,6 +22,8 @@ final class RawLayout {
     static final String RAW_SCHEMA = "raw";
     static final String QUARANTINE_TABLE = "quarantine";
     static final String BUILD_TABLE = "build";
+    /** The key figures per month of the warehouse a build replaces, compared by rules of kind published_drift. */
+    static final String PUBLISHED_MONTH_FIGURES_TABLE = "published_month_figures";
 
     private RawLayout() {
     }
@@ -48,6 +50,9 @@ final class RawLayout {
         for (VersionedDimension dimension : VersionedDimension.values()) {
             statements.add(dimension.createPreviousTable());
         }
+        statements.add("create table " + quote(RAW_SCHEMA) + "." + quote(PUBLISHED_MONTH_FIGURES_TABLE)
+                + " (month date not null, orders bigint, revenue decimal(18, 2), gross_merchandise_value decimal(18, 2),"
+                + " customers bigint, active_sellers bigint)");
         statements.addAll(DomainTables.createStatements());
         return statements;
     }
@@ -76,7 +81,8 @@ final class RawLayout {
 
     /**
      * What models may read from raw: {@code raw.<table>} of every source, {@code raw.quarantine},
-     * {@code raw.build} and the version history {@code raw.previous_<dimension>} of each versioned dimension.
+     * {@code raw.build}, the version history {@code raw.previous_<dimension>} of each versioned dimension and
+     * {@code raw.published_month_figures}.
      */
     static Set<String> rawTableNames() {
         Set<String> names = new TreeSet<>();
@@ -88,6 +94,7 @@ final class RawLayout {
         for (VersionedDimension dimension : VersionedDimension.values()) {
             names.add(RAW_SCHEMA + "." + dimension.previousTable());
         }
+        names.add(RAW_SCHEMA + "." + PUBLISHED_MONTH_FIGURES_TABLE);
         return names;
     }
 

@@ -316,6 +316,31 @@ final class RuleQueries {
                             + ")");
                 }
             }
+            case SOURCE_KEY -> {
+                List<String> keyColumns = new ArrayList<>();
+                for (String name : rule.parameter("columns").split(",")) {
+                    String column = name.trim();
+                    requireIdentifier(rule, "columns", column);
+                    keyColumns.add(column);
+                    columns.add(column);
+                }
+                String duplicates = rule.parameter("duplicates").strip();
+                if (!duplicates.equals("exact") && !duplicates.equals("conflicting")) {
+                    throw invalid(rule, "parameter 'duplicates' must be 'exact' or 'conflicting', was '" + duplicates
+                            + "'");
+                }
+                values.put("columns", Value.identifiers(keyColumns));
+                values.put("column_names", Value.texts(keyColumns));
+                values.put("duplicates", Value.text(duplicates));
+            }
+            case SOURCE_VOLUME -> {
+                values.put("max_drop_percent", Value.number(nonNegative(rule, "max_drop_percent", null)));
+                values.put("trailing_row_counts", Value.numbers(context.trailingRowCounts().stream().limit(1).toList()));
+            }
+            case PUBLISHED_DRIFT -> {
+                values.put("max_change_percent", Value.number(nonNegative(rule, "max_change_percent", null)));
+                values.put("min_change", Value.number(nonNegative(rule, "min_change", null)));
+            }
             case SQL -> {
                 String query = identifier(rule, "query");
                 values.put("query", freeSql(rule, "query", withoutFinalSemicolons(checkQuery(rule, query))));

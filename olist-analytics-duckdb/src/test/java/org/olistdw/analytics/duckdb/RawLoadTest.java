@@ -77,9 +77,14 @@ class RawLoadTest {
                 + " and table_name like 'previous_%' order by table_name"))
                 .containsExactly(List.of("previous_dim_customer"), List.of("previous_dim_product"),
                         List.of("previous_dim_seller"));
+        assertThat(query("select column_name, data_type from information_schema.columns"
+                + " where table_schema = 'raw' and table_name = 'published_month_figures' order by ordinal_position"))
+                .containsExactly(List.of("month", "DATE"), List.of("orders", "BIGINT"),
+                        List.of("revenue", "DECIMAL(18,2)"), List.of("gross_merchandise_value", "DECIMAL(18,2)"),
+                        List.of("customers", "BIGINT"), List.of("active_sellers", "BIGINT"));
         assertThat(query("select count(*) from information_schema.tables where table_schema = 'raw'"))
-                .as("9 sources, quarantine, build and 3 dimension histories")
-                .containsExactly(List.of(14L));
+                .as("9 sources, quarantine, build, 3 dimension histories and the published month figures")
+                .containsExactly(List.of(15L));
     }
 
     @Test

@@ -39,7 +39,7 @@ import org.olistdw.domain.quality.Severity;
 class ShippedRulesRunTest {
 
     private static final Set<RuleKind> COMPARISONS = EnumSet.of(RuleKind.ROW_COUNT_RECONCILIATION,
-            RuleKind.MONEY_RECONCILIATION, RuleKind.FRESHNESS, RuleKind.VOLUME_ANOMALY);
+            RuleKind.MONEY_RECONCILIATION, RuleKind.FRESHNESS, RuleKind.VOLUME_ANOMALY, RuleKind.SOURCE_VOLUME);
     private static final int SAMPLE_SIZE = 5;
 
     @TempDir

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.source.SourceTable;
 import org.olistdw.pipeline.build.Model;
 import org.olistdw.pipeline.build.Warehouse;
@@ -57,14 +58,45 @@ class WarehouseLifecycleTest {
             "41ce2a54c0b03bf3443c3d931a367089,3a653a41f6f9fc3d2a113cf8398680e8,75265,vianopolis,GO");
 
     @Test
-    void the_build_file_lives_beside_the_published_file_named_after_the_run() {
+    void the_build_file_lives_beside_the_published_file_named_after_the_run_with_a_random_part() {
         Warehouse warehouse = Builds.warehouse(directory, "models/chain");
         try (DuckDbBuild build = Builds.newBuild(warehouse, 42)) {
-            assertThat(build.buildFile()).isEqualTo(directory.resolve("olist.duckdb.build-42"));
+            assertThat(build.buildFile().getParent()).isEqualTo(directory);
+            assertThat(build.buildFile().getFileName().toString()).matches("olist\\.duckdb\\.build-42-[0-9a-f]{12}");
             assertThat(build.buildFile()).exists();
             assertThat(published()).doesNotExist();
         }
         assertThat(warehouse.location()).isEqualTo(published().toString());
+    }
+
+    @Test
+    void builds_of_runs_with_the_same_number_from_two_operational_stores_get_files_of_their_own() throws Exception {
+        Warehouse warehouse = Builds.warehouse(directory, "models/chain");
+        try (DuckDbBuild first = Builds.newBuild(warehouse, 1);
+             DuckDbBuild second = Builds.newBuild(warehouse, 1)) {
+            assertThat(first.buildFile()).isNotEqualTo(second.buildFile());
+            loadOrders(first, ORDER_1);
+            loadOrders(second, ORDER_1, ORDER_2);
+            second.publish();
+            assertThat(first.rowCount("raw.orders")).isEqualTo(1);
+            first.publish();
+        }
+        try (Connection reader = Builds.reader(published())) {
+            assertThat(query(reader, "select count(*) from raw.orders")).containsExactly(List.of(1L));
+        }
+    }
+
+    @Test
+    void the_run_of_the_published_build_is_read_from_the_file_read_only() throws Exception {
+        Warehouse warehouse = Builds.warehouse(directory, "models/chain");
+        assertThat(DuckDbWarehouse.publishedRun(published())).isEmpty();
+        try (DuckDbBuild build = Builds.newBuild(warehouse, 17)) {
+            build.publish();
+        }
+        byte[] before = Files.readAllBytes(published());
+        assertThat(DuckDbWarehouse.publishedRun(published())).contains(new RunId(17));
+        assertThat(Files.readAllBytes(published())).isEqualTo(before);
+        assertThat(BuildFiles.walOf(published())).doesNotExist();
     }
 
     @Test
@@ -141,10 +173,18 @@ class WarehouseLifecycleTest {
         }
         Path staleLog = write(directory, "olist.duckdb.build-41.wal", "left by a killed run");
         Path unrelated = write(directory, "other.duckdb.build-41", "not ours");
+        Path staleNewForm = directory.resolve("olist.duckdb.build-40-0a1b2c3d4e5f");
+        try (Connection killed = new DuckDBDriver().connect("jdbc:duckdb:" + staleNewForm, none);
+             Statement statement = killed.createStatement()) {
+            statement.execute("create table half_built as select 1 as x");
+        }
+        Path staleNewFormLog = write(directory, "olist.duckdb.build-40-0a1b2c3d4e5f.wal", "left by a killed run");
 
         try (DuckDbBuild next = Builds.newBuild(Builds.warehouse(directory, "models/chain"), 42)) {
             assertThat(stale).doesNotExist();
             assertThat(staleLog).doesNotExist();
+            assertThat(staleNewForm).doesNotExist();
+            assertThat(staleNewFormLog).doesNotExist();
             assertThat(unrelated).exists();
             assertThat(next.buildFile()).exists();
         }
@@ -205,7 +245,7 @@ class WarehouseLifecycleTest {
 
     @Test
     void a_build_file_held_open_by_another_process_is_not_taken_for_a_stale_one() throws Exception {
-        Path running = directory.resolve("olist.duckdb.build-77");
+        Path running = directory.resolve("olist.duckdb.build-77-a1b2c3d4e5f6");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 HoldDatabase.class.getName(), running.toString())

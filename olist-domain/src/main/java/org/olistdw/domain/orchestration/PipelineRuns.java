@@ -83,4 +83,20 @@ public interface PipelineRuns {
      * the history a volume check compares with.
      */
     List<Long> recentRowCounts(String taskName, int limit);
+
+    /**
+     * A file's load in one run.
+     *
+     * @param run  the run that loaded the file
+     * @param load what the load recorded
+     */
+    record RecordedLoad(RunId run, DataLoad load) {
+    }
+
+    /**
+     * The load of the file {@code sourceFile} (the contract's file name) in the latest successful run that loaded
+     * it into {@code warehouse} (the run's parameter {@code warehouse}), if any: what the volume of a run's load
+     * is compared with.
+     */
+    Optional<RecordedLoad> lastSuccessfulLoad(String sourceFile, String warehouse);
 }

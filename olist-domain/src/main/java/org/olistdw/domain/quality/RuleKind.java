@@ -46,7 +46,27 @@ public enum RuleKind {
      * the target, the table the rule is about. For what the other kinds cannot say in parameters: a grain
      * against its source, a chain of version windows, totals that must add up across layers.
      */
-    SQL(List.of("query"), List.of());
+    SQL(List.of("query"), List.of()),
+    /**
+     * Lines of a raw source table whose source key ({@code columns}, comma separated) repeats: with
+     * {@code duplicates} {@code exact}, each line that repeats an earlier line in every column of the file's
+     * contract (the evidence names the line it repeats); with {@code conflicting}, every line of a key whose lines
+     * differ in some column (the evidence names the columns that differ and their values on each line).
+     */
+    SOURCE_KEY(List.of("columns", "duplicates"), List.of()),
+    /**
+     * One comparison: the rows loaded into a raw source table against the rows its file loaded in the latest
+     * successful run that loaded it (given by the run as {@link CheckContext#trailingRowCounts()}, at most one);
+     * failed when no row was loaded, or when the rows dropped by more than {@code max_drop_percent} percent.
+     */
+    SOURCE_VOLUME(List.of("max_drop_percent"), List.of()),
+    /**
+     * The key figures per closed month of the build's monthly periods of the target against those of the
+     * warehouse it replaces (carried into {@code raw.published_month_figures} when the build starts): one row
+     * checked per closed month and figure, offending when the figure moved by more than the larger of
+     * {@code max_change_percent} percent of the published figure and {@code min_change} units.
+     */
+    PUBLISHED_DRIFT(List.of("max_change_percent", "min_change"), List.of());
 
     /** How many earlier runs a volume anomaly compares with when the rule does not say. */
     public static final int DEFAULT_TRAILING_RUNS = 5;

@@ -415,6 +415,32 @@ final class JdbiPipelineRuns implements PipelineRuns {
                 .list());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The latest run is the one started last (ties broken by the later run id); should it hold several loads
+     * of the file, the one recorded last is taken.
+     */
+    @Override
+    public Optional<RecordedLoad> lastSuccessfulLoad(String sourceFile, String warehouse) {
+        Objects.requireNonNull(sourceFile, "sourceFile");
+        Objects.requireNonNull(warehouse, "warehouse");
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select l.run_id, l.source_file, l.file_path, l.file_size_bytes, l.sha256, l.rows_read,
+                               l.rows_loaded, l.rows_quarantined
+                        from etl_orchestration.data_loads l
+                        join etl_orchestration.pipeline_runs r on r.run_id = l.run_id
+                        where l.source_file = :sourceFile
+                          and r.status = 'success'
+                          and r.parameters ->> 'warehouse' = :warehouse
+                        order by r.started_at desc, r.run_id desc, l.load_id desc
+                        limit 1""")
+                .bind("sourceFile", text(sourceFile))
+                .bind("warehouse", text(warehouse))
+                .map((rs, ctx) -> new RecordedLoad(new RunId(rs.getLong("run_id")), LoadRow.from(rs).toDomain()))
+                .findOne());
+    }
+
     /** The most recent runs with their task and load totals, newest first. */
     List<RunSummary> summaries(int limit) {
         requireLimit(limit);

@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.orchestration.WarehouseLocks;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.domain.security.AuditLog;
@@ -55,6 +56,7 @@ public final class PostgresOps implements AutoCloseable {
     private final JdbiQualityResults qualityResults;
     private final JdbiUsers users;
     private final JdbiAuditLog auditLog;
+    private final JdbiWarehouseLocks warehouseLocks;
     private final AutoCloseable owned;
 
     private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
@@ -65,6 +67,7 @@ public final class PostgresOps implements AutoCloseable {
         this.qualityResults = new JdbiQualityResults(jdbi);
         this.users = new JdbiUsers(jdbi);
         this.auditLog = new JdbiAuditLog(jdbi);
+        this.warehouseLocks = new JdbiWarehouseLocks(jdbi);
         this.owned = owned;
     }
 
@@ -242,6 +245,11 @@ public final class PostgresOps implements AutoCloseable {
      */
     public QualityResults qualityResults() {
         return qualityResults;
+    }
+
+    /** The locks on published warehouses: one run at a time builds each, under a lease it renews. */
+    public WarehouseLocks warehouseLocks() {
+        return warehouseLocks;
     }
 
     /** The users of the warehouse, the roles they hold, and the roles on offer. */

@@ -266,6 +266,39 @@ class JdbiPipelineRunsTest {
     }
 
     @Test
+    void the_last_successful_load_of_a_file_is_that_of_the_latest_successful_run_that_loaded_it() {
+        String orders = "olist_orders_dataset.csv";
+        Map<String, String> here = Map.of("warehouse", "/w/warehouse.duckdb");
+        loaded(T0, RunStatus.SUCCESS, new DataLoad(orders, "/a/orders.csv", 10, SHA_ORDERS, 100, 99, 1));
+        RunId second = loaded(T0.plusSeconds(60), RunStatus.SUCCESS,
+                new DataLoad(orders, "/b/orders.csv", 20, SHA_ORDERS, 120, 120, 0));
+        // later, but failed: not history
+        loaded(T0.plusSeconds(120), RunStatus.FAILED, new DataLoad(orders, "/c/orders.csv", 1, SHA_ORDERS, 0, 0, 0));
+        // a later successful run of another file only
+        loaded(T0.plusSeconds(180), RunStatus.SUCCESS, new DataLoad("olist_sellers_dataset.csv", "/d/sellers.csv", 5,
+                SHA_ITEMS, 3, 3, 0));
+        // later and successful, but into another warehouse
+        RunId elsewhere = runs.start("olist-elt", T0.plusSeconds(200), Map.of("warehouse", "/x/other.duckdb"));
+        runs.recordLoad(elsewhere, new DataLoad(orders, "/x/orders.csv", 1, SHA_ORDERS, 9, 9, 0));
+        runs.finish(elsewhere, RunStatus.SUCCESS, T0.plusSeconds(201), 9, null);
+        // running: not yet successful
+        runs.recordLoad(runs.start("olist-elt", T0.plusSeconds(240), here),
+                new DataLoad(orders, "/e/orders.csv", 1, SHA_ORDERS, 7, 7, 0));
+
+        assertThat(runs.lastSuccessfulLoad(orders, "/w/warehouse.duckdb")).contains(new PipelineRuns.RecordedLoad(second,
+                new DataLoad(orders, "/b/orders.csv", 20, SHA_ORDERS, 120, 120, 0)));
+        assertThat(runs.lastSuccessfulLoad("olist_customers_dataset.csv", "/w/warehouse.duckdb")).isEmpty();
+        assertThat(runs.lastSuccessfulLoad(orders, "/y/never.duckdb")).isEmpty();
+    }
+
+    private RunId loaded(Instant started, RunStatus status, DataLoad load) {
+        RunId run = runs.start("olist-elt", started, Map.of("warehouse", "/w/warehouse.duckdb"));
+        runs.recordLoad(run, load);
+        runs.finish(run, status, started.plusSeconds(5), load.rowsRead(), status == RunStatus.FAILED ? "boom" : null);
+        return run;
+    }
+
+    @Test
     void recent_row_counts_are_those_of_successful_tasks_of_successful_runs_newest_run_first() {
         String transform = "transform:core.fct_orders";
         ranTask("olist-elt", T0, RunStatus.SUCCESS, transform, TaskStatus.SUCCESS, 100);

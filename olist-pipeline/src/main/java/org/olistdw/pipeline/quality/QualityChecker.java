@@ -19,6 +19,7 @@ import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.domain.quality.RuleMeasurement;
 import org.olistdw.pipeline.build.RuleMeasures;
+import org.olistdw.pipeline.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +33,24 @@ public final class QualityChecker {
     /** Offending rows kept as evidence per rule. */
     public static final int SAMPLE_SIZE = 10;
 
+    private static final String RAW_SCHEMA = "raw.";
     private static final Logger LOG = LoggerFactory.getLogger(QualityChecker.class);
 
     private final PipelineRuns runs;
     private final Function<String, Optional<String>> taskWriting;
+    private final String warehouse;
 
     /**
-     * @param runs        where the row counts of earlier runs are read, for volume anomalies
+     * @param runs        where the row counts of earlier runs are read, for volume anomalies and source volumes
      * @param taskWriting the name of the task that writes a table in a run, if a task does: a volume rule
      *                    compares its target's rows with those that task recorded in earlier runs
+     * @param warehouse   the warehouse the checked build replaces: a source volume compares with the earlier runs
+     *                    that loaded this warehouse
      */
-    public QualityChecker(PipelineRuns runs, Function<String, Optional<String>> taskWriting) {
+    public QualityChecker(PipelineRuns runs, Function<String, Optional<String>> taskWriting, String warehouse) {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.taskWriting = Objects.requireNonNull(taskWriting, "taskWriting");
+        this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     }
 
     /** The rules a run checks: the active ones, in name order. */
@@ -149,10 +155,26 @@ public final class QualityChecker {
     }
 
     /**
+     * The load of the source file of a {@link RuleKind#SOURCE_VOLUME} rule's target ({@code raw.<table>}) in the
+     * latest successful run that loaded it into {@code warehouse}; none when that run does not exist or the target is
+     * no raw source table.
+     */
+    public static Optional<PipelineRuns.RecordedLoad> lastLoadOf(PipelineRuns runs, String warehouse,
+                                                                 QualityRule rule) {
+        return Arrays.stream(SourceTable.values())
+                .filter(table -> rule.target().equals(RAW_SCHEMA + table.tableName()))
+                .findFirst()
+                .flatMap(table -> runs.lastSuccessfulLoad(table.fileName(), warehouse));
+    }
+
+    /**
      * The target's row counts in earlier successful runs, as recorded by the task that writes it, for a volume
      * rule; none for the other kinds, or when no task writes the target.
      */
     private List<Long> history(QualityRule rule) {
+        if (rule.kind() == RuleKind.SOURCE_VOLUME) {
+            return lastLoadOf(runs, warehouse, rule).map(load -> List.of(load.load().rowsLoaded())).orElse(List.of());
+        }
         if (rule.kind() != RuleKind.VOLUME_ANOMALY) {
             return List.of();
         }

@@ -351,7 +351,7 @@ class RuleCatalogTest {
         assertThat(failure(document(fields("first_rule"), bad)))
                 .isEqualTo("test.json: rule #2 second_rule: unknown rule kind 'regex' (expected one of [not_null, unique,"
                         + " accepted_values, relationship, range, expression, row_count_reconciliation,"
-                        + " money_reconciliation, freshness, volume_anomaly, order_rule, sql])");
+                        + " money_reconciliation, freshness, volume_anomaly, order_rule, sql, source_key, source_volume, published_drift])");
     }
 
     @Test
