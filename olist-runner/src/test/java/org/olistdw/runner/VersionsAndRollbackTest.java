@@ -89,7 +89,11 @@ class VersionsAndRollbackTest {
         assertThat(halfCounts.orders()).isBetween(goodCounts.orders() / 3, goodCounts.orders() * 2 / 3);
         warehouse = work.resolve("warehouse.duckdb");
         for (Path sample : List.of(good, good, good, half)) {
-            Cli run = olist("run", "--source", sample.toString(), "--keep-versions", "3");
+            // the half sample is a bad publish let through knowingly: the volume and drift gates would stop it
+            Cli run = sample == half
+                    ? olist("run", "--source", sample.toString(), "--keep-versions", "3", "--accept-volume-drop",
+                            "--accept-drift")
+                    : olist("run", "--source", sample.toString(), "--keep-versions", "3");
             assertThat(run.exitCode()).as(run.toString()).isZero();
             published.add(lastRun().id().value());
         }

@@ -1,6 +1,7 @@
 package org.olistdw.pipeline.gate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.CheckStatus;
 import org.olistdw.domain.quality.RuleKind;
 import org.olistdw.pipeline.quality.QualityChecker;
+import org.olistdw.pipeline.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +150,7 @@ public final class PublishGates {
     private String volumeCause(CheckResult result) {
         Map<String, String> figures = result.sample().isEmpty() ? Map.of() : result.sample().get(0);
         Optional<PipelineRuns.RecordedLoad> last = QualityChecker.lastLoadOf(runs, warehouse, result.rule());
-        String file = last.map(load -> load.load().sourceFile()).orElse(result.rule().target());
+        String file = last.map(load -> load.load().sourceFile()).orElseGet(() -> sourceFileOf(result.rule().target()));
         long rows = number(figures.get("rows"));
         String history = last.map(load -> "last successful run " + load.run() + ": "
                 + grouped(load.load().rowsLoaded())).orElse("no earlier successful run");
@@ -157,6 +159,15 @@ public final class PublishGates {
         }
         return file + " has " + grouped(rows) + " rows, " + figures.get("drop_percent") + " % fewer than before ("
                 + history + "; a drop of at most " + figures.get("max_drop_percent") + " % is tolerated)";
+    }
+
+    /** The source file whose raw table is {@code target} ({@code raw.orders}), or the target when none is. */
+    private static String sourceFileOf(String target) {
+        return Arrays.stream(SourceTable.values())
+                .filter(table -> ("raw." + table.tableName()).equals(target))
+                .map(SourceTable::fileName)
+                .findFirst()
+                .orElse(target);
     }
 
     private static String driftCause(CheckResult result) {
