@@ -262,13 +262,8 @@ final class RuleQueries {
                 values.put("where", where(rule, "where"));
             }
             case UNIQUE -> {
-                List<String> keyColumns = new ArrayList<>();
-                for (String name : rule.parameter("columns").split(",")) {
-                    String column = name.trim();
-                    requireIdentifier(rule, "columns", column);
-                    keyColumns.add(column);
-                    columns.add(column);
-                }
+                List<String> keyColumns = keyColumns(rule);
+                columns.addAll(keyColumns);
                 values.put("columns", Value.identifiers(keyColumns));
                 values.put("column_names", Value.texts(keyColumns));
                 values.put("where", where(rule, "where"));
@@ -317,13 +312,8 @@ final class RuleQueries {
                 }
             }
             case SOURCE_KEY -> {
-                List<String> keyColumns = new ArrayList<>();
-                for (String name : rule.parameter("columns").split(",")) {
-                    String column = name.trim();
-                    requireIdentifier(rule, "columns", column);
-                    keyColumns.add(column);
-                    columns.add(column);
-                }
+                List<String> keyColumns = keyColumns(rule);
+                columns.addAll(keyColumns);
                 String duplicates = rule.parameter("duplicates").strip();
                 if (!duplicates.equals("exact") && !duplicates.equals("conflicting")) {
                     throw invalid(rule, "parameter 'duplicates' must be 'exact' or 'conflicting', was '" + duplicates
@@ -644,6 +634,17 @@ final class RuleQueries {
         String column = identifier(rule, key);
         columns.add(column);
         return column;
+    }
+
+    /** The key columns a rule names in its parameter {@code columns}, comma separated, each a plain identifier. */
+    private static List<String> keyColumns(QualityRule rule) {
+        List<String> keyColumns = new ArrayList<>();
+        for (String name : rule.parameter("columns").split(",")) {
+            String column = name.trim();
+            requireIdentifier(rule, "columns", column);
+            keyColumns.add(column);
+        }
+        return keyColumns;
     }
 
     private static void requireIdentifier(QualityRule rule, String key, String value) {

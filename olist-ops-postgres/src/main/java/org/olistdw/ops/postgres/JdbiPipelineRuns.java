@@ -152,14 +152,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
                     .bind("taskId", task.value())
                     .execute();
             if (updated == 0) {
-                Optional<String> current = handle.createQuery(
-                                "select status from etl_orchestration.task_executions where task_id = :taskId")
-                        .bind("taskId", task.value())
-                        .mapTo(String.class)
-                        .findOne();
-                throw current.<RuntimeException>map(s -> new IllegalStateException(
-                                "task " + task.value() + " has already finished as " + s))
-                        .orElseGet(() -> new IllegalArgumentException("there is no task execution " + task.value()));
+                throw notFinishable(handle, task);
             }
         });
     }
@@ -223,18 +216,25 @@ final class JdbiPipelineRuns implements PipelineRuns {
             int[] updated = batch.execute();
             for (int i = 0; i < updated.length; i++) {
                 if (updated[i] == 0) {
-                    TaskId task = ends.get(i).task();
-                    Optional<String> current = handle.createQuery(
-                                    "select status from etl_orchestration.task_executions where task_id = :taskId")
-                            .bind("taskId", task.value())
-                            .mapTo(String.class)
-                            .findOne();
-                    throw current.<RuntimeException>map(s -> new IllegalStateException(
-                                    "task " + task.value() + " has already finished as " + s))
-                            .orElseGet(() -> new IllegalArgumentException("there is no task execution " + task.value()));
+                    throw notFinishable(handle, ends.get(i).task());
                 }
             }
         });
+    }
+
+    /**
+     * Why a task could not be finished (its finishing update touched no row): it has already finished, or there is
+     * no such task.
+     */
+    private static RuntimeException notFinishable(Handle handle, TaskId task) {
+        Optional<String> current = handle.createQuery(
+                        "select status from etl_orchestration.task_executions where task_id = :taskId")
+                .bind("taskId", task.value())
+                .mapTo(String.class)
+                .findOne();
+        return current.<RuntimeException>map(s -> new IllegalStateException(
+                        "task " + task.value() + " has already finished as " + s))
+                .orElseGet(() -> new IllegalArgumentException("there is no task execution " + task.value()));
     }
 
     @Override
