@@ -8,9 +8,18 @@ import picocli.CommandLine;
 record Cli(int exitCode, String out, String err) {
 
     static Cli run(String... args) {
+        return run(OlistCommandLine.builder(), args);
+    }
+
+    /** Runs {@code olist run} with an extension following the run, e.g. to act when a step starts. */
+    static Cli runWith(RunExtension extension, String... args) {
+        return run(OlistCommandLine.builder().runExtension(extension), args);
+    }
+
+    private static Cli run(OlistCommandLine.Builder builder, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = OlistCommandLine.builder().build();
+        CommandLine cl = builder.build();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -3,8 +3,6 @@ package org.olistdw.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,12 +36,12 @@ class StoreLostTest {
             String[] args = {"run", "--source", sample.toString(), "--warehouse", published.toString(),
                     "--work-dir", work.toString(), "--ops-url", server.jdbcUrl(), "--ops-user", server.user(),
                     "--ops-password", server.password()};
-            Outcome good = execute(null, args);
+            Cli good = Cli.run(args);
             assertThat(good.exitCode()).as(good.toString()).isZero();
             String before = sha256(published);
 
             // the server stops as the first model starts: the run's next write to the store fails
-            Outcome lost = execute(new StopAtFirst(StepKind.TRANSFORM, server), args);
+            Cli lost = Cli.runWith(new StopAtFirst(StepKind.TRANSFORM, server), args);
 
             assertThat(lost.exitCode()).as(lost.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
             String[] errLines = lost.err().strip().split("\\R");
@@ -84,27 +82,6 @@ class StoreLostTest {
         @Override
         public void endRun(RunReport report, Path warehouse) {
         }
-    }
-
-    private record Outcome(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
-        }
-    }
-
-    private static Outcome execute(RunExtension extension, String... args) {
-        OlistCommandLine.Builder builder = OlistCommandLine.builder();
-        if (extension != null) {
-            builder.runExtension(extension);
-        }
-        CommandLine cl = builder.build();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
