@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.olistdw.domain.orchestration.PipelineRuns;
+import org.olistdw.domain.orchestration.ScheduledAttempts;
 import org.olistdw.domain.orchestration.WarehouseLocks;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
@@ -57,6 +58,7 @@ public final class PostgresOps implements AutoCloseable {
     private final JdbiUsers users;
     private final JdbiAuditLog auditLog;
     private final JdbiWarehouseLocks warehouseLocks;
+    private final JdbiScheduledAttempts scheduledAttempts;
     private final AutoCloseable owned;
 
     private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
@@ -68,6 +70,7 @@ public final class PostgresOps implements AutoCloseable {
         this.users = new JdbiUsers(jdbi);
         this.auditLog = new JdbiAuditLog(jdbi);
         this.warehouseLocks = new JdbiWarehouseLocks(jdbi);
+        this.scheduledAttempts = new JdbiScheduledAttempts(jdbi);
         this.owned = owned;
     }
 
@@ -250,6 +253,11 @@ public final class PostgresOps implements AutoCloseable {
     /** The locks on published warehouses: one run at a time builds each, under a lease it renews. */
     public WarehouseLocks warehouseLocks() {
         return warehouseLocks;
+    }
+
+    /** The attempts of scheduled runs, each with the run it started, its outcome and its alert. */
+    public ScheduledAttempts scheduledAttempts() {
+        return scheduledAttempts;
     }
 
     /** The users of the warehouse, the roles they hold, and the roles on offer. */

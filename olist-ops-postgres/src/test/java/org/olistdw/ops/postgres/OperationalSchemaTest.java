@@ -39,6 +39,7 @@ class OperationalSchemaTest {
                 "etl_orchestration.flyway_schema_history",
                 "etl_orchestration.pipeline_runs",
                 "etl_orchestration.quarantined_rows",
+                "etl_orchestration.scheduled_attempts",
                 "etl_orchestration.task_executions",
                 "etl_orchestration.warehouse_locks",
                 "security_audit.audit_logs",
@@ -70,7 +71,8 @@ class OperationalSchemaTest {
                 order by installed_rank"""))
                 .containsExactly("1 etl orchestration", "2 data quality", "3 security audit", "4 quality rule definitions",
                         "5 quality evidence", "6 order rule kind", "7 retire rules now in the domain",
-                        "8 sql rule kind", "9 warehouse locks", "10 source and publish gate kinds");
+                        "8 sql rule kind", "9 warehouse locks", "10 source and publish gate kinds",
+                        "11 scheduled attempts");
     }
 
     @Test
