@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * The {@code olist} command line: the runner's commands ({@code run}, {@code runs}, {@code versions},
+ * The {@code olist} command line: the runner's commands ({@code run}, {@code schedule}, {@code runs}, {@code versions},
  * {@code rollback}, {@code quality}), then the
  * subcommands a distribution adds, then {@code help}; every one of them ends with the exit codes of
  * {@link ExitCodes} and reports a failure as one line on the error stream ({@code olist: <cause>}), its stack
@@ -95,6 +95,7 @@ public final class OlistCommandLine {
             }
             CommandLine olist = new CommandLine(new OlistCommand());
             olist.addSubcommand(run);
+            olist.addSubcommand(new ScheduleCommand());
             olist.addSubcommand(new RunsCommand());
             olist.addSubcommand(new VersionsCommand());
             olist.addSubcommand(new RollbackCommand());

@@ -1,7 +1,6 @@
 package org.olistdw.runner;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,12 +20,8 @@ import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
 import org.olistdw.pipeline.build.RejectLimit;
-import org.olistdw.pipeline.build.PublishedVersions;
-import org.olistdw.pipeline.gate.Acceptance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -44,49 +39,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "DIR",
-            description = "Directory holding the nine Olist CSV files.")
-    private Path source;
-
-    @Option(names = "--warehouse", paramLabel = "FILE",
-            description = "The published DuckDB warehouse file (default: <work-dir>/warehouse.duckdb).")
-    private Path warehouseFile;
-
-    @Option(names = "--memory-limit", paramLabel = "SIZE", defaultValue = "4GB",
-            description = "DuckDB memory limit; work beyond it spills to <work-dir>/tmp (default: ${DEFAULT-VALUE}).")
-    private String memoryLimit;
-
-    @Option(names = "--threads", paramLabel = "N", description = "DuckDB worker threads (default: all cores).")
-    private Integer threads;
-
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "" + OlistPipeline.DEFAULT_PARALLELISM,
-            description = "Models, steps and checks of the build graph run at once (default: ${DEFAULT-VALUE}).")
-    private int parallelism;
-
-    @Option(names = "--max-reject-percent", paramLabel = "P", defaultValue = "1",
-            description = "Largest share of a file's rows the load may quarantine, 0..100; more fails the run"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private double maxRejectPercent;
-
-    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "" + PublishedVersions.DEFAULT_KEEP,
-            description = "Warehouses to keep, the published one included: publishing keeps the one it replaces "
-                    + "under <warehouse>.versions/ and deletes older ones (default: ${DEFAULT-VALUE}; 1 keeps none).")
-    private int keepVersions;
-
-    @Option(names = "--lock-lease", paramLabel = "SECONDS", defaultValue = "60",
-            description = "The run's lock on the warehouse lasts this long unless renewed (every quarter of it); a run"
-                    + " killed while holding it blocks others this long at most (default: ${DEFAULT-VALUE}).")
-    private long lockLease;
-
-    @Option(names = Acceptance.ACCEPT_VOLUME_DROP,
-            description = "Publish even when a source file is empty or loaded more than the tolerated share fewer rows"
-                    + " than in the latest successful run (recorded as accepted).")
-    private boolean acceptVolumeDrop;
-
-    @Option(names = Acceptance.ACCEPT_DRIFT,
-            description = "Publish even when key figures of months the published warehouse had closed change beyond"
-                    + " the tolerance (recorded as accepted).")
-    private boolean acceptDrift;
+    @Mixin
+    private RunOptions options;
 
     @Mixin
     private WorkDirOption work;
@@ -101,40 +55,48 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (keepVersions < 1) {
-            throw new ParameterException(spec.commandLine(), "--keep-versions must be at least 1 (the published "
-                    + "warehouse itself), was " + keepVersions);
-        }
+        options.check(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(maxRejectPercent >= 0 && maxRejectPercent <= 100)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--max-reject-percent must be 0..100, was " + maxRejectPercent);
+        Path published = options.published(work.workDir);
+        try (Wiring wiring = Wiring.connectForRun(work.workDir, ops)) {
+            RunReport report = runOnce(wiring, options, work.workDir, published, out, err, extensions);
+            if (!report.succeeded()) {
+                err.println("olist: " + failureLine(report));
+                err.flush();
+                return ExitCodes.RUN_FAILED;
+            }
+            return ExitCodes.OK;
         }
-        RejectLimit rejectLimit = RejectLimit.ofPercent(maxRejectPercent);
-        Path workDir = work.workDir;
-        Path published = (warehouseFile != null ? warehouseFile : workDir.resolve("warehouse.duckdb")).toAbsolutePath();
-        Path tempDir = workDir.resolve("tmp").toAbsolutePath();
-        try {
-            Files.createDirectories(published.getParent());
-            Files.createDirectories(tempDir);
-        } catch (java.io.IOException e) {
-            throw new EnvironmentProblem("cannot create " + e.getMessage(), e);
-        }
-        published = Wiring.canonical(published);
-        try (Wiring wiring = Wiring.connectForRun(workDir, ops);
-             WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(lockLease))) {
-            int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism,
-                    keepVersions, lease).withRejectLimit(rejectLimit);
+    }
+
+    /** The one line that says a run failed and why, e.g. {@code run 7 failed: <cause>}. */
+    static String failureLine(RunReport report) {
+        return "run " + report.runId() + " failed: " + report.failure().orElse("unknown cause");
+    }
+
+    /**
+     * One run over a connected {@code wiring}: takes the lock on {@code published}, runs with the console's
+     * progress on {@code err} and the extensions following, prints the report and the reject warnings on
+     * {@code out}, and releases the lock.
+     *
+     * @return the run's report, succeeded or not
+     * @throws EnvironmentProblem when the warehouse is locked by another run, or the environment fails the run
+     */
+    static RunReport runOnce(Wiring wiring, RunOptions options, Path workDir, Path published, PrintWriter out,
+                             PrintWriter err, List<RunExtension> extensions) {
+        RejectLimit rejectLimit = options.rejectLimit();
+        try (WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(options.lockLease))) {
+            int cores = options.threads != null ? options.threads : Runtime.getRuntime().availableProcessors();
+            OlistPipeline pipeline = wiring.pipeline(published, options.memoryLimit, cores, RunOptions.tempDir(workDir),
+                    options.parallelism, options.keepVersions, lease).withRejectLimit(rejectLimit);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(lease);
             listeners.add(new ConsoleProgress(err, System.console() != null));
             for (RunExtension extension : extensions) {
                 listeners.add(extension.beginRun());
             }
-            RunReport report = pipeline.run(source, new EveryListener(listeners),
-                    new Acceptance(acceptVolumeDrop, acceptDrift));
+            RunReport report = pipeline.run(options.source, new EveryListener(listeners), options.acceptance());
             for (RunExtension extension : extensions) {
                 extension.endRun(report, published);
             }
@@ -145,12 +107,7 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(load -> out.println("warning: " + rejectLimit.summary(load.sourceFile(), load.rowsRead(),
                             load.rowsQuarantined())));
             out.flush();
-            if (!report.succeeded()) {
-                err.println("olist: run " + report.runId() + " failed: " + report.failure().orElse("unknown cause"));
-                err.flush();
-                return ExitCodes.RUN_FAILED;
-            }
-            return ExitCodes.OK;
+            return report;
         }
     }
 

@@ -13,6 +13,7 @@ import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunStatus;
+import org.olistdw.domain.orchestration.ScheduledAttempts;
 import org.olistdw.domain.orchestration.WarehouseLocks;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRule;
@@ -290,6 +291,11 @@ final class Wiring implements AutoCloseable {
     /** Where each run's check results and quality report are kept. */
     QualityResults qualityResults() {
         return ops.qualityResults();
+    }
+
+    /** The attempts of scheduled runs. */
+    ScheduledAttempts scheduledAttempts() {
+        return ops.scheduledAttempts();
     }
 
     /** Recent runs with the totals of their tasks and loads, newest first. */
