@@ -6,8 +6,11 @@
 -- YYYY-MM-DD HH:MM:SS) is cast directly; any other, without its blanks, gets a single space between date and time
 -- first. Null stays null; an unreadable value fails the cast, naming the value. The loader's contract accepts a
 -- timestamp only when source_timestamp_or_null reads it.
+-- The first try, the value as it is, only saves the trim for the common case: DuckDB's cast itself skips the
+-- spaces around a value and no other character, so whatever it reads, it reads as the trimmed value too.
 create or replace macro source_timestamp(field) as
     coalesce(
+        try_cast(field as timestamp),
         try_cast(trim(field) as timestamp),
         cast(regexp_replace(regexp_replace(field, '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'),
             '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp)
@@ -16,15 +19,16 @@ create or replace macro source_timestamp(field) as
 -- source_timestamp, null for a value it cannot read.
 create or replace macro source_timestamp_or_null(field) as
     coalesce(
+        try_cast(field as timestamp),
         try_cast(trim(field) as timestamp),
         try_cast(regexp_replace(regexp_replace(field, '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'),
             '^(\d{4}-\d{2}-\d{2})[ T]*(\d)', '\1 \2') as timestamp)
     );
 
 -- A whole number as the loader accepts it (a trailing ".0" from a spreadsheet re-save is dropped), within the
--- range of a 32-bit integer.
+-- range of a 32-bit integer. Only a value ending in ".0" goes through the regular expression.
 create or replace macro source_integer(field) as
-    cast(regexp_replace(field, '\.0$', '') as integer);
+    if(ends_with(field, '.0'), cast(regexp_replace(field, '\.0$', '') as integer), cast(field as integer));
 
 -- A decimal number as the loader accepts it (an exponent allowed), rounded half away from zero to 2 decimals;
 -- at most 10 integer digits.

@@ -28,15 +28,45 @@ final class ContractSql {
 
     /** A predicate that holds for a row whose every field satisfies its column; never {@code NULL}. */
     static String rowIsValid(SourceTable table) {
-        return table.columns().stream().map(ContractSql::columnIsValid).collect(Collectors.joining("\n    and "));
+        return rowIsValid(table, true);
+    }
+
+    /**
+     * A predicate that holds for a row whose every field satisfies its column; never {@code NULL}. Without
+     * {@code controlCharacters} the fields are known to hold no forbidden control character (the file holds none,
+     * {@link org.olistdw.pipeline.source.SourceScan#mayHoldControlCharacters()}), and that check is left out.
+     */
+    static String rowIsValid(SourceTable table, boolean controlCharacters) {
+        List<String> predicates = table.columns().stream()
+                .map(column -> columnIsValid(column, controlCharacters))
+                .filter(predicate -> !predicate.equals("true"))
+                .toList();
+        return predicates.isEmpty() ? "true" : String.join("\n    and ", predicates);
     }
 
     /** A predicate that holds when the column's field satisfies it; never {@code NULL}. */
     static String columnIsValid(SourceColumn column) {
+        return columnIsValid(column, true);
+    }
+
+    /**
+     * A predicate that holds when the column's field satisfies it; never {@code NULL}. Without
+     * {@code controlCharacters} the field is known to hold no forbidden control character, and that check is left
+     * out.
+     */
+    static String columnIsValid(SourceColumn column, boolean controlCharacters) {
         String field = RawLayout.quote(column.name());
-        String clean = "not regexp_matches(" + field + ", " + RawLayout.literal(ControlCharacters.REGEX_CLASS) + ")";
-        String value = column.type() == ColumnType.TEXT ? clean
-                : "coalesce(" + clean + " and " + valueIsValid(column.type(), field) + ", false)";
+        String value;
+        if (controlCharacters) {
+            String clean = "not regexp_matches(" + field + ", " + RawLayout.literal(ControlCharacters.REGEX_CLASS)
+                    + ")";
+            value = column.type() == ColumnType.TEXT ? clean
+                    : "coalesce(" + clean + " and " + valueIsValid(column.type(), field) + ", false)";
+        } else if (column.type() == ColumnType.TEXT) {
+            return column.required() ? "(" + field + " is not null)" : "true";
+        } else {
+            value = "coalesce(" + valueIsValid(column.type(), field) + ", false)";
+        }
         return column.required()
                 ? "(" + field + " is not null and " + value + ")"
                 : "(" + field + " is null or " + value + ")";

@@ -44,9 +44,17 @@ final class DomainTables {
     static final String ORDER_VIOLATIONS = "order_violations";
     static final String CUSTOMER_SEGMENTS = "customer_segments";
 
-    /** Where the people to segment are read from. */
+    /**
+     * Where the people to segment are read from; the dates as days since 1970-01-01, which the driver reads
+     * without the calendar conversions of a {@code DATE}.
+     */
     private static final String CUSTOMER_ACTIVITY = """
-            select customer_unique_id, first_order_date, last_order_date, orders, revenue
+            select
+                customer_unique_id,
+                first_order_date - date '1970-01-01' as first_order_day,
+                last_order_date - date '1970-01-01' as last_order_day,
+                orders,
+                revenue
             from intermediate.int_customer_metrics
             where orders > 0
             order by customer_unique_id""";
@@ -176,7 +184,13 @@ final class DomainTables {
     }
 
     private static CustomerActivity activity(ResultSet row) throws SQLException {
-        return new CustomerActivity(new CustomerUniqueId(row.getString(1)), row.getObject(2, LocalDate.class),
-                row.getObject(3, LocalDate.class), row.getLong(4), Money.brl(row.getBigDecimal(5)));
+        return new CustomerActivity(new CustomerUniqueId(row.getString(1)), day(row, 2), day(row, 3), row.getLong(4),
+                Money.brl(row.getBigDecimal(5)));
+    }
+
+    /** The date of a column of days since 1970-01-01, null when null. */
+    private static LocalDate day(ResultSet row, int position) throws SQLException {
+        long day = row.getLong(position);
+        return row.wasNull() ? null : LocalDate.ofEpochDay(day);
     }
 }

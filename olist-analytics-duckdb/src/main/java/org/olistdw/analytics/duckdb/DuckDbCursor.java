@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,11 @@ final class DuckDbCursor implements AutoCloseable {
     interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
+
+    /** DuckDB's name of a timestamp in microseconds without time zone. */
+    private static final String PLAIN_TIMESTAMP = "TIMESTAMP";
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final int NANOS_PER_MICRO = 1_000;
 
     private final DuckDBConnection connection;
     private final PreparedStatement statement;
@@ -192,9 +198,25 @@ final class DuckDbCursor implements AutoCloseable {
         return row.getBigDecimal(column);
     }
 
-    /** The {@code TIMESTAMP} column at {@code position} (from 1), null when null. */
+    /**
+     * The {@code TIMESTAMP} column at {@code position} (from 1), null when null. A plain {@code TIMESTAMP} is read
+     * as its microseconds since 1970-01-01 and turned into the same local date and time the driver gives, without
+     * the time-zone rules the driver builds for every value; any other type, and the infinities, as the driver
+     * reads them.
+     */
     static LocalDateTime timestamp(ResultSet row, int position) throws SQLException {
-        return row.getObject(position, LocalDateTime.class);
+        if (!PLAIN_TIMESTAMP.equals(row.getMetaData().getColumnTypeName(position))) {
+            return row.getObject(position, LocalDateTime.class);
+        }
+        long micros = row.getLong(position);
+        if (row.wasNull()) {
+            return null;
+        }
+        if (micros == Long.MAX_VALUE || micros == -Long.MAX_VALUE) {
+            return row.getObject(position, LocalDateTime.class);
+        }
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                (int) Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO, ZoneOffset.UTC);
     }
 
     /** The {@code DECIMAL} column at {@code position} (from 1), null when null. */

@@ -46,8 +46,7 @@ final class DuckDbModels implements SqlModels {
         ModelSource source = catalog().source(model)
                 .orElseThrow(() -> new IllegalArgumentException("no model " + model.qualifiedName() + " under "
                         + modelRoot + " (models: " + String.join(", ", catalog().qualifiedNames()) + ")"));
-        String table = RawLayout.quote(model.schema()) + "." + RawLayout.quote(model.name());
-        String statement = "create or replace table " + table + " as\n" + ModelSql.asSelect(source.sql()) + "\n";
+        String statement = source.create();
         long started = System.nanoTime();
         try (DuckDBConnection session = build.session()) {
             try (Statement create = session.createStatement()) {

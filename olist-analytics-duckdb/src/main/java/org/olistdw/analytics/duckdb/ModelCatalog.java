@@ -31,10 +31,18 @@ final class ModelCatalog {
      * A model with where it came from.
      *
      * @param model    the model
+     * @param layer    its layer, which says whether it is a table or a view
      * @param resource its classpath path
      * @param sql      its select
      */
-    record ModelSource(Model model, String resource, String sql) {
+    record ModelSource(Model model, Layer layer, String resource, String sql) {
+
+        /** {@code create or replace table|view <schema>.<name> as <select>}: the statement that builds it. */
+        String create() {
+            String relation = RawLayout.quote(model.schema()) + "." + RawLayout.quote(model.name());
+            return "create or replace " + (layer.views() ? "view " : "table ") + relation + " as\n"
+                    + ModelSql.asSelect(sql) + "\n";
+        }
     }
 
     private final Map<String, ModelSource> byQualifiedName;
@@ -82,7 +90,7 @@ final class ModelCatalog {
         try {
             Set<String> reads = SqlReferences.of(parser, file.text());
             Model model = new Model(layer.get().schema() + "." + file.name(), reads, file.resource());
-            return Optional.of(new ModelSource(model, file.resource(), file.text()));
+            return Optional.of(new ModelSource(model, layer.get(), file.resource(), file.text()));
         } catch (IllegalArgumentException e) {
             problems.add(file.resource() + ": " + e.getMessage());
             return Optional.empty();

@@ -220,7 +220,7 @@ final class RawLoader {
         private List<Reject> rejects() throws SQLException {
             List<Reject> rejects = new ArrayList<>();
             String sql = "select rowid, " + String.join(", ", ContractSql.quotedColumns(table)) + " from " + stage
-                    + " where not (" + ContractSql.rowIsValid(table) + ") order by rowid";
+                    + " where not (" + ContractSql.rowIsValid(table, scan.mayHoldControlCharacters()) + ") order by rowid";
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
                 int width = table.columns().size();
                 while (rows.next()) {

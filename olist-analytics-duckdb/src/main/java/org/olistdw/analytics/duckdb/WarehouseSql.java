@@ -34,7 +34,7 @@ public final class WarehouseSql {
      * @param model    its table, {@code schema.name}, e.g. {@code core.dim_customer}
      * @param resource the class-path file it comes from
      * @param reads    the tables its select reads, {@code schema.table}, found by DuckDB's parser
-     * @param create   {@code create or replace table <model> as <select>}
+     * @param create   {@code create or replace table <model> as <select>}, or {@code view} for a staging model
      */
     public record ModelStatement(String model, String resource, Set<String> reads, String create) {
 
@@ -94,9 +94,8 @@ public final class WarehouseSql {
     public static List<ModelStatement> models(Connection parser, DuckDbSettings settings) {
         List<ModelStatement> models = new ArrayList<>();
         for (ModelSource source : ModelCatalog.discover(classLoader(), settings.modelRoot(), parser).sources()) {
-            String table = RawLayout.quote(source.model().schema()) + "." + RawLayout.quote(source.model().name());
             models.add(new ModelStatement(source.model().qualifiedName(), source.resource(), source.model().reads(),
-                    "create or replace table " + table + " as\n" + ModelSql.asSelect(source.sql()) + "\n"));
+                    source.create()));
         }
         return models;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.olistdw.pipeline.source.ColumnType;
+import org.olistdw.pipeline.source.ControlCharacters;
 import org.olistdw.pipeline.source.SourceColumn;
 
 /**
@@ -63,6 +64,29 @@ class ContractSqlTest {
     }
 
     @Test
+    void without_the_control_character_check_the_sql_checks_accept_exactly_what_the_contract_accepts_of_values_holding_none()
+            throws SQLException {
+        int checked = 0;
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (Map.Entry<ColumnType, List<String>> entry : VALUES.entrySet()) {
+                for (boolean required : new boolean[] {true, false}) {
+                    SourceColumn column = new SourceColumn("v", entry.getKey(), required);
+                    for (String value : entry.getValue()) {
+                        if (ControlCharacters.problemWith(value).isPresent()) {
+                            continue;
+                        }
+                        assertThat(sqlAccepts(duckdb, ContractSql.columnIsValid(column, false), value))
+                                .as("%s %s '%s'", entry.getKey(), required ? "required" : "optional", value)
+                                .isEqualTo(column.problemWith(value).isEmpty());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
     void the_values_from_the_brief_of_each_new_kind_are_rejected_with_their_reason() {
         assertThat(new SourceColumn("price", ColumnType.AMOUNT, true).problemWith("10.005"))
                 .contains("price: not an amount (at most 10 integer digits and 2 decimals), was '10.005'");
@@ -99,7 +123,11 @@ class ContractSqlTest {
     }
 
     private static boolean sqlAccepts(Connection duckdb, SourceColumn column, String value) throws SQLException {
-        try (PreparedStatement statement = duckdb.prepareStatement("select " + ContractSql.columnIsValid(column)
+        return sqlAccepts(duckdb, ContractSql.columnIsValid(column), value);
+    }
+
+    private static boolean sqlAccepts(Connection duckdb, String predicate, String value) throws SQLException {
+        try (PreparedStatement statement = duckdb.prepareStatement("select " + predicate
                 + " from (select nullif(?::varchar, '') as v)")) {
             statement.setString(1, value);
             try (ResultSet result = statement.executeQuery()) {

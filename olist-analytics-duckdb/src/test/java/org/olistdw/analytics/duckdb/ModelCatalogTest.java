@@ -101,6 +101,21 @@ class ModelCatalogTest {
     }
 
     @Test
+    void staging_models_are_created_as_views_and_the_other_layers_as_tables() {
+        Map<String, String> creates = discover("models/chain").sources().stream().collect(Collectors.toMap(
+                source -> source.model().qualifiedName(), source -> source.create().lines().findFirst().orElseThrow()));
+
+        assertThat(creates).containsOnly(
+                Map.entry("staging.stg_customers", "create or replace view \"staging\".\"stg_customers\" as"),
+                Map.entry("staging.stg_orders", "create or replace view \"staging\".\"stg_orders\" as"),
+                Map.entry("core.dim_customer", "create or replace table \"core\".\"dim_customer\" as"),
+                Map.entry("intermediate.int_order_customers",
+                        "create or replace table \"intermediate\".\"int_order_customers\" as"),
+                Map.entry("core.fact_orders", "create or replace table \"core\".\"fact_orders\" as"),
+                Map.entry("mart.mart_orders_by_city", "create or replace table \"mart\".\"mart_orders_by_city\" as"));
+    }
+
+    @Test
     void the_macros_folder_holds_no_models() {
         assertThat(discover("models/chain").models()).extracting(Model::name)
                 .doesNotContain("times_two")

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.pipeline.BuildGraph;
+import org.olistdw.pipeline.build.Model;
 
 /**
  * The real models under {@code sql/duckdb}, whatever they are: they form a complete, acyclic graph and
@@ -46,6 +47,21 @@ class RealModelsTest {
 
             assertThat(rows).hasSize(build.models().models().size()).allSatisfy(count ->
                     assertThat(count).isGreaterThanOrEqualTo(0));
+        }
+    }
+
+    @Test
+    void staging_models_are_views_in_the_warehouse_and_every_other_model_a_table() {
+        try (DuckDbBuild build = Builds.newBuild(Builds.warehouse(directory, DuckDbSettings.DEFAULT_MODEL_ROOT), 1)) {
+            Builds.buildModels(build);
+
+            for (Model model : build.models().models()) {
+                List<List<Object>> type = Builds.query(build.connection(), "select table_type from "
+                        + "information_schema.tables where table_schema = '" + model.schema() + "' and table_name = '"
+                        + model.name() + "'");
+                assertThat(type).as(model.qualifiedName())
+                        .containsExactly(List.of(model.schema().equals("staging") ? "VIEW" : "BASE TABLE"));
+            }
         }
     }
 }

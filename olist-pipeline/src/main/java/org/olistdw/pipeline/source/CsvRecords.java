@@ -41,6 +41,11 @@ public final class CsvRecords implements Closeable {
     private static final int QUOTED = 2;
     private static final int QUOTE_SEEN = 3;
 
+    /** The bytes that change nothing inside an unquoted field: all but comma, quote, LF and CR. */
+    private static final boolean[] PLAIN_UNQUOTED = plain(',', '"', '\n', '\r');
+    /** The bytes that change nothing inside a quoted field: all but quote, LF and CR. */
+    private static final boolean[] PLAIN_QUOTED = plain('"', '\n', '\r');
+
     /**
      * What is wrong with a record that is not well-formed.
      *
@@ -244,6 +249,14 @@ public final class CsvRecords implements Closeable {
         int firstBreakAt = -1; // the record's first line end, inside a quoted field, relative to its start
         int firstBreakField = 0;
         while (true) {
+            if (state == UNQUOTED || state == QUOTED) {
+                // skip what changes nothing, up to the buffer's end or the record's limit, whichever comes first
+                boolean[] plain = state == UNQUOTED ? PLAIN_UNQUOTED : PLAIN_QUOTED;
+                int end = (int) Math.min(limit, (long) recordStart + maxRecordBytes + 1);
+                while (pos < end && plain[buffer[pos] & 0xFF]) {
+                    pos++;
+                }
+            }
             if (pos == limit && !fill()) {
                 if (state == QUOTED) {
                     return unterminated(field, quoteOpenedAt, quoteOpenedOnLine, true);
@@ -411,6 +424,15 @@ public final class CsvRecords implements Closeable {
         }
         loneCarriageReturns = true;
         return false;
+    }
+
+    private static boolean[] plain(char... special) {
+        boolean[] plain = new boolean[256];
+        Arrays.fill(plain, true);
+        for (char c : special) {
+            plain[c] = false;
+        }
+        return plain;
     }
 
     /** The first line end in {@code buffer[from, to)}, or -1. */

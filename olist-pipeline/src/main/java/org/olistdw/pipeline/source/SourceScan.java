@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What one read of a source file finds, independently of any CSV reader that loads it: its size and SHA-256,
- * whether every byte is valid UTF-8, how many data records it holds as {@link CsvRecords} reads them (RFC 4180,
+ * whether every byte is valid UTF-8, whether it holds a forbidden {@linkplain ControlCharacters control character}
+ * anywhere, how many data records it holds as {@link CsvRecords} reads them (RFC 4180,
  * with its rule for an unterminated quote), where each record starts, and whether the file is regular. The
  * record count is the file's rows read: the rows loaded and quarantined must add up to it.
  *
@@ -52,17 +53,19 @@ public final class SourceScan {
     private final long sizeBytes;
     private final String sha256;
     private final long invalidUtf8Line;
+    private final boolean controlCharacters;
     private final boolean regular;
     private final long records;
     private final long[] recordStarts;
     private final Divergence[] divergences;
 
-    private SourceScan(Path path, long sizeBytes, String sha256, long invalidUtf8Line, boolean regular,
-                       long records, long[] recordStarts, Divergence[] divergences) {
+    private SourceScan(Path path, long sizeBytes, String sha256, long invalidUtf8Line, boolean controlCharacters,
+                       boolean regular, long records, long[] recordStarts, Divergence[] divergences) {
         this.path = path;
         this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.invalidUtf8Line = invalidUtf8Line;
+        this.controlCharacters = controlCharacters;
         this.regular = regular;
         this.records = records;
         this.recordStarts = recordStarts;
@@ -109,6 +112,15 @@ public final class SourceScan {
     /** The line of the first byte that is not valid UTF-8, if any. */
     public OptionalLong firstInvalidUtf8Line() {
         return invalidUtf8Line < 0 ? OptionalLong.empty() : OptionalLong.of(invalidUtf8Line);
+    }
+
+    /**
+     * Whether the file may hold a forbidden {@linkplain ControlCharacters control character} anywhere, header and
+     * line ends included: true when one of their UTF-8 encodings occurs, and for a file that is not UTF-8. When
+     * false, no field of the file holds one.
+     */
+    public boolean mayHoldControlCharacters() {
+        return controlCharacters || !isUtf8();
     }
 
     /** Whether a strict RFC 4180 reader reads this file record for record as the lenient reader does. */
@@ -229,7 +241,7 @@ public final class SourceScan {
             }
             long invalidUtf8Line = bytes.firstInvalidOffset() < 0 ? -1 : lineAt(file, bytes.firstInvalidOffset());
             return new SourceScan(file, bytes.offset(), HexFormat.of().formatHex(bytes.sha256()), invalidUtf8Line,
-                    regular, records, Arrays.copyOf(starts, (int) Math.min(records, starts.length)),
+                    bytes.sawControlCharacter(), regular, records, Arrays.copyOf(starts, (int) Math.min(records, starts.length)),
                     divergences.toArray(Divergence[]::new));
         }
 
@@ -259,7 +271,10 @@ public final class SourceScan {
         }
     }
 
-    /** The bytes as they are read: their count, their SHA-256 and the offset of the first one not valid UTF-8. */
+    /**
+     * The bytes as they are read: their count, their SHA-256, the offset of the first one not valid UTF-8 and
+     * whether a forbidden control character occurs.
+     */
     private static final class CheckedBytes extends FilterInputStream {
         private final MessageDigest sha = sha256Digest();
         private long offset;
@@ -268,6 +283,9 @@ public final class SourceScan {
         private int continuations;
         private int nextLow = 0x80;
         private int nextHigh = 0xBF;
+        /** The lead byte of the UTF-8 sequence under way. */
+        private int lead;
+        private boolean controlCharacter;
 
         CheckedBytes(InputStream in) {
             super(in);
@@ -286,8 +304,9 @@ public final class SourceScan {
                 sha.update(buffer, from, n);
                 for (int i = from; i < from + n; i++) {
                     byte b = buffer[i];
-                    if (b < 0 || continuations > 0) {
-                        utf8(b & 0xFF, offset + i - from);
+                    // printable ASCII outside a UTF-8 sequence needs nothing; b < 0x20 holds for every byte >= 0x80
+                    if (b < 0x20 || b == 0x7F || continuations > 0) {
+                        unusual(b & 0xFF, offset + i - from);
                     }
                 }
                 offset += n;
@@ -323,6 +342,20 @@ public final class SourceScan {
             return sha.digest();
         }
 
+        boolean sawControlCharacter() {
+            return controlCharacter;
+        }
+
+        /** A byte that is a control, not ASCII, or inside a UTF-8 sequence. */
+        private void unusual(int b, long at) {
+            if (b == 0x7F || (b < 0x20 && b != '\t' && b != '\n' && b != '\r')) {
+                controlCharacter = true; // C0 controls but the line breaks and tab, DEL
+            }
+            if (b >= 0x80 || continuations > 0) {
+                utf8(b, at);
+            }
+        }
+
         private void utf8(int b, long at) {
             if (continuations > 0) {
                 if (b < nextLow || b > nextHigh) {
@@ -332,6 +365,9 @@ public final class SourceScan {
                         return;
                     }
                 } else {
+                    if (lead == 0xC2 && b <= 0x9F) {
+                        controlCharacter = true; // U+0080 to U+009F, the C1 controls
+                    }
                     continuations--;
                     nextLow = 0x80;
                     nextHigh = 0xBF;
@@ -341,6 +377,7 @@ public final class SourceScan {
             if (b < 0x80) {
                 return;
             }
+            lead = b;
             if (b >= 0xC2 && b <= 0xDF) {
                 expect(1, 0x80, 0xBF);
             } else if (b == 0xE0) {

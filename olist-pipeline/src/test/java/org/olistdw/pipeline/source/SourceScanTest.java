@@ -98,6 +98,28 @@ class SourceScanTest {
         assertThat(scan(valid).records()).isEqualTo(1);
     }
 
+    @Test
+    void a_forbidden_control_character_anywhere_is_found_and_line_breaks_tabs_and_other_text_are_not_one()
+            throws Exception {
+        List<String> holding = List.of("a\u0000b", "bell\u0007", "del\u007F", "c1\u0085", "\u0080", "\u009F",
+                "\u001F", "\u000B", "\u000C", "\"quoted \u0001\"");
+        List<String> clean = List.of("tab\tok", "\"two\nlines\"", "\"two\r\nlines\"", "p\u00E3o \u20AC",
+                "\u00A0", "\u00C2\u00A0\u0100", "\u07FF\uFFFD", "\uD83D\uDE00");
+        for (String field : holding) {
+            assertThat(scan((HEADER + "\r\na," + field + "\r\n").getBytes(StandardCharsets.UTF_8))
+                    .mayHoldControlCharacters()).as("'%s'", field).isTrue();
+        }
+        for (String field : clean) {
+            SourceScan scan = scan((HEADER + "\r\na," + field + "\r\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(scan.isUtf8()).isTrue();
+            assertThat(scan.mayHoldControlCharacters()).as("'%s'", field).isFalse();
+        }
+        assertThat(scan((HEADER + "\u0007\na,b\n").getBytes(StandardCharsets.UTF_8)).mayHoldControlCharacters())
+                .as("in the header").isTrue();
+        assertThat(scan((HEADER + "\na,S\u00e3o\n").getBytes(StandardCharsets.ISO_8859_1)).mayHoldControlCharacters())
+                .as("not UTF-8").isTrue();
+    }
+
     private SourceScan scan(byte[] bytes) throws IOException {
         Path file = Files.write(directory.resolve("file.csv"), bytes);
         return SourceScan.of(SourceTable.CATEGORY_TRANSLATION, file);

@@ -53,8 +53,9 @@ import org.olistdw.pipeline.source.SourceTable;
  *       (every column {@code VARCHAR}, named as the contract's header, {@code "} as quote and escape, an empty
  *       field {@code NULL}), largest file first, on up to {@code parallelism} sessions of the one database at
  *       once, then a checkpoint;</li>
- *   <li>models: each SQL model as {@code create or replace table <schema>.<model> as <select>}, a model
- *       starting as soon as every model it reads is built, on up to {@code parallelism} sessions;</li>
+ *   <li>models: each SQL model as {@code create or replace table <schema>.<model> as <select>} (a view for a
+ *       staging model, as a build makes it), a model starting as soon as every model it reads is built, on up
+ *       to {@code parallelism} sessions;</li>
  *   <li>close: a checkpoint and closing the database, timed on their own.</li>
  * </ol>
  * Why the checkpoint after the loads: DuckDB folds its write-ahead log into the file on a commit only when no
