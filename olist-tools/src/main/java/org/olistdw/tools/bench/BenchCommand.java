@@ -167,6 +167,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Path root = (out != null ? out : work.workDir().resolve("bench")).toAbsolutePath();
         Files.createDirectories(root);
+        List<String> sharing = classDataSharing();
+        err.println(sharing.isEmpty() ? "run processes start without a class-data sharing archive"
+                : "run processes start with the class-data sharing archive, as bin/olist does: " + sharing.get(2));
         Instant started = Instant.now();
         try (OpsServer server = OpsServer.connect(root, ops)) {
             String benchUrl = benchDatabase(server);
@@ -294,6 +297,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!javaOptions.isBlank()) {
             command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
         }
+        command.addAll(classDataSharing());
         command.add("-Dolist.log.dir=" + logDir);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "run",
                 "--source", sample.toString(), "--work-dir", dir.toString(), "--warehouse", warehouse.toString(),
@@ -470,6 +474,29 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * The options that map the class-data sharing archive {@code bin/olist} keeps beside the distribution jar
+     * ({@code olist.jar.jsa}), when this process runs from that jar and the archive is not older than it: the run
+     * processes then start as {@code bin/olist run} does. None otherwise.
+     */
+    static List<String> classDataSharing() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return List.of();
+        }
+        Path jar = Path.of(classPath);
+        Path archive = Path.of(classPath + ".jsa");
+        try {
+            if (Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + archive);
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of();
     }
 
     private String commandLine() {
