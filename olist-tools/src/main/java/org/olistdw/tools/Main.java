@@ -24,6 +24,7 @@ public final class Main {
     public static CommandLine commandLine() {
         return OlistCommandLine.builder()
                 .subcommand(new GenerateCommand())
+                .subcommand(new EvolveCommand())
                 .subcommand(new BenchCommand(Main.class.getName()))
                 .runExtension(new RunMetrics())
                 .build();

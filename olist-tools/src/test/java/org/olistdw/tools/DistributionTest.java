@@ -21,7 +21,7 @@ class DistributionTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).containsSubsequence("Commands:", "  run ", "  runs ", "  quality ", "  generate ",
-                "  bench ", "  help ");
+                "  evolve ", "  bench ", "  help ");
     }
 
     @Test
@@ -45,6 +45,23 @@ class DistributionTest {
         assertThat(Arrays.stream(SourceTable.values())).allMatch(table -> Files.isRegularFile(out.resolve(table.fileName())));
         assertThat(generated.out()).startsWith("wrote ").contains("rows in 9 files");
         assertThat(generated.err()).contains("generating scale 0.001 (seed 3)", "olist_orders_dataset.csv");
+    }
+
+    @Test
+    void evolve_writes_the_next_state_of_a_generated_sample_and_says_what_changed() {
+        Path sample = work.resolve("sample");
+        Path next = work.resolve("next");
+        Cli.run("generate", "--scale", "0.001", "--seed", "3", "--out", sample.toString());
+
+        Cli evolved = Cli.run("evolve", "--from", sample.toString(), "--out", next.toString(), "--new-orders", "10",
+                "--changed-orders", "6");
+        Cli same = Cli.run("evolve", "--from", sample.toString(), "--out", sample.toString());
+
+        assertThat(evolved.exitCode()).as(evolved.toString()).isZero();
+        assertThat(evolved.out()).startsWith("wrote ").contains(" 10 new orders", " reviews added");
+        assertThat(Arrays.stream(SourceTable.values())).allMatch(table -> Files.isRegularFile(next.resolve(table.fileName())));
+        assertThat(same.exitCode()).isEqualTo(2);
+        assertThat(same.err()).contains("--out must be another directory than --from");
     }
 
     @Test
