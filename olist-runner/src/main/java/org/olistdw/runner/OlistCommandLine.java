@@ -100,6 +100,7 @@ public final class OlistCommandLine {
             olist.addSubcommand(new VersionsCommand());
             olist.addSubcommand(new RollbackCommand());
             olist.addSubcommand(new QualityCommand());
+            List.of(new UsersCommand(), new AuditCommand()).forEach(olist::addSubcommand);
             subcommands.forEach(olist::addSubcommand);
             olist.addSubcommand(new CommandLine.HelpCommand());
             olist.setExitCodeExceptionMapper(e -> {

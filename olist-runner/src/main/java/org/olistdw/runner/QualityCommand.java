@@ -17,6 +17,8 @@ import org.olistdw.domain.quality.QualityReport;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
+import org.olistdw.domain.security.AuditEntry;
+import org.olistdw.domain.security.AuditEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -204,9 +206,11 @@ final class QualityCommand implements Callable<Integer> {
                     QualityRules rules = wiring.qualityRules();
                     QualityRule before = find(spec, rules, name);
                     QualityRule after = rules.setThreshold(name, percent);
-                    spec.commandLine().getOut().printf("rule %s now tolerates %s %% failing rows (was %s %%)%n", name,
-                            after.threshold().stripTrailingZeros().toPlainString(),
-                            before.threshold().stripTrailingZeros().toPlainString());
+                    String was = before.threshold().stripTrailingZeros().toPlainString();
+                    String now = after.threshold().stripTrailingZeros().toPlainString();
+                    long entry = audit(wiring, name, Map.of("threshold_percent", now, "was", was));
+                    spec.commandLine().getOut().printf("rule %s now tolerates %s %% failing rows (was %s %%); "
+                            + "audit log entry %d%n", name, now, was, entry);
                     spec.commandLine().getOut().flush();
                     return ExitCodes.OK;
                 }
@@ -218,11 +222,19 @@ final class QualityCommand implements Callable<Integer> {
                 QualityRules rules = wiring.qualityRules();
                 QualityRule before = find(spec, rules, name);
                 rules.setActive(name, active);
-                spec.commandLine().getOut().printf("rule %s %s%s%n", name, active ? "enabled" : "disabled",
-                        before.active() == active ? " (it already was)" : "");
+                long entry = audit(wiring, name, Map.of("active", Boolean.toString(active),
+                        "was", Boolean.toString(before.active())));
+                spec.commandLine().getOut().printf("rule %s %s%s; audit log entry %d%n", name,
+                        active ? "enabled" : "disabled", before.active() == active ? " (it already was)" : "", entry);
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             }
+        }
+
+        /** Records an edit of rule {@code name} by the operating-system user in the audit trail. */
+        private static long audit(Wiring wiring, String name, Map<String, String> details) {
+            return wiring.auditLog().append(AuditEntry.of(AuditEvent.QUALITY_RULE_EDIT, UsersCommand.actor(),
+                    "quality_rule", name, true, details));
         }
 
         private static QualityRule find(CommandSpec spec, QualityRules rules, String name) {

@@ -19,6 +19,7 @@ import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.domain.security.AuditLog;
+import org.olistdw.domain.security.Users;
 import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
 import org.olistdw.ops.postgres.PostgresOps;
@@ -211,6 +212,11 @@ final class Wiring implements AutoCloseable {
     /** The audit trail of the operational store. */
     AuditLog auditLog() {
         return ops.auditLog();
+    }
+
+    /** The users and roles of the operational store. */
+    Users users() {
+        return ops.users();
     }
 
     /**

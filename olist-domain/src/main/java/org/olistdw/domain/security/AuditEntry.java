@@ -30,4 +30,10 @@ public record AuditEntry(String action, String actor, String resourceType, Strin
         }
         details = Map.copyOf(details);
     }
+
+    /** An entry for an action of the trail's vocabulary. */
+    public static AuditEntry of(AuditEvent event, String actor, String resourceType, String resourceId,
+                                boolean succeeded, Map<String, String> details) {
+        return new AuditEntry(event.action(), actor, resourceType, resourceId, succeeded, details);
+    }
 }

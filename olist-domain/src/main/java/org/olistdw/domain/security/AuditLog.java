@@ -1,5 +1,7 @@
 package org.olistdw.domain.security;
 
+import java.util.List;
+
 /** Port to the audit trail: append-only, one entry per action someone took on the system. */
 public interface AuditLog {
 
@@ -10,4 +12,7 @@ public interface AuditLog {
      * @return the entry's id in the trail
      */
     long append(AuditEntry entry);
+
+    /** The entries the query selects, newest first. Nothing in the trail is ever changed or removed. */
+    List<AuditRecord> find(AuditQuery query);
 }

@@ -32,4 +32,21 @@ public interface Users {
 
     /** The roles on offer, by name. */
     List<Role> roles();
+
+    /**
+     * Sets the password of a stored user, kept only as a slow, salted hash; the password itself is never
+     * stored.
+     *
+     * @throws IllegalArgumentException when there is no such user
+     */
+    void setPassword(Username username, Password password);
+
+    /**
+     * Whether {@code password} is that of the user: false for an unknown user, a disabled one, or one who has no
+     * password (as the user seeded by the schema). Takes about as long either way for a known user.
+     */
+    boolean passwordMatches(Username username, Password password);
+
+    /** Whether the user has a password set (and so can log in while active). */
+    boolean hasPassword(Username username);
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.olistdw.domain.security.Email;
+import org.olistdw.domain.security.Password;
 import org.olistdw.domain.security.Role;
 import org.olistdw.domain.security.User;
 import org.olistdw.domain.security.UserId;
@@ -38,7 +40,7 @@ import org.postgresql.util.ServerErrorMessage;
  * a key whose value is {@code false} or {@code null} grants nothing. Any other shape fails naming the role.
  * Roles are only read here: a user's roles are saved by name, and a new grant is stored with the time of
  * the save and no assigning user. PostgreSQL text cannot hold the NUL character; in a full name it is
- * replaced by U+FFFD.
+ * replaced by U+FFFD. Passwords are kept as {@link Argon2id} hashes in {@code users.password_hash}.
  */
 final class JdbiUsers implements Users {
 
@@ -62,6 +64,9 @@ final class JdbiUsers implements Users {
             select r.role_name, r.description, r.permissions::text as permissions
             from security_audit.roles as r
             """;
+
+    /** See {@link #standInHash()}. */
+    private static volatile String standIn;
 
     private final Jdbi jdbi;
 
@@ -125,6 +130,72 @@ final class JdbiUsers implements Users {
                 .map((rs, ctx) -> RoleRow.from(rs))
                 .map(RoleRow::toDomain)
                 .list());
+    }
+
+    @Override
+    public void setPassword(Username username, Password password) {
+        Objects.requireNonNull(username, "username");
+        char[] characters = password.characters();
+        String hash;
+        try {
+            hash = Argon2id.hash(characters);
+        } finally {
+            Arrays.fill(characters, '\0');
+        }
+        int updated = jdbi.withHandle(handle -> handle.createUpdate("""
+                        update security_audit.users
+                        set password_hash = :hash,
+                            password_changed_at = now()
+                        where username = :username""")
+                .bind("hash", hash)
+                .bind("username", username.value())
+                .execute());
+        if (updated == 0) {
+            throw new IllegalArgumentException("there is no user " + username + " to set a password for");
+        }
+    }
+
+    @Override
+    public boolean passwordMatches(Username username, Password password) {
+        Objects.requireNonNull(username, "username");
+        Optional<String> stored = jdbi.withHandle(handle -> handle.createQuery("""
+                        select password_hash
+                        from security_audit.users
+                        where username = :username
+                          and is_active
+                          and password_hash is not null""")
+                .bind("username", username.value())
+                .mapTo(String.class)
+                .findOne());
+        char[] characters = password.characters();
+        try {
+            // without a hash to check, one is checked all the same, so that the answer takes as long
+            boolean matches = Argon2id.verify(characters, stored.orElseGet(JdbiUsers::standInHash));
+            return stored.isPresent() && matches;
+        } finally {
+            Arrays.fill(characters, '\0');
+        }
+    }
+
+    @Override
+    public boolean hasPassword(Username username) {
+        Objects.requireNonNull(username, "username");
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select exists (select 1 from security_audit.users
+                                       where username = :username and password_hash is not null)""")
+                .bind("username", username.value())
+                .mapTo(Boolean.class)
+                .one());
+    }
+
+    /** A hash of no one's password, checked when the user has none, so that a refusal takes as long. */
+    private static String standInHash() {
+        String hash = standIn;
+        if (hash == null) {
+            hash = Argon2id.hash("no password is this one".toCharArray());
+            standIn = hash;
+        }
+        return hash;
     }
 
     private static Optional<User> find(Handle handle, long id) {

@@ -31,8 +31,11 @@ class JdbiUsersTest {
     private static final LocalDateTime T1 = T0.plusHours(1);
 
     /** The roles and the user seeded by migration V3, written out by hand. */
-    private static final Role ADMIN = new Role("admin", "Full system access", Set.of("all"));
-    private static final Role ANALYST = new Role("analyst", "Read-only access to analytics", Set.of("analytics:read"));
+    private static final Role ADMIN = new Role("admin",
+            "Everything: users, quality rules, personal data in clear, the audit trail", Set.of("all"));
+    private static final Role ANALYST = new Role("analyst", "Dashboards and read-only SQL over the schemas mart and core",
+            Set.of("dashboards:read", "sql:read"));
+    private static final Role VIEWER = new Role("viewer", "Dashboards only", Set.of("dashboards:read"));
     private static final Role ENGINEER = new Role("data_engineer", "Can run pipelines and view quality reports",
             Set.of("pipelines:write", "quality:read"));
     private static final User SEEDED_ADMIN = User.reconstitute(new UserId(1), new Username("admin"),
@@ -60,18 +63,18 @@ class JdbiUsersTest {
     @BeforeEach
     void keepOnlyTheSeededUserAndRoles() throws SQLException {
         execute("delete from security_audit.users where username <> 'admin'");
-        execute("delete from security_audit.roles where role_name not in ('admin', 'analyst', 'data_engineer')");
+        execute("delete from security_audit.roles where role_name not in ('admin', 'analyst', 'data_engineer', 'viewer')");
     }
 
     @Test
     void the_seeded_roles_are_read_back_exactly_in_name_order() {
         List<Role> roles = users.roles();
 
-        assertThat(roles).containsExactly(ADMIN, ANALYST, ENGINEER);
-        assertThat(roles).usingRecursiveFieldByFieldElementComparator().containsExactly(ADMIN, ANALYST, ENGINEER);
-        assertThat(roles.get(0).description()).contains("Full system access");
+        assertThat(roles).containsExactly(ADMIN, ANALYST, ENGINEER, VIEWER);
+        assertThat(roles).usingRecursiveFieldByFieldElementComparator().containsExactly(ADMIN, ANALYST, ENGINEER, VIEWER);
+        assertThat(roles.get(0).description()).contains("Everything: users, quality rules, personal data in clear, the audit trail");
         assertThat(roles.get(0).permissions()).containsExactly("all");
-        assertThat(roles.get(1).permissions()).containsExactly("analytics:read");
+        assertThat(roles.get(1).permissions()).containsExactly("dashboards:read", "sql:read");
         assertThat(roles.get(2).permissions()).containsExactly("pipelines:write", "quality:read");
     }
 
@@ -137,7 +140,7 @@ class JdbiUsersTest {
 
         User revoked = users.findByUsername(MARIA).orElseThrow();
         assertThat(revoked.roles()).usingRecursiveFieldByFieldElementComparator().containsExactly(ENGINEER);
-        assertThat(revoked.hasPermission("analytics:read")).isFalse();
+        assertThat(revoked.hasPermission("sql:read")).isFalse();
         assertThat(strings("""
                 select r.role_name
                 from security_audit.user_roles ur
@@ -183,7 +186,7 @@ class JdbiUsersTest {
         User read = users.findByUsername(MARIA).orElseThrow();
         assertThat(read.active()).isFalse();
         assertThat(read.roles()).containsExactly(ANALYST);
-        assertThat(read.hasPermission("analytics:read")).isFalse();
+        assertThat(read.hasPermission("sql:read")).isFalse();
         assertThatThrownBy(() -> read.grant(ENGINEER, T1)).isInstanceOf(IllegalStateException.class);
     }
 
@@ -281,10 +284,10 @@ class JdbiUsersTest {
     void a_role_whose_permissions_say_false_or_null_grants_nothing_by_that_key() throws SQLException {
         execute("""
                 insert into security_audit.roles (role_name, description, permissions)
-                values ('viewer', null, '{"analytics": "read", "pipelines": false, "quality": null}')""");
+                values ('observer', null, '{"analytics": "read", "pipelines": false, "quality": null}')""");
 
         assertThat(users.roles()).usingRecursiveFieldByFieldElementComparator()
-                .containsExactly(ADMIN, ANALYST, ENGINEER, new Role("viewer", null, Set.of("analytics:read")));
+                .containsExactly(ADMIN, ANALYST, ENGINEER, new Role("observer", null, Set.of("analytics:read")), VIEWER);
     }
 
     @Test

@@ -49,9 +49,9 @@ class OperationalSchemaTest {
     }
 
     @Test
-    void migrations_seed_three_roles_and_an_admin_who_holds_the_admin_role() throws SQLException {
+    void migrations_seed_four_roles_and_an_admin_who_holds_the_admin_role() throws SQLException {
         assertThat(strings("select role_name from security_audit.roles order by role_name"))
-                .containsExactly("admin", "analyst", "data_engineer");
+                .containsExactly("admin", "analyst", "data_engineer", "viewer");
         assertThat(strings("""
                 select u.username || ':' || r.role_name
                 from security_audit.user_roles ur
@@ -72,7 +72,7 @@ class OperationalSchemaTest {
                 .containsExactly("1 etl orchestration", "2 data quality", "3 security audit", "4 quality rule definitions",
                         "5 quality evidence", "6 order rule kind", "7 retire rules now in the domain",
                         "8 sql rule kind", "9 warehouse locks", "10 source and publish gate kinds",
-                        "11 scheduled attempts");
+                        "11 scheduled attempts", "12 passwords and row level security");
     }
 
     @Test
