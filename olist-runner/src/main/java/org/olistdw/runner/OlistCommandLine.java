@@ -99,6 +99,7 @@ public final class OlistCommandLine {
             olist.addSubcommand(new VersionsCommand());
             olist.addSubcommand(new RollbackCommand());
             olist.addSubcommand(new QualityCommand());
+            olist.addSubcommand(new ServeCommand());
             subcommands.forEach(olist::addSubcommand);
             olist.addSubcommand(new CommandLine.HelpCommand());
             olist.setExitCodeExceptionMapper(e -> {

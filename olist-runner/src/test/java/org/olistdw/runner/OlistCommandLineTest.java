@@ -96,11 +96,11 @@ class OlistCommandLineTest {
     }
 
     @Test
-    void the_runner_alone_offers_run_runs_versions_rollback_quality_and_help() {
+    void the_runner_alone_offers_run_runs_versions_rollback_quality_serve_and_help() {
         CommandLine olist = OlistCommandLine.builder().build();
 
         assertThat(olist.getSubcommands().keySet()).containsExactly("run", "runs", "versions", "rollback", "quality",
-                "help");
+                "serve", "help");
     }
 
     @Test
