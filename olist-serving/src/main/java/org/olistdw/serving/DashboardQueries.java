@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The queries of the six dashboards, each reading marts only. Filter values are bound parameters; the SQL
+ * The queries of the six dashboards, reading the marts; only the products dashboard's top products read
+ * {@code core.fact_order_items}, as no mart has a product grain. Filter values are bound parameters; the SQL
  * text is made of constant fragments. Figures are the marts' own values, or sums of their additive measures
  * over the rows a filter keeps, with the warehouse's own macros ({@code average_brl}, {@code share_of}) for
  * the averages and shares of those sums.
@@ -164,6 +165,27 @@ final class DashboardQueries {
 
                 group by purchase_month
                 order by purchase_month""", where.values()).titled("By month"));
+        Filters.Where items = new Filters.Where()
+                .always("items.counts_as_revenue")
+                .and("categories.product_category_name = ?", filters.category())
+                .and("items.order_purchase_timestamp >= cast(? as date)", filters.fromDay())
+                .and("items.order_purchase_timestamp < cast(? as date)", filters.endDayExclusive());
+        tables.put("products", query(connection, """
+                select
+                    items.product_id,
+                    categories.product_category_name as category,
+                    count(*) as items,
+                    count(distinct items.order_id) as orders,
+                    sum(items.price) as gross_merchandise_value,
+                    sum(items.item_total_value) as revenue
+                from core.fact_order_items as items
+                join core.dim_category as categories
+                    on categories.category_key = items.category_key
+                """ + items.sql() + """
+
+                group by items.product_id, categories.product_category_name
+                order by gross_merchandise_value desc, items.product_id
+                limit 10""", items.values()).titled("Top products by GMV (order items of the core: the marts have no product grain)"));
         Filters.Where reviews = new Filters.Where().and("product_category_name = ?", filters.category());
         tables.put("reviews", query(connection, """
                 select

@@ -145,6 +145,22 @@ class DashboardServerTest {
                         + category + "'"));
         assertRows(one, "months", "select purchase_month, items, gross_merchandise_value, revenue "
                 + "from mart.mart_product_performance where product_category_name = '" + category + "' order by 1");
+        assertRows(one, "products", "select items.product_id, sum(items.price) as gross_merchandise_value "
+                + "from core.fact_order_items as items join core.dim_category using (category_key) "
+                + "where items.counts_as_revenue and product_category_name = '" + category + "' "
+                + "group by all order by 2 desc, 1 limit 10");
+        assertThat(single("select sum(price) from core.fact_order_items join core.dim_category using (category_key) "
+                + "where counts_as_revenue and product_category_name = '" + category + "'"))
+                .as("the category's products add up to its GMV in the mart")
+                .isEqualTo(text(one.get("kpis").get("gross_merchandise_value")));
+        JsonNode period = figures(server, "products", "from=2017-11&to=2017-11");
+        assertRows(period, "products", """
+                select product_id, count(*) as items, sum(price) as gross_merchandise_value
+                from core.fact_order_items
+                where counts_as_revenue and order_purchase_timestamp >= date '2017-11-01'
+                    and order_purchase_timestamp < date '2017-12-01'
+                group by all order by 3 desc, 1 limit 10""");
+        assertThat(text(period.get("kpis").get("gross_merchandise_value"))).isEqualTo("853.80");
         assertRows(one, "reviews", "select review_score, orders as category_orders from mart.mart_review_scores "
                 + "where product_category_name = '" + category + "' order by 1");
     }
