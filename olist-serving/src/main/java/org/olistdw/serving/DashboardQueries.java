@@ -166,26 +166,37 @@ final class DashboardQueries {
                 group by purchase_month
                 order by purchase_month""", where.values()).titled("By month"));
         Filters.Where items = new Filters.Where()
-                .always("items.counts_as_revenue")
-                .and("categories.product_category_name = ?", filters.category())
-                .and("items.order_purchase_timestamp >= cast(? as date)", filters.fromDay())
-                .and("items.order_purchase_timestamp < cast(? as date)", filters.endDayExclusive());
+                .always("counts_as_revenue")
+                .and("category_key in (select category_key from core.dim_category where product_category_name = ?)",
+                        filters.category())
+                .and("order_purchase_timestamp >= cast(? as date)", filters.fromDay())
+                .and("order_purchase_timestamp < cast(? as date)", filters.endDayExclusive());
         tables.put("products", query(connection, """
-                select
-                    items.product_id,
-                    categories.product_category_name as category,
-                    count(*) as items,
-                    count(distinct items.order_id) as orders,
-                    sum(items.price) as gross_merchandise_value,
-                    sum(items.item_total_value) as revenue
-                from core.fact_order_items as items
-                join core.dim_category as categories
-                    on categories.category_key = items.category_key
+                with top_products as (
+                    select
+                        product_id,
+                        category_key,
+                        count(*) as items,
+                        sum(price) as gross_merchandise_value,
+                        sum(item_total_value) as revenue
+                    from core.fact_order_items
                 """ + items.sql() + """
 
-                group by items.product_id, categories.product_category_name
-                order by gross_merchandise_value desc, items.product_id
-                limit 10""", items.values()).titled("Top products by GMV (order items of the core: the marts have no product grain)"));
+                    group by product_id, category_key
+                    order by gross_merchandise_value desc, product_id
+                    limit 10
+                )
+                select
+                    top_products.product_id,
+                    categories.product_category_name as category,
+                    top_products.items,
+                    top_products.gross_merchandise_value,
+                    top_products.revenue
+                from top_products
+                join core.dim_category as categories
+                    on categories.category_key = top_products.category_key
+                order by top_products.gross_merchandise_value desc, top_products.product_id""", items.values())
+                .titled("Top products by GMV (order items of the core: the marts have no product grain)"));
         Filters.Where reviews = new Filters.Where().and("product_category_name = ?", filters.category());
         tables.put("reviews", query(connection, """
                 select
