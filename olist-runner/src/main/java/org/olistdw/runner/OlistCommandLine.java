@@ -100,7 +100,9 @@ public final class OlistCommandLine {
             olist.addSubcommand(new VersionsCommand());
             olist.addSubcommand(new RollbackCommand());
             olist.addSubcommand(new QualityCommand());
-            List.of(new UsersCommand(), new AuditCommand()).forEach(olist::addSubcommand);
+            olist.addSubcommand(new UsersCommand());
+            olist.addSubcommand(new AuditCommand());
+            olist.addSubcommand(new ServeCommand());
             subcommands.forEach(olist::addSubcommand);
             olist.addSubcommand(new CommandLine.HelpCommand());
             olist.setExitCodeExceptionMapper(e -> {

@@ -28,6 +28,8 @@ import org.olistdw.pipeline.OlistPipeline;
 import org.olistdw.pipeline.build.PublishedVersions;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.quality.RuleCatalog;
+import org.olistdw.serving.DashboardServer;
+import org.olistdw.serving.PageGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,6 +209,23 @@ final class Wiring implements AutoCloseable {
      */
     static PublishedVersions versions(Path published) {
         return DuckDbWarehouse.versions(published);
+    }
+
+    /**
+     * The dashboards over the warehouse published at {@code published}, served on {@code bind}:{@code port};
+     * needs no operational store.
+     */
+    static DashboardServer dashboards(Path published, String bind, int port) {
+        try {
+            return DashboardServer.start(published, bind, port, PageGuard.OPEN);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    throw new EnvironmentProblem("cannot listen on " + bind + ":" + port + ": " + cause.getMessage(), e);
+                }
+            }
+            throw e;
+        }
     }
 
     /** The audit trail of the operational store. */

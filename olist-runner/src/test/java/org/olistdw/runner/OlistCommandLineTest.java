@@ -96,11 +96,11 @@ class OlistCommandLineTest {
     }
 
     @Test
-    void the_runner_alone_offers_run_schedule_runs_versions_rollback_quality_users_audit_and_help() {
+    void the_runner_alone_offers_its_commands_and_help() {
         CommandLine olist = OlistCommandLine.builder().build();
 
         assertThat(olist.getSubcommands().keySet()).containsExactly("run", "schedule", "runs", "versions", "rollback",
-                "quality", "users", "audit", "help");
+                "quality", "users", "audit", "serve", "help");
     }
 
     @Test

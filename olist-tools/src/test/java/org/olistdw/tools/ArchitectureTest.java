@@ -35,6 +35,7 @@ class ArchitectureTest {
     private static final String PIPELINE = "org.olistdw.pipeline..";
     private static final String RUNNER = "org.olistdw.runner..";
     private static final String SAMPLE = "org.olistdw.sample..";
+    private static final String SERVING = "org.olistdw.serving..";
     private static final String TOOLS = "org.olistdw.tools..";
 
     private static JavaClasses classes;
@@ -50,7 +51,7 @@ class ArchitectureTest {
     void every_module_is_imported() {
         for (String pkg : new String[] {"org.olistdw.domain", "org.olistdw.analytics.duckdb",
             "org.olistdw.ops.postgres", "org.olistdw.pipeline", "org.olistdw.sample", "org.olistdw.runner",
-            "org.olistdw.tools"}) {
+            "org.olistdw.tools", "org.olistdw.serving"}) {
             org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
                     .as("classes of %s are on the test class path", pkg).isTrue();
         }
@@ -67,7 +68,8 @@ class ArchitectureTest {
     @Test
     void the_domain_depends_on_no_other_module() {
         noClasses().that().resideInAPackage(DOMAIN)
-                .should().dependOnClassesThat().resideInAnyPackage(DUCKDB, POSTGRES, PIPELINE, SAMPLE, RUNNER, TOOLS)
+                .should().dependOnClassesThat().resideInAnyPackage(DUCKDB, POSTGRES, PIPELINE, SAMPLE, RUNNER, TOOLS,
+                        SERVING)
                 .check(classes);
     }
 
@@ -100,6 +102,20 @@ class ArchitectureTest {
                 .check(classes);
         classes().that().resideInAPackage(POSTGRES)
                 .should().onlyHaveDependentClassesThat().resideInAnyPackage(POSTGRES, RUNNER, TOOLS)
+                .check(classes);
+    }
+
+    @Test
+    void only_the_runner_depends_on_the_serving_adapter() {
+        classes().that().resideInAPackage(SERVING)
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage(SERVING, RUNNER)
+                .check(classes);
+    }
+
+    @Test
+    void the_serving_adapter_sees_the_domain_only_not_the_pipeline_nor_the_other_adapters() {
+        noClasses().that().resideInAPackage(SERVING)
+                .should().dependOnClassesThat().resideInAnyPackage(PIPELINE, DUCKDB, POSTGRES, RUNNER, SAMPLE, TOOLS)
                 .check(classes);
     }
 
@@ -181,7 +197,8 @@ class ArchitectureTest {
 
             private boolean isAdapter(JavaClass owner) {
                 return owner.getPackageName().startsWith("org.olistdw.analytics.duckdb")
-                        || owner.getPackageName().startsWith("org.olistdw.ops.postgres");
+                        || owner.getPackageName().startsWith("org.olistdw.ops.postgres")
+                        || owner.getPackageName().startsWith("org.olistdw.serving");
             }
 
             private String violation(JavaAccess<?> call) {

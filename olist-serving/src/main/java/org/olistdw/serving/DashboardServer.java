@@ -1,0 +1,194 @@
+package org.olistdw.serving;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboards as a web application over the published warehouse: the serving adapter's entry point.
+ *
+ * <p>{@code /} lists the six {@link Dashboard}s; {@code /<slug>} is a dashboard's page (HTML rendered here)
+ * and {@code /api/<slug>} its figures as JSON, which the page's charts read; {@code /assets/...} are the
+ * stylesheet, the script and the chart library, served from the jar. Filters are query parameters, validated
+ * ({@code 400} with the reason otherwise) and bound to the SQL as parameters.
+ *
+ * <p>The warehouse is opened read-only and reopened when a publish or a rollback has replaced the file (checked
+ * on every request), so a new version is served without a restart. Without a published warehouse the
+ * dashboards answer {@code 503} until one appears.
+ *
+ * <p>Every request passes the {@link PageGuard} before anything is read: the one place for log-in and
+ * per-page authorization.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+    private static final String JSON = "application/json";
+
+    private final Javalin app;
+    private final ServedWarehouse warehouse;
+    private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private DashboardServer(Path publishedWarehouse, PageGuard guard) {
+        this.warehouse = new ServedWarehouse(publishedWarehouse);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.before(ctx -> admit(guard, ctx));
+            config.routes.get("/", ctx -> ctx.html(Pages.index()));
+            config.routes.get("/api/{dashboard}", ctx -> {
+                Report report = report(ctx).report();
+                ctx.contentType(JSON).result(json(report));
+            });
+            config.routes.get("/{dashboard}", ctx -> {
+                Read read = report(ctx);
+                ctx.html(Pages.page(read.report(), read.categories()));
+            });
+            config.routes.exception(Filters.InvalidFilter.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
+            config.routes.exception(ServedWarehouse.WarehouseUnavailable.class,
+                    (e, ctx) -> refuse(ctx, 503, e.getMessage()));
+            config.routes.exception(IllegalStateException.class, (e, ctx) -> {
+                LOG.error("dashboard request {} failed", ctx.path(), e);
+                refuse(ctx, 500, e.getMessage());
+            });
+        });
+    }
+
+    /**
+     * Starts serving the warehouse published at {@code publishedWarehouse} (which need not exist yet).
+     *
+     * @param bind  the address to listen on, e.g. {@code 127.0.0.1}
+     * @param port  the port, 0 for any free one
+     * @param guard admits or refuses each request before it is served
+     */
+    public static DashboardServer start(Path publishedWarehouse, String bind, int port, PageGuard guard) {
+        Objects.requireNonNull(publishedWarehouse, "publishedWarehouse");
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(guard, "guard");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        DashboardServer server = new DashboardServer(publishedWarehouse, guard);
+        server.app.start(bind, port);
+        return server;
+    }
+
+    /** The port listened on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The published warehouse file served. */
+    public Path warehouse() {
+        return warehouse.file();
+    }
+
+    /** The address of the index page on {@code host}. */
+    public URI address(String host) {
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
+    }
+
+    /** Waits until the server stops, e.g. on an interrupt. */
+    public void awaitStop() throws InterruptedException {
+        app.jettyServer().server().join();
+    }
+
+    /** Stops serving and closes the warehouse. */
+    @Override
+    public void close() {
+        app.stop();
+        warehouse.close();
+    }
+
+    /** The warehouse read of one request, for tests of the adapter. */
+    ServedWarehouse served() {
+        return warehouse;
+    }
+
+    private record Read(Report report, List<String> categories) {
+    }
+
+    private Read report(Context ctx) {
+        Dashboard dashboard = dashboard(ctx.pathParam("dashboard"))
+                .orElseThrow(() -> new HttpResponseException(404, "no dashboard '" + ctx.pathParam("dashboard")
+                        + "'", Map.of()));
+        return warehouse.read(connection -> {
+            List<String> categories = dashboard.filters().contains(Dashboard.Filter.CATEGORY)
+                    ? DashboardQueries.categories(connection) : List.of();
+            Filters filters = Filters.parse(dashboard, ctx.queryParamMap(), categories::contains);
+            return new Read(DashboardQueries.report(dashboard, filters, connection, warehouse.file().toString()),
+                    categories);
+        });
+    }
+
+    private static void admit(PageGuard guard, Context ctx) {
+        String path = ctx.path();
+        String slug = path.startsWith("/api/") ? path.substring("/api/".length()) : path.substring(1);
+        PageGuard.PageRequest request = new PageGuard.PageRequest(dashboard(slug), ctx.method().name(), path,
+                ctx::header);
+        Optional<PageGuard.Refusal> refusal = guard.admit(request);
+        if (refusal.isPresent()) {
+            throw new HttpResponseException(refusal.get().status(), refusal.get().reason(), Map.of());
+        }
+    }
+
+    private static Optional<Dashboard> dashboard(String slug) {
+        return Dashboard.ofSlug(slug);
+    }
+
+    private static void refuse(Context ctx, int status, String reason) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.contentType(JSON).result("{\"error\":" + quoted(reason) + "}");
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(reason + "\n");
+        }
+    }
+
+    private static String quoted(String text) {
+        try {
+            return new ObjectMapper().writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Report report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dashboard", report.dashboard().slug());
+        body.put("title", report.dashboard().title());
+        body.put("warehouse", report.warehouse());
+        body.put("filters", report.filters().asParameters());
+        body.put("kpis", report.kpis());
+        Map<String, Object> tables = new LinkedHashMap<>();
+        report.tables().forEach((name, table) -> {
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("title", table.title());
+            described.put("columns", table.columns());
+            described.put("rows", table.rows());
+            tables.put(name, described);
+        });
+        body.put("tables", tables);
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the figures of " + report.dashboard().slug() + " as JSON", e);
+        }
+    }
+}
