@@ -70,7 +70,8 @@ class OperationalSchemaTest {
                 order by installed_rank"""))
                 .containsExactly("1 etl orchestration", "2 data quality", "3 security audit", "4 quality rule definitions",
                         "5 quality evidence", "6 order rule kind", "7 retire rules now in the domain",
-                        "8 sql rule kind", "9 warehouse locks", "10 source and publish gate kinds");
+                        "8 sql rule kind", "9 warehouse locks", "10 source and publish gate kinds",
+                        "13 incremental runs");
     }
 
     @Test
