@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -88,6 +89,11 @@ final class RunCommand implements Callable<Integer> {
                     + " the tolerance (recorded as accepted).")
     private boolean acceptDrift;
 
+    @Option(names = "--full",
+            description = "Read every source file and build the whole warehouse, even what is unchanged since the"
+                    + " published warehouse was built.")
+    private boolean full;
+
     @Mixin
     private WorkDirOption work;
 
@@ -126,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
              WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(lockLease))) {
             int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             OlistPipeline pipeline = wiring.pipeline(published, memoryLimit, cores, tempDir, parallelism,
-                    keepVersions, lease).withRejectLimit(rejectLimit);
+                    keepVersions, lease).withRejectLimit(rejectLimit).withFullReload(full);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(lease);
             listeners.add(new ConsoleProgress(err, System.console() != null));
@@ -210,9 +216,20 @@ final class RunCommand implements Callable<Integer> {
         }
         long loaded = report.loads().stream().mapToLong(DataLoad::rowsLoaded).sum();
         out.println();
-        out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%n", report.runId(),
+        Optional<RunId> unchangedSince = report.unchangedSince();
+        if (unchangedSince.isPresent()) {
+            out.printf("run %s succeeded in %s: no change since run %s (the nine files, models and rules are the same);"
+                    + " nothing loaded or built, its warehouse stays published%n", report.runId(),
+                    Console.duration(report.duration()), unchangedSince.get());
+            out.flush();
+            return;
+        }
+        out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%s%n", report.runId(),
                 report.succeeded() ? "succeeded" : "FAILED", Console.duration(report.duration()),
-                Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()));
+                Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()),
+                report.filesCarriedOver() == 0 ? "" : " (" + report.filesCarriedOver() + " unchanged files carried over"
+                        + " from run " + report.loads().stream().flatMap(load -> load.carriedOverFrom().stream())
+                        .findFirst().orElseThrow() + ")");
         report.validation().ifPresent(v -> out.printf("validation: %s orders through the domain model, %s rule"
                 + " violations%s%n", Console.count(v.orders()), Console.count(v.violations()), v.byRule().isEmpty() ? ""
                 : " (" + v.byRule().entrySet().stream().map(e -> e.getKey().code() + " " + Console.count(e.getValue()))
