@@ -213,7 +213,10 @@ public final class OlistPipeline {
             Changes changes = execution.compare(files);
             if (changes.mode() == RunMode.NO_CHANGE) {
                 execution.unchanged(files, changes);
-                execution.step(StepKind.PUBLISH, "kept " + warehouse.location(), () -> 0L);
+                execution.step(StepKind.PUBLISH, "kept " + warehouse.location(), () -> {
+                    warehouse.discardStaleBuilds();
+                    return 0L;
+                });
                 LOG.info("run {}: no change since run {}; its warehouse stays published, nothing loaded or built",
                         run, changes.published().orElseThrow());
                 throw new NoChange();
@@ -306,6 +309,18 @@ public final class OlistPipeline {
         LOG.info("build graph: {} nodes ({} checks of {} rules) over {} source tables", graph.nodes().size(),
                 checks.size(), reads.size(), graph.sourceTables().size());
         return graph;
+    }
+
+    /** What {@code task} computed, or what stopped it, as thrown by the computation itself. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Waits for {@code task} to end, whatever its outcome, so that nothing uses the build after it closes. */
@@ -509,8 +524,8 @@ public final class OlistPipeline {
         Changes compare(List<SourceFile> files) {
             Changes[] found = new Changes[1];
             step(StepKind.EXTRACT, "unchanged files", () -> {
-                String fingerprint = fingerprint();
-                Optional<RunId> published = fullReload ? Optional.empty() : warehouse.publishedRun()
+                CompletableFuture<String> fingerprinted = CompletableFuture.supplyAsync(OlistPipeline.this::fingerprint);
+                Optional<RunId> published = fullReload ? Optional.empty() : publishedRun()
                         .filter(built -> runs.find(built).map(r -> r.status() == RunStatus.SUCCESS).orElse(false));
                 Map<SourceTable, DataLoad> unchanged = new LinkedHashMap<>();
                 boolean sameDefinitions = false;
@@ -535,6 +550,9 @@ public final class OlistPipeline {
                             unchanged.put(file.table(), load);
                         }
                     }
+                }
+                String fingerprint = joined(fingerprinted);
+                if (published.isPresent()) {
                     sameDefinitions = runs.fingerprint(published.get()).map(fingerprint::equals).orElse(false);
                 }
                 RunMode mode = unchanged.isEmpty() ? RunMode.FULL
@@ -550,6 +568,19 @@ public final class OlistPipeline {
                 mode = Optional.of(found[0].mode());
             }
             return found[0];
+        }
+
+        /**
+         * The run that built the published warehouse; nothing when it cannot be read, so that the build, which
+         * opens it too, reports why in its own words.
+         */
+        private Optional<RunId> publishedRun() {
+            try {
+                return warehouse.publishedRun();
+            } catch (IllegalStateException e) {
+                LOG.warn("run {}: every file is read: {}", run, e.getMessage());
+                return Optional.empty();
+            }
         }
 
         /** Records every file of a run where nothing changed as carried over, without copying anything. */

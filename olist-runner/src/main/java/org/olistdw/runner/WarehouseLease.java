@@ -271,5 +271,10 @@ final class WarehouseLease implements AutoCloseable, RunListener {
         public String definitionsFingerprint() {
             return delegate.definitionsFingerprint();
         }
+
+        @Override
+        public void discardStaleBuilds() {
+            delegate.discardStaleBuilds();
+        }
     }
 }

@@ -46,6 +46,11 @@ final class PublishedWarehouse implements Warehouse {
     }
 
     @Override
+    public void discardStaleBuilds() {
+        BuildFiles.deleteStale(publishedFile);
+    }
+
+    @Override
     public Optional<RunId> publishedRun() {
         return DuckDbWarehouse.publishedRun(publishedFile);
     }
@@ -53,8 +58,8 @@ final class PublishedWarehouse implements Warehouse {
     /**
      * {@inheritDoc}
      *
-     * <p>Every SQL file under the model root and under {@code sql/quality}, each by its name and text, and the
-     * macros generated from the domain's rules.
+     * <p>Every SQL file under the model root and under {@code sql/quality} (every one under {@code sql/} when the
+     * model root is there), each by its name and text, and the macros generated from the domain's rules.
      */
     @Override
     public String definitionsFingerprint() {
@@ -65,7 +70,10 @@ final class PublishedWarehouse implements Warehouse {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
         ClassLoader loader = PublishedWarehouse.class.getClassLoader();
-        for (String root : new String[] {settings.modelRoot(), "sql/quality"}) {
+        // one scan of the class path when the models are under sql/, as shipped
+        String[] roots = settings.modelRoot().startsWith("sql/") ? new String[] {"sql"}
+                : new String[] {settings.modelRoot(), "sql/quality"};
+        for (String root : roots) {
             for (SqlFile file : ClasspathSql.listTree(loader, root)) {
                 update(digest, file.resource());
                 update(digest, file.text());

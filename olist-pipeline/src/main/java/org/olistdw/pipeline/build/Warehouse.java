@@ -41,4 +41,10 @@ public interface Warehouse {
      * equal. Hex SHA-256.
      */
     String definitionsFingerprint();
+
+    /**
+     * Deletes what runs that were cut short left behind (their unfinished builds), as starting a build does: for a
+     * run that builds nothing.
+     */
+    void discardStaleBuilds();
 }
