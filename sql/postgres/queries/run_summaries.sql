@@ -9,7 +9,8 @@ recent_runs as (
         started_at,
         completed_at,
         rows_processed,
-        error_message
+        error_message,
+        run_mode
     from etl_orchestration.pipeline_runs
     order by started_at desc, run_id desc
     limit :limit
@@ -28,7 +29,8 @@ task_totals as (
 load_totals as (
     select
         l.run_id,
-        count(*)                as files_loaded,
+        count(*) filter (where l.carried_over_from is null)     as files_loaded,
+        count(*) filter (where l.carried_over_from is not null) as files_carried_over,
         sum(l.rows_read)        as rows_read,
         sum(l.rows_loaded)      as rows_loaded,
         sum(l.rows_quarantined) as rows_quarantined
@@ -45,9 +47,11 @@ select
     r.completed_at,
     r.rows_processed,
     r.error_message,
+    r.run_mode,
     coalesce(t.tasks, 0)            as tasks,
     coalesce(t.tasks_failed, 0)     as tasks_failed,
     coalesce(l.files_loaded, 0)     as files_loaded,
+    coalesce(l.files_carried_over, 0) as files_carried_over,
     coalesce(l.rows_read, 0)        as rows_read,
     coalesce(l.rows_loaded, 0)      as rows_loaded,
     coalesce(l.rows_quarantined, 0) as rows_quarantined

@@ -1,8 +1,16 @@
 package org.olistdw.pipeline;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +19,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -26,10 +36,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.orchestration.TaskId;
 import org.olistdw.domain.orchestration.TaskStatus;
@@ -95,6 +107,7 @@ public final class OlistPipeline {
     private final Clock clock;
     private final int parallelism;
     private final RejectLimit rejectLimit;
+    private final boolean fullReload;
 
     /**
      * A pipeline running {@value #DEFAULT_PARALLELISM} nodes of the build graph at once.
@@ -124,6 +137,12 @@ public final class OlistPipeline {
      */
     public OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
                          Clock clock, int parallelism, RejectLimit rejectLimit) {
+        this(warehouse, runs, rules, results, clock, parallelism, rejectLimit, false);
+    }
+
+    private OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
+                          Clock clock, int parallelism, RejectLimit rejectLimit, boolean fullReload) {
+        this.fullReload = fullReload;
         this.rejectLimit = Objects.requireNonNull(rejectLimit, "rejectLimit");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.runs = Objects.requireNonNull(runs, "runs");
@@ -138,7 +157,16 @@ public final class OlistPipeline {
 
     /** This pipeline with {@code limit} as the largest share of a file the load may quarantine. */
     public OlistPipeline withRejectLimit(RejectLimit limit) {
-        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, limit);
+        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, limit, fullReload);
+    }
+
+    /**
+     * This pipeline reading every file and building the whole warehouse when {@code full} is true, whatever is
+     * unchanged since the published warehouse was built; otherwise (the default) unchanged files are carried over
+     * and a run where nothing changed builds nothing (see {@link #run(Path, RunListener, Acceptance)}).
+     */
+    public OlistPipeline withFullReload(boolean full) {
+        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, rejectLimit, full);
     }
 
     /**
@@ -154,6 +182,13 @@ public final class OlistPipeline {
      * Runs the pipeline as {@link #run(Path, RunListener)} does, publishing what {@code acceptance} accepts
      * knowingly (recorded in the run's parameters, its log and the accepted checks' evidence); see
      * {@link PublishGates}.
+     *
+     * <p>Unless this pipeline reloads fully ({@link #withFullReload}), a file whose size and SHA-256 equal those of
+     * its load in the run that built the published warehouse is not read again: its raw rows and quarantined rows
+     * are carried over from the published warehouse, and its load is recorded with the run it came from. When all
+     * nine files are unchanged and the models, rules and settings have the fingerprint that run recorded, nothing
+     * is loaded or built: the run succeeds as {@link RunMode#NO_CHANGE} and the published warehouse stays as it
+     * is.
      */
     public RunReport run(Path sourceDir, RunListener listener, Acceptance acceptance) {
         Instant started = clock.instant();
@@ -164,6 +199,9 @@ public final class OlistPipeline {
         parameters.put("parallelism", Integer.toString(parallelism));
         parameters.put("max_reject_percent", rejectLimit.percent().toPlainString());
         parameters.putAll(acceptance.parameters());
+        if (fullReload) {
+            parameters.put("full", "true");
+        }
         RunId run = runs.start(NAME, started, parameters);
         LOG.info("run {} started: source {}, warehouse {}, {} nodes at once", run, sourceDir.toAbsolutePath(),
                 warehouse.location(), parallelism);
@@ -172,6 +210,17 @@ public final class OlistPipeline {
         Optional<String> failure = Optional.empty();
         try {
             List<SourceFile> files = execution.extract(sourceDir);
+            Changes changes = execution.compare(files);
+            if (changes.mode() == RunMode.NO_CHANGE) {
+                execution.unchanged(files, changes);
+                execution.step(StepKind.PUBLISH, "kept " + warehouse.location(), () -> {
+                    warehouse.discardStaleBuilds();
+                    return 0L;
+                });
+                LOG.info("run {}: no change since run {}; its warehouse stays published, nothing loaded or built",
+                        run, changes.published().orElseThrow());
+                throw new NoChange();
+            }
             List<WarehouseBuild> opened = new ArrayList<>(1);
             execution.step(StepKind.LOAD, "new build", () -> {
                 opened.add(warehouse.newBuild(run, started));
@@ -185,7 +234,7 @@ public final class OlistPipeline {
                 planner.setDaemon(true);
                 planner.start();
                 try {
-                    execution.loadAll(build.raw(), files);
+                    execution.loadAll(build.raw(), files, changes);
                 } finally {
                     awaitQuietly(planned);
                 }
@@ -221,6 +270,8 @@ public final class OlistPipeline {
             }
         } catch (StepFailed e) {
             failure = Optional.of(e.getMessage());
+        } catch (NoChange e) {
+            // nothing to build: the published warehouse already holds what this run would build
         }
         long rowsRead = execution.loads().stream().mapToLong(DataLoad::rowsRead).sum();
         RunStatus status = failure.isPresent() ? RunStatus.FAILED : RunStatus.SUCCESS;
@@ -260,6 +311,18 @@ public final class OlistPipeline {
         return graph;
     }
 
+    /** What {@code task} computed, or what stopped it, as thrown by the computation itself. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     /** Waits for {@code task} to end, whatever its outcome, so that nothing uses the build after it closes. */
     private static void awaitQuietly(FutureTask<?> task) {
         boolean interrupted = false;
@@ -289,6 +352,114 @@ public final class OlistPipeline {
         }
     }
 
+    /** The published warehouse to carry unchanged files over from, opened at its first use. */
+    private static final class PublishedCopy implements AutoCloseable {
+        private final RawLoad raw;
+        private final Optional<RunId> from;
+        private RawLoad.CarryOver opened;
+
+        PublishedCopy(RawLoad raw, Optional<RunId> from) {
+            this.raw = raw;
+            this.from = from;
+        }
+
+        RunId from() {
+            return from.orElseThrow();
+        }
+
+        synchronized RawLoad.CarryOver open() {
+            if (opened == null) {
+                opened = raw.carryOver(from());
+            }
+            return opened;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (opened != null) {
+                opened.close();
+            }
+        }
+    }
+
+    /** Thrown inside a run that finds nothing changed, to end it successfully before any build. */
+    private static final class NoChange extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoChange() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * What changed since the published warehouse was built.
+     *
+     * @param published the run that built the published warehouse, when it is known and succeeded
+     * @param unchanged the files whose size and SHA-256 equal those of their load in that run, with that load
+     * @param mode      what the run does again
+     */
+    private record Changes(Optional<RunId> published, Map<SourceTable, DataLoad> unchanged, RunMode mode) {
+    }
+
+    /**
+     * The fingerprint of what decides the warehouse besides the source files: the warehouse's definitions, every
+     * quality rule as the store holds it, the reject limit, and the program (its jar's size and time, when it
+     * runs from one). Hex SHA-256.
+     */
+    private String fingerprint() {
+        MessageDigest digest = sha256();
+        List<String> parts = new ArrayList<>();
+        parts.add(warehouse.definitionsFingerprint());
+        rules.all().stream().sorted(Comparator.comparing(QualityRule::name)).forEach(rule -> parts.add(String.join(
+                "|", rule.name(), rule.type().name(), rule.kind().name(), rule.target(),
+                new TreeMap<>(rule.parameters()).toString(), rule.severity().name(), rule.threshold().toPlainString(),
+                Boolean.toString(rule.active()))));
+        parts.add("max_reject_percent=" + rejectLimit.percent().toPlainString());
+        parts.add("program=" + program());
+        for (String part : parts) {
+            digest.update(part.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The jar this program runs from, by size and modification time, or nothing when it runs from classes. */
+    private static String program() {
+        try {
+            var source = OlistPipeline.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return "";
+            }
+            Path location = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(location)
+                    ? location + ":" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis() : "";
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** The hex SHA-256 of a file's bytes. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** Thrown inside a run to stop it at the failed step; its message is the run's one-line cause. */
     private static final class StepFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -311,6 +482,7 @@ public final class OlistPipeline {
         private final List<CheckResult> checks = new ArrayList<>();
         private Optional<OrderValidation> validation = Optional.empty();
         private Optional<QualityReport> quality = Optional.empty();
+        private Optional<RunMode> mode = Optional.empty();
         private List<CheckResult> recordedChecks = List.of();
 
         Execution(RunId run, RunListener listener) {
@@ -346,13 +518,144 @@ public final class OlistPipeline {
         }
 
         /**
-         * Loads every file: several at once, largest first, when the run's parallelism allows, otherwise one after
-         * the other in contract order. The first failure fails the run once every started load has ended.
+         * Compares the files with their loads in the run that built the published warehouse (nothing, when this
+         * pipeline reloads fully or nothing is published), and records the run's mode and fingerprint.
          */
-        void loadAll(RawLoad raw, List<SourceFile> files) {
+        Changes compare(List<SourceFile> files) {
+            Changes[] found = new Changes[1];
+            step(StepKind.EXTRACT, "unchanged files", () -> {
+                CompletableFuture<String> fingerprinted = CompletableFuture.supplyAsync(OlistPipeline.this::fingerprint);
+                Optional<RunId> published = fullReload ? Optional.empty() : publishedRun()
+                        .filter(built -> runs.find(built).map(r -> r.status() == RunStatus.SUCCESS).orElse(false));
+                Map<SourceTable, DataLoad> unchanged = new LinkedHashMap<>();
+                boolean sameDefinitions = false;
+                if (published.isPresent()) {
+                    Map<String, DataLoad> previous = new LinkedHashMap<>();
+                    runs.loads(published.get()).forEach(load -> previous.put(load.sourceFile(), load));
+                    List<SourceFile> candidates = files.stream().filter(file -> {
+                        DataLoad load = previous.get(file.table().fileName());
+                        return load != null && load.sizeBytes() == file.sizeBytes();
+                    }).toList();
+                    Map<SourceTable, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+                    candidates.parallelStream().forEach(file -> {
+                        try {
+                            hashes.put(file.table(), sha256(file.path()));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException("cannot read " + file.path(), e);
+                        }
+                    });
+                    for (SourceFile file : candidates) {
+                        DataLoad load = previous.get(file.table().fileName());
+                        if (load.sha256().equalsIgnoreCase(hashes.get(file.table()))) {
+                            unchanged.put(file.table(), load);
+                        }
+                    }
+                }
+                String fingerprint = joined(fingerprinted);
+                if (published.isPresent()) {
+                    sameDefinitions = runs.fingerprint(published.get()).map(fingerprint::equals).orElse(false);
+                }
+                RunMode mode = unchanged.isEmpty() ? RunMode.FULL
+                        : unchanged.size() == files.size() && sameDefinitions ? RunMode.NO_CHANGE : RunMode.INCREMENTAL;
+                runs.recordMode(run, mode, fingerprint);
+                found[0] = new Changes(published, Map.copyOf(unchanged), mode);
+                LOG.info("run {}: {} run; {} of {} files unchanged since run {}{}", run, mode.code(), unchanged.size(),
+                        files.size(), published.map(RunId::toString).orElse("(none)"),
+                        published.isPresent() && !sameDefinitions ? ", models, rules or settings changed" : "");
+                return unchanged.size();
+            });
+            synchronized (this) {
+                mode = Optional.of(found[0].mode());
+            }
+            return found[0];
+        }
+
+        /**
+         * The run that built the published warehouse; nothing when it cannot be read, so that the build, which
+         * opens it too, reports why in its own words.
+         */
+        private Optional<RunId> publishedRun() {
+            try {
+                return warehouse.publishedRun();
+            } catch (IllegalStateException e) {
+                LOG.warn("run {}: every file is read: {}", run, e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        /** Records every file of a run where nothing changed as carried over, without copying anything. */
+        void unchanged(List<SourceFile> files, Changes changes) {
+            RunId from = changes.published().orElseThrow();
+            for (SourceFile file : files) {
+                DataLoad previous = changes.unchanged().get(file.table());
+                step(StepKind.LOAD, file.table().fileName() + " (unchanged)", () -> {
+                    DataLoad load = previous.carriedOver(file.path().toString(), from);
+                    runs.recordLoad(run, load);
+                    synchronized (this) {
+                        loads.add(load);
+                    }
+                    return load.rowsRead();
+                });
+            }
+        }
+
+        /**
+         * Copies the raw rows and quarantined rows of an unchanged file from the published warehouse, opened once
+         * for every such file of the run ({@code carry}); the counts must be those its load recorded.
+         */
+        void carry(PublishedCopy carry, SourceFile file, DataLoad previous) {
+            RunId from = carry.from();
+            step(StepKind.LOAD, file.table().fileName() + " (unchanged)", () -> {
+                try (QuarantineWriter quarantine = new QuarantineWriter(runs, run)) {
+                    List<QuarantinedRow> first = new ArrayList<>(RejectLimit.REASONS_SHOWN);
+                    LoadResult result = carry.open().copy(file.table(), row -> {
+                        if (first.size() < RejectLimit.REASONS_SHOWN) {
+                            first.add(row);
+                        }
+                        quarantine.accept(row);
+                    });
+                    quarantine.flush();
+                    if (result.rowsLoaded() != previous.rowsLoaded()
+                            || result.rowsQuarantined() != previous.rowsQuarantined()
+                            || quarantine.count() != result.rowsQuarantined()) {
+                        throw new IllegalStateException(file.table().fileName() + " does not reconcile with its "
+                                + "load in run " + from + ": carried over " + result.rowsLoaded() + " rows and "
+                                + result.rowsQuarantined() + " quarantined, run " + from + " loaded "
+                                + previous.rowsLoaded() + " and quarantined " + previous.rowsQuarantined());
+                    }
+                    DataLoad load = previous.carriedOver(file.path().toString(), from);
+                    runs.recordLoad(run, load);
+                    synchronized (this) {
+                        loads.add(load);
+                    }
+                    rejectLimit.check(file.table().fileName(), result, first);
+                    return result.rowsRead();
+                }
+            });
+        }
+
+        /**
+         * Loads every file, or carries it over when it is unchanged: several at once, largest first, when the run's
+         * parallelism allows, otherwise one after the other in contract order. The first failure fails the run once
+         * every started load has ended.
+         */
+        void loadAll(RawLoad raw, List<SourceFile> files, Changes changes) {
+            try (PublishedCopy carry = new PublishedCopy(raw, changes.published())) {
+                loadAll(files, file -> {
+                    DataLoad previous = changes.unchanged().get(file.table());
+                    if (previous == null) {
+                        load(raw, file);
+                    } else {
+                        carry(carry, file, previous);
+                    }
+                });
+            }
+        }
+
+        private void loadAll(List<SourceFile> files, Consumer<SourceFile> each) {
             int threads = Math.min(parallelism, files.size());
             if (threads <= 1) {
-                files.forEach(file -> load(raw, file));
+                files.forEach(each);
                 return;
             }
             List<SourceFile> largestFirst = files.stream()
@@ -365,7 +668,7 @@ public final class OlistPipeline {
             });
             try {
                 List<Future<?>> loads = largestFirst.stream()
-                        .<Future<?>>map(file -> pool.submit(() -> load(raw, file)))
+                        .<Future<?>>map(file -> pool.submit(() -> each.accept(file)))
                         .toList();
                 StepFailed failed = null;
                 for (Future<?> load : loads) {
@@ -451,7 +754,7 @@ public final class OlistPipeline {
 
         synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
             return new RunReport(run, status, steps, loads(), validation, quality, recordedChecks, failure,
-                    warehouse.location(), took);
+                    warehouse.location(), took, mode);
         }
 
         /**

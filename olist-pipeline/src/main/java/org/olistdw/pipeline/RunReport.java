@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.QualityReport;
@@ -24,10 +25,12 @@ import org.olistdw.pipeline.build.OrderValidation;
  * @param failure     the one-line cause of a failure
  * @param warehouse   where readers open the warehouse (the last published one if this run failed)
  * @param duration    wall time of the whole run
+ * @param mode        what the run did again (full, incremental, no change), once it compared its inputs
  */
 public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, List<DataLoad> loads,
                         Optional<OrderValidation> validation, Optional<QualityReport> quality, List<CheckResult> checks,
-                        Optional<String> failure, String warehouse, Duration duration) {
+                        Optional<String> failure, String warehouse, Duration duration,
+                        Optional<RunMode> mode) {
 
     public RunReport {
         steps = List.copyOf(steps);
@@ -38,6 +41,17 @@ public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, L
     /** Whether the run published a new warehouse. */
     public boolean succeeded() {
         return status == RunStatus.SUCCESS;
+    }
+
+    /** The run that built the published warehouse, when this run found nothing changed since and built nothing. */
+    public Optional<RunId> unchangedSince() {
+        return mode.filter(m -> m == RunMode.NO_CHANGE).flatMap(m -> loads.stream().findFirst())
+                .flatMap(DataLoad::carriedOverFrom);
+    }
+
+    /** The files this run carried over from the published warehouse instead of reading them. */
+    public long filesCarriedOver() {
+        return loads.stream().filter(DataLoad::carriedOver).count();
     }
 
     /** Source rows read in the run. */

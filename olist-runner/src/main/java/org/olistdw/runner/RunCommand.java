@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -41,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
 
     @Mixin
     private WorkDirOption work;
@@ -89,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         try (WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(options.lockLease))) {
             int cores = options.threads != null ? options.threads : Runtime.getRuntime().availableProcessors();
             OlistPipeline pipeline = wiring.pipeline(published, options.memoryLimit, cores, RunOptions.tempDir(workDir),
-                    options.parallelism, options.keepVersions, lease).withRejectLimit(rejectLimit);
+                    options.parallelism, options.keepVersions, lease).withRejectLimit(rejectLimit)
+                    .withFullReload(options.full);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(lease);
             listeners.add(new ConsoleProgress(err, System.console() != null));
@@ -167,9 +170,20 @@ final class RunCommand implements Callable<Integer> {
         }
         long loaded = report.loads().stream().mapToLong(DataLoad::rowsLoaded).sum();
         out.println();
-        out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%n", report.runId(),
+        Optional<RunId> unchangedSince = report.unchangedSince();
+        if (unchangedSince.isPresent()) {
+            out.printf("run %s succeeded in %s: no change since run %s (the nine files, models and rules are the same);"
+                    + " nothing loaded or built, its warehouse stays published%n", report.runId(),
+                    Console.duration(report.duration()), unchangedSince.get());
+            out.flush();
+            return;
+        }
+        out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%s%n", report.runId(),
                 report.succeeded() ? "succeeded" : "FAILED", Console.duration(report.duration()),
-                Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()));
+                Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()),
+                report.filesCarriedOver() == 0 ? "" : " (" + report.filesCarriedOver() + " unchanged files carried over"
+                        + " from run " + report.loads().stream().flatMap(load -> load.carriedOverFrom().stream())
+                        .findFirst().orElseThrow() + ")");
         report.validation().ifPresent(v -> out.printf("validation: %s orders through the domain model, %s rule"
                 + " violations%s%n", Console.count(v.orders()), Console.count(v.violations()), v.byRule().isEmpty() ? ""
                 : " (" + v.byRule().entrySet().stream().map(e -> e.getKey().code() + " " + Console.count(e.getValue()))

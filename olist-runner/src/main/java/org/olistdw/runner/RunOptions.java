@@ -61,6 +61,11 @@ final class RunOptions {
                     + " the tolerance (recorded as accepted).")
     boolean acceptDrift;
 
+    @Option(names = "--full",
+            description = "Read every source file and build the whole warehouse, even what is unchanged since the"
+                    + " published warehouse was built.")
+    boolean full;
+
     /**
      * Checks what picocli cannot: the ranges of the numbers.
      *

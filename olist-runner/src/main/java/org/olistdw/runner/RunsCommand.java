@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.olistdw.domain.orchestration.PipelineRun;
+import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.ops.postgres.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code olist runs}: recent runs from the operational store. */
 @Command(name = "runs",
         mixinStandardHelpOptions = true,
-        description = "Lists recent runs from PostgreSQL with status, duration and row counts.")
+        description = {"Lists recent runs from PostgreSQL with status, mode, duration and row counts.",
+            "mode: full, incremental (unchanged files carried over) or no_change (nothing loaded or built);",
+            "files: read + carried over."})
 final class RunsCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -74,7 +77,9 @@ final class RunsCommand implements Callable<Integer> {
         row.put("durationMs", run.duration().map(Duration::toMillis).orElse(null));
         row.put("tasks", summary.tasks());
         row.put("tasksFailed", summary.tasksFailed());
+        row.put("mode", summary.mode().map(RunMode::code).orElse(null));
         row.put("filesLoaded", summary.filesLoaded());
+        row.put("filesCarriedOver", summary.filesCarriedOver());
         row.put("rowsRead", summary.rowsRead());
         row.put("rowsLoaded", summary.rowsLoaded());
         row.put("rowsQuarantined", summary.rowsQuarantined());
@@ -87,14 +92,15 @@ final class RunsCommand implements Callable<Integer> {
             out.println("no runs recorded yet");
             return;
         }
-        out.printf("%6s  %-9s  %-19s  %10s  %12s  %12s  %11s  %s%n",
-                "run", "status", "started", "duration", "rows read", "loaded", "quarantined", "error");
+        out.printf("%6s  %-9s  %-11s  %-19s  %10s  %5s  %12s  %12s  %11s  %s%n",
+                "run", "status", "mode", "started", "duration", "files", "rows read", "loaded", "quarantined", "error");
         for (Map<String, Object> row : rows) {
             Object ms = row.get("durationMs");
             String started = WHEN.format(java.time.Instant.parse((String) row.get("startedAt")).atZone(ZoneId.systemDefault()));
-            out.printf("%6s  %-9s  %-19s  %10s  %12s  %12s  %11s  %s%n",
-                    row.get("runId"), row.get("status"), started,
+            out.printf("%6s  %-9s  %-11s  %-19s  %10s  %5s  %12s  %12s  %11s  %s%n",
+                    row.get("runId"), row.get("status"), row.get("mode") == null ? "-" : row.get("mode"), started,
                     ms == null ? "-" : Console.duration(Duration.ofMillis((Long) ms)),
+                    row.get("filesLoaded") + "+" + row.get("filesCarriedOver"),
                     Console.count((Long) row.get("rowsRead")), Console.count((Long) row.get("rowsLoaded")),
                     Console.count((Long) row.get("rowsQuarantined")),
                     row.get("error") == null ? "" : Console.abbreviate((String) row.get("error"), 80));

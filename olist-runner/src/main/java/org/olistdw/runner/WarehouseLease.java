@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -259,6 +260,21 @@ final class WarehouseLease implements AutoCloseable, RunListener {
         @Override
         public String location() {
             return delegate.location();
+        }
+
+        @Override
+        public Optional<RunId> publishedRun() {
+            return delegate.publishedRun();
+        }
+
+        @Override
+        public String definitionsFingerprint() {
+            return delegate.definitionsFingerprint();
+        }
+
+        @Override
+        public void discardStaleBuilds() {
+            delegate.discardStaleBuilds();
         }
     }
 }

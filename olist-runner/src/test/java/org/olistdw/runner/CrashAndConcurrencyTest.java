@@ -108,7 +108,7 @@ class CrashAndConcurrencyTest {
             throws Exception {
         RunId before = latestRun().id();
         Process child = olist(Map.of(WarehouseLease.PAUSE_VARIABLE, "publish"), "run", "--source", sample.toString(),
-                "--warehouse", warehouse.toString(), "--lock-lease", Long.toString(LEASE.toSeconds()));
+                "--warehouse", warehouse.toString(), "--lock-lease", Long.toString(LEASE.toSeconds()), "--full");
         RunId dead = awaitRunAfter(before, child);
         await(child, () -> DuckDbWarehouse.publishedRun(warehouse).filter(dead::equals).isPresent());
 
@@ -139,7 +139,7 @@ class CrashAndConcurrencyTest {
     void of_two_runs_at_once_on_one_warehouse_one_publishes_and_the_other_is_refused_naming_the_holder()
             throws Exception {
         int recordedBefore = runs.recent(1000).size();
-        String[] run = {"run", "--source", sample.toString(), "--warehouse", warehouse.toString()};
+        String[] run = {"run", "--source", sample.toString(), "--warehouse", warehouse.toString(), "--full"};
         Process a = olist(Map.of(), run);
         Process b = olist(Map.of(), run);
         int exitA = exit(a);
@@ -167,7 +167,7 @@ class CrashAndConcurrencyTest {
         RunId before = latestRun().id();
         String published = sha256(warehouse);
         Process child = olist(Map.of(), "run", "--source", sample.toString(), "--warehouse", warehouse.toString(),
-                "--lock-lease", Long.toString(LEASE.toSeconds()));
+                "--lock-lease", Long.toString(LEASE.toSeconds()), "--full");
         RunId dead = awaitRunAfter(before, child);
         await(child, () -> runs.tasks(dead).stream().anyMatch(task -> task.type().equals(kind)));
 

@@ -114,12 +114,12 @@ class EndToEndTest {
                 "transform:staging.stg_orders", "transform:core.fact_order_items",
                 "transform:mart.mart_monthly_revenue");
         assertThat(tasks.get(tasks.size() - 1).type()).isEqualTo("publish");
-        // directory check, 9 file checks, new build, 9 loads, dependency graph, every model, the validation of
+        // directory check, 9 file checks, the comparison with the published warehouse, new build, 9 loads, dependency graph, every model, the validation of
         // orders and of customer segments, one check per quality rule checked, quality report, the volume, quality
         // and drift gates, publish
         List<CheckResult> checked = TestStores.ops().qualityResults().results(recorded.id());
         assertThat(checked).isNotEmpty();
-        assertThat(tasks).hasSize(1 + 9 + 1 + 9 + 1 + (int) modelFiles() + 2 + checked.size() + 4 + 1);
+        assertThat(tasks).hasSize(1 + 9 + 1 + 1 + 9 + 1 + (int) modelFiles() + 2 + checked.size() + 4 + 1);
         assertThat(tasks).extracting(TaskExecution::name).containsAll(checked.stream()
                 .map(result -> "check:" + result.rule().name()).toList());
         assertThat(tasks).extracting(TaskExecution::name).containsSubsequence("transform:core.fact_orders",

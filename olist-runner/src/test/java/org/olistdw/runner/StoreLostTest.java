@@ -41,7 +41,9 @@ class StoreLostTest {
             String before = sha256(published);
 
             // the server stops as the first model starts: the run's next write to the store fails
-            Cli lost = Cli.runWith(new StopAtFirst(StepKind.TRANSFORM, server), args);
+            String[] full = java.util.Arrays.copyOf(args, args.length + 1);
+            full[args.length] = "--full";
+            Cli lost = Cli.runWith(new StopAtFirst(StepKind.TRANSFORM, server), full);
 
             assertThat(lost.exitCode()).as(lost.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
             String[] errLines = lost.err().strip().split("\\R");

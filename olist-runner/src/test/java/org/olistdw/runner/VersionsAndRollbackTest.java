@@ -93,7 +93,7 @@ class VersionsAndRollbackTest {
             Cli run = sample == half
                     ? olist("run", "--source", sample.toString(), "--keep-versions", "3", "--accept-volume-drop",
                             "--accept-drift")
-                    : olist("run", "--source", sample.toString(), "--keep-versions", "3");
+                    : olist("run", "--source", sample.toString(), "--keep-versions", "3", "--full");
             assertThat(run.exitCode()).as(run.toString()).isZero();
             published.add(lastRun().id().value());
         }

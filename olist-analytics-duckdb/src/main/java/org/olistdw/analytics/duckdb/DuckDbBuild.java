@@ -241,6 +241,11 @@ final class DuckDbBuild implements WarehouseBuild {
         LOG.info("run {}: build {} discarded; {} unchanged", run, buildFile, publishedFile);
     }
 
+    /** The published warehouse this build replaces when it is published. */
+    Path publishedFile() {
+        return publishedFile;
+    }
+
     /** The file this build writes until it is published. */
     Path buildFile() {
         return buildFile;

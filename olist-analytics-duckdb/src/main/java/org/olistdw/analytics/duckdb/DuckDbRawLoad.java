@@ -1,9 +1,14 @@
 package org.olistdw.analytics.duckdb;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
-import java.sql.SQLException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
@@ -52,6 +57,114 @@ final class DuckDbRawLoad implements RawLoad {
             }
             throw new IllegalStateException("cannot close the session of the load of " + file + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The published file is attached read-only to the build (DuckDB's {@code attach ... (read_only)}); each copy
+     * is an {@code insert ... select} of the table and of its quarantined rows on a session of its own, so that
+     * copies and loads run at the same time, and the file is detached on close.
+     */
+    @Override
+    public CarryOver carryOver(RunId from) {
+        Objects.requireNonNull(from, "from");
+        build.requireOpen();
+        DuckDBConnection connection = build.connection();
+        Path published = build.publishedFile();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("attach " + RawLayout.literal(published.toAbsolutePath().toString()) + " as "
+                    + RawLayout.quote(CARRIED) + " (read_only)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(WarehouseVersions.unreadable(published, e), e);
+        }
+        PublishedCopy copy = new PublishedCopy(connection);
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select max(run_id) from " + RawLayout.quote(CARRIED) + "."
+                     + RawLayout.buildTable())) {
+            result.next();
+            long built = result.getLong(1);
+            if (result.wasNull() || built != from.value()) {
+                throw new IllegalStateException("the published warehouse " + published + " is the build of run "
+                        + (result.wasNull() ? "(none)" : built) + ", not of run " + from + "; nothing carried over");
+            }
+        } catch (SQLException | RuntimeException e) {
+            copy.close();
+            throw e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("cannot read the run of " + published + ": " + e.getMessage(), e);
+        }
+        return copy;
+    }
+
+    private static final String CARRIED = "carried_over";
+
+    /** The published warehouse, attached to the build's connection. */
+    private final class PublishedCopy implements CarryOver {
+        private final DuckDBConnection connection;
+        private boolean closed;
+
+        PublishedCopy(DuckDBConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public LoadResult copy(SourceTable table, Consumer<QuarantinedRow> quarantine) {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(quarantine, "quarantine");
+            String columns = Stream.concat(
+                            Stream.of("_run_id", "_source_file", "_source_line"),
+                            table.header().stream())
+                    .map(RawLayout::quote).collect(Collectors.joining(", "));
+            String from = RawLayout.quote(CARRIED) + "." + RawLayout.quote(RawLayout.RAW_SCHEMA) + "."
+                    + RawLayout.quote(table.tableName());
+            String quarantined = RawLayout.quote(CARRIED) + "." + RawLayout.quarantineTable();
+            try (DuckDBConnection connection = build.session()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("insert into " + RawLayout.rawTable(table) + " (" + columns + ") select "
+                            + columns + " from " + from);
+                }
+                try (PreparedStatement insert = connection.prepareStatement("insert into "
+                        + RawLayout.quarantineTable() + " select * from " + quarantined + " where source_file = ?")) {
+                    insert.setString(1, table.fileName());
+                    insert.executeUpdate();
+                }
+                long rowsQuarantined = 0;
+                try (PreparedStatement select = connection.prepareStatement("select line_number, raw_text, reason from "
+                        + RawLayout.quarantineTable() + " where source_file = ? order by line_number")) {
+                    select.setString(1, table.fileName());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            quarantine.accept(new QuarantinedRow(table.fileName(), rows.getLong(1), rows.getString(2),
+                                    rows.getString(3)));
+                            rowsQuarantined++;
+                        }
+                    }
+                }
+                long rowsLoaded = DuckDbBuild.rowCount(connection, RawLayout.RAW_SCHEMA + "." + table.tableName());
+                return new LoadResult(rowsLoaded + rowsQuarantined, rowsLoaded, rowsQuarantined);
+            } catch (SQLException | RuntimeException e) {
+                synchronized (DuckDbRawLoad.this) {
+                    if (failedLoad == null) {
+                        failedLoad = table.fileName() + " (carried over: " + e.getMessage() + ")";
+                    }
+                }
+                throw new IllegalStateException("cannot carry " + table.fileName() + " over from the published "
+                        + "warehouse: " + RuleQueries.oneLine(e.getMessage()), e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("detach " + RawLayout.quote(CARRIED));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot detach the published warehouse: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -1,8 +1,15 @@
 package org.olistdw.analytics.duckdb;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.pipeline.sql.ClasspathSql;
+import org.olistdw.pipeline.sql.ClasspathSql.SqlFile;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.build.WarehouseBuild;
 
@@ -36,5 +43,50 @@ final class PublishedWarehouse implements Warehouse {
     @Override
     public String location() {
         return publishedFile.toString();
+    }
+
+    @Override
+    public void discardStaleBuilds() {
+        BuildFiles.deleteStale(publishedFile);
+    }
+
+    @Override
+    public Optional<RunId> publishedRun() {
+        return DuckDbWarehouse.publishedRun(publishedFile);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every SQL file under the model root and under {@code sql/quality} (every one under {@code sql/} when the
+     * model root is there), each by its name and text, and the macros generated from the domain's rules.
+     */
+    @Override
+    public String definitionsFingerprint() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        ClassLoader loader = PublishedWarehouse.class.getClassLoader();
+        // one scan of the class path when the models are under sql/, as shipped
+        String[] roots = settings.modelRoot().startsWith("sql/") ? new String[] {"sql"}
+                : new String[] {settings.modelRoot(), "sql/quality"};
+        for (String root : roots) {
+            for (SqlFile file : ClasspathSql.listTree(loader, root)) {
+                update(digest, file.resource());
+                update(digest, file.text());
+            }
+        }
+        for (String macro : RuleMacros.statements()) {
+            update(digest, macro);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
     }
 }

@@ -1,6 +1,7 @@
 package org.olistdw.domain.orchestration;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What happened to one source file in one run: where it came from, its fingerprint, and where each of
@@ -14,12 +15,16 @@ import java.util.Objects;
  * @param rowsRead        data rows read (the header is not a row)
  * @param rowsLoaded      rows written to the raw table
  * @param rowsQuarantined rows written to the quarantine with a reason
+ * @param carriedOverFrom the run whose load of the same bytes (size and SHA-256) was carried over instead of
+ *                        reading the file again, its rows and quarantined rows copied from the warehouse that run
+ *                        built; empty when the file was read
  */
 public record DataLoad(String sourceFile, String path, long sizeBytes, String sha256,
-                       long rowsRead, long rowsLoaded, long rowsQuarantined) {
+                       long rowsRead, long rowsLoaded, long rowsQuarantined, Optional<RunId> carriedOverFrom) {
 
     public DataLoad {
         Objects.requireNonNull(sourceFile, "sourceFile");
+        Objects.requireNonNull(carriedOverFrom, "carriedOverFrom");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(sha256, "sha256");
         if (rowsRead < 0 || rowsLoaded < 0 || rowsQuarantined < 0 || sizeBytes < 0) {
@@ -29,5 +34,22 @@ public record DataLoad(String sourceFile, String path, long sizeBytes, String sh
             throw new IllegalStateException(sourceFile + " does not reconcile: read " + rowsRead
                     + " != loaded " + rowsLoaded + " + quarantined " + rowsQuarantined);
         }
+    }
+
+    /** A load of a file that was read. */
+    public DataLoad(String sourceFile, String path, long sizeBytes, String sha256,
+                    long rowsRead, long rowsLoaded, long rowsQuarantined) {
+        this(sourceFile, path, sizeBytes, sha256, rowsRead, rowsLoaded, rowsQuarantined, Optional.empty());
+    }
+
+    /** Whether the file was unchanged and its load carried over rather than read. */
+    public boolean carriedOver() {
+        return carriedOverFrom.isPresent();
+    }
+
+    /** This load, at {@code path}, as carried over by a later run from {@code run}, the run that recorded it. */
+    public DataLoad carriedOver(String path, RunId run) {
+        return new DataLoad(sourceFile, path, sizeBytes, sha256, rowsRead, rowsLoaded, rowsQuarantined,
+                Optional.of(run));
     }
 }

@@ -47,8 +47,23 @@ public interface PipelineRuns {
         ends.forEach(end -> finishTask(end.task(), end.status(), end.completedAt(), end.rowsAffected(), end.errorMessage()));
     }
 
-    /** Records the load of one source file. */
+    /** Records the load of one source file, read or {@linkplain DataLoad#carriedOver() carried over}. */
     void recordLoad(RunId run, DataLoad load);
+
+    /**
+     * Records how much of its work a run does again and the fingerprint of what it builds with (the models, the
+     * rules and the settings that decide the warehouse), once the run has compared its inputs with those of the
+     * published warehouse.
+     *
+     * @param fingerprint hex SHA-256, compared by later runs with their own
+     */
+    void recordMode(RunId run, RunMode mode, String fingerprint);
+
+    /** The mode a run recorded, empty when it recorded none (it stopped before, or ran before modes were kept). */
+    Optional<RunMode> mode(RunId run);
+
+    /** The fingerprint of what a run built with, as {@link #recordMode} recorded it. */
+    Optional<String> fingerprint(RunId run);
 
     /** Records rows that could not be read, with their file, line, text and reason. */
     void recordQuarantine(RunId run, List<QuarantinedRow> rows);

@@ -24,6 +24,7 @@ import org.olistdw.domain.orchestration.PipelineRun;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.orchestration.TaskExecution;
 import org.olistdw.domain.orchestration.TaskId;
@@ -244,10 +245,10 @@ final class JdbiPipelineRuns implements PipelineRuns {
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into etl_orchestration.data_loads
                             (run_id, source_file, file_path, file_size_bytes, sha256,
-                             rows_read, rows_loaded, rows_quarantined)
+                             rows_read, rows_loaded, rows_quarantined, carried_over_from)
                         values
                             (:runId, :sourceFile, :path, :sizeBytes, :sha256,
-                             :rowsRead, :rowsLoaded, :rowsQuarantined)""")
+                             :rowsRead, :rowsLoaded, :rowsQuarantined, :carriedOverFrom)""")
                 .bind("runId", run.value())
                 .bind("sourceFile", text(load.sourceFile()))
                 .bind("path", text(load.path()))
@@ -256,7 +257,48 @@ final class JdbiPipelineRuns implements PipelineRuns {
                 .bind("rowsRead", load.rowsRead())
                 .bind("rowsLoaded", load.rowsLoaded())
                 .bind("rowsQuarantined", load.rowsQuarantined())
+                .bind("carriedOverFrom", load.carriedOverFrom().map(RunId::value).orElse(null))
                 .execute());
+    }
+
+    @Override
+    public void recordMode(RunId run, RunMode mode, String fingerprint) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        jdbi.useHandle(handle -> {
+            int updated = handle.createUpdate("""
+                            update etl_orchestration.pipeline_runs
+                            set run_mode = :mode, build_fingerprint = :fingerprint
+                            where run_id = :runId""")
+                    .bind("mode", mode.code())
+                    .bind("fingerprint", fingerprint)
+                    .bind("runId", run.value())
+                    .execute();
+            if (updated == 0) {
+                throw new IllegalArgumentException("there is no pipeline run " + run.value());
+            }
+        });
+    }
+
+    @Override
+    public Optional<RunMode> mode(RunId run) {
+        return runColumn(run, "run_mode").map(RunMode::fromCode);
+    }
+
+    @Override
+    public Optional<String> fingerprint(RunId run) {
+        return runColumn(run, "build_fingerprint");
+    }
+
+    private Optional<String> runColumn(RunId run, String column) {
+        Objects.requireNonNull(run, "run");
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select " + column + " from etl_orchestration.pipeline_runs where run_id = :runId")
+                .bind("runId", run.value())
+                .mapTo(String.class)
+                .findOne()
+                .filter(Objects::nonNull));
     }
 
     @Override
@@ -364,7 +406,8 @@ final class JdbiPipelineRuns implements PipelineRuns {
     public List<DataLoad> loads(RunId run) {
         Objects.requireNonNull(run, "run");
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        select source_file, file_path, file_size_bytes, sha256, rows_read, rows_loaded, rows_quarantined
+                        select source_file, file_path, file_size_bytes, sha256, rows_read, rows_loaded, rows_quarantined,
+                               carried_over_from
                         from etl_orchestration.data_loads
                         where run_id = :runId
                         order by load_id""")
@@ -427,7 +470,7 @@ final class JdbiPipelineRuns implements PipelineRuns {
         Objects.requireNonNull(warehouse, "warehouse");
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select l.run_id, l.source_file, l.file_path, l.file_size_bytes, l.sha256, l.rows_read,
-                               l.rows_loaded, l.rows_quarantined
+                               l.rows_loaded, l.rows_quarantined, l.carried_over_from
                         from etl_orchestration.data_loads l
                         join etl_orchestration.pipeline_runs r on r.run_id = l.run_id
                         where l.source_file = :sourceFile
@@ -519,16 +562,19 @@ final class JdbiPipelineRuns implements PipelineRuns {
     }
 
     private record LoadRow(String sourceFile, String filePath, long fileSizeBytes, String sha256,
-                           long rowsRead, long rowsLoaded, long rowsQuarantined) {
+                           long rowsRead, long rowsLoaded, long rowsQuarantined, Long carriedOverFrom) {
 
         static LoadRow from(ResultSet rs) throws SQLException {
+            long carried = rs.getLong("carried_over_from");
+            Long carriedOverFrom = rs.wasNull() ? null : carried;
             return new LoadRow(rs.getString("source_file"), rs.getString("file_path"), rs.getLong("file_size_bytes"),
                     rs.getString("sha256"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
-                    rs.getLong("rows_quarantined"));
+                    rs.getLong("rows_quarantined"), carriedOverFrom);
         }
 
         DataLoad toDomain() {
-            return new DataLoad(sourceFile, filePath, fileSizeBytes, sha256, rowsRead, rowsLoaded, rowsQuarantined);
+            return new DataLoad(sourceFile, filePath, fileSizeBytes, sha256, rowsRead, rowsLoaded, rowsQuarantined,
+                    Optional.ofNullable(carriedOverFrom).map(RunId::new));
         }
     }
 
@@ -544,18 +590,18 @@ final class JdbiPipelineRuns implements PipelineRuns {
         }
     }
 
-    private record SummaryRow(RunRow run, int tasks, int tasksFailed, int filesLoaded,
-                              long rowsRead, long rowsLoaded, long rowsQuarantined) {
+    private record SummaryRow(RunRow run, int tasks, int tasksFailed, int filesLoaded, int filesCarriedOver,
+                              long rowsRead, long rowsLoaded, long rowsQuarantined, String mode) {
 
         static SummaryRow from(ResultSet rs) throws SQLException {
             return new SummaryRow(RunRow.from(rs), rs.getInt("tasks"), rs.getInt("tasks_failed"),
-                    rs.getInt("files_loaded"), rs.getLong("rows_read"), rs.getLong("rows_loaded"),
-                    rs.getLong("rows_quarantined"));
+                    rs.getInt("files_loaded"), rs.getInt("files_carried_over"), rs.getLong("rows_read"),
+                    rs.getLong("rows_loaded"), rs.getLong("rows_quarantined"), rs.getString("run_mode"));
         }
 
         RunSummary toDomain() {
             return new RunSummary(run.toDomain(), tasks, tasksFailed, filesLoaded, rowsRead, rowsLoaded,
-                    rowsQuarantined);
+                    rowsQuarantined, Optional.ofNullable(mode).map(RunMode::fromCode), filesCarriedOver);
         }
     }
 

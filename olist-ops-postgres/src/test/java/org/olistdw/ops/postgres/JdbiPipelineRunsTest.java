@@ -2,6 +2,7 @@ package org.olistdw.ops.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.olistdw.domain.orchestration.PipelineRun;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.orchestration.TaskExecution;
 import org.olistdw.domain.orchestration.TaskId;
@@ -248,6 +250,32 @@ class JdbiPipelineRunsTest {
     }
 
     @Test
+    void a_carried_over_load_names_its_run_and_a_run_keeps_its_mode_and_fingerprint() {
+        RunId first = runs.start("olist-elt", T0, Map.of());
+        DataLoad read = new DataLoad("a.csv", "/a.csv", 1, SHA_ORDERS, 10, 8, 2);
+        runs.recordLoad(first, read);
+        runs.recordMode(first, RunMode.FULL, SHA_ITEMS);
+        RunId second = runs.start("olist-elt", T0.plusSeconds(60), Map.of());
+        runs.recordLoad(second, read.carriedOver("/b/a.csv", first));
+        runs.recordLoad(second, new DataLoad("b.csv", "/b/b.csv", 1, SHA_ITEMS, 5, 5, 0));
+        runs.recordMode(second, RunMode.INCREMENTAL, SHA_ITEMS);
+        RunId undecided = runs.start("olist-elt", T0.plusSeconds(120), Map.of());
+
+        assertThat(runs.loads(first)).containsExactly(read);
+        assertThat(runs.loads(second)).extracting(DataLoad::carriedOverFrom)
+                .containsExactly(Optional.of(first), Optional.empty());
+        assertThat(runs.mode(second)).contains(RunMode.INCREMENTAL);
+        assertThat(runs.fingerprint(second)).contains(SHA_ITEMS);
+        assertThat(runs.mode(undecided)).isEmpty();
+        assertThat(runs.fingerprint(undecided)).isEmpty();
+        assertThat(ops.runSummaries(5)).extracting(RunSummary::mode, RunSummary::filesLoaded, RunSummary::filesCarriedOver)
+                .containsExactly(tuple(Optional.empty(), 0, 0), tuple(Optional.of(RunMode.INCREMENTAL), 1, 1),
+                        tuple(Optional.of(RunMode.FULL), 1, 0));
+        assertThatThrownBy(() -> runs.recordMode(first, RunMode.FULL, "not hex"))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void run_summaries_total_the_tasks_and_loads_of_each_run() {
         RunId quiet = runs.start("olist-elt", T0, Map.of());
         RunId busy = runs.start("olist-elt", T0.plusSeconds(60), Map.of());
@@ -261,8 +289,10 @@ class JdbiPipelineRunsTest {
         List<RunSummary> summaries = ops.runSummaries(5);
 
         assertThat(summaries).extracting(s -> s.run().id()).containsExactly(busy, quiet);
-        assertThat(summaries.get(0)).isEqualTo(new RunSummary(runs.find(busy).orElseThrow(), 2, 1, 2, 15, 13, 2));
-        assertThat(summaries.get(1)).isEqualTo(new RunSummary(runs.find(quiet).orElseThrow(), 0, 0, 0, 0, 0, 0));
+        assertThat(summaries.get(0)).isEqualTo(new RunSummary(runs.find(busy).orElseThrow(), 2, 1, 2, 15, 13, 2,
+                Optional.empty(), 0));
+        assertThat(summaries.get(1)).isEqualTo(new RunSummary(runs.find(quiet).orElseThrow(), 0, 0, 0, 0, 0, 0,
+                Optional.empty(), 0));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.source.SourceScan;
 import org.olistdw.pipeline.source.SourceTable;
 
@@ -34,4 +35,30 @@ public interface RawLoad {
      */
     LoadResult load(SourceTable table, Path file, CompletableFuture<SourceScan> scan,
                     Consumer<QuarantinedRow> quarantine);
+
+    /**
+     * Opens the published warehouse to carry the raw rows of unchanged files over from it, instead of reading the
+     * files again. Carrying over and loading do not overlap: every carry-over ends before the first load starts.
+     *
+     * @param from the run whose build must be the published warehouse
+     * @throws IllegalStateException when the published warehouse cannot be opened or is not the build of
+     *                               {@code from}
+     */
+    CarryOver carryOver(RunId from);
+
+    /** The published warehouse, open to copy raw tables from; closing it lets it go. */
+    interface CarryOver extends AutoCloseable {
+
+        /**
+         * Copies {@code table}'s raw rows (with their lineage: the run that read them, file and line) and its
+         * quarantined rows from the published warehouse into the build, each quarantined row also to
+         * {@code quarantine}, in line order.
+         *
+         * @return the rows so loaded and quarantined, read being their sum
+         */
+        LoadResult copy(SourceTable table, Consumer<QuarantinedRow> quarantine);
+
+        @Override
+        void close();
+    }
 }

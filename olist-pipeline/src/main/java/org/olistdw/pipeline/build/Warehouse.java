@@ -1,6 +1,7 @@
 package org.olistdw.pipeline.build;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.olistdw.domain.orchestration.RunId;
 
 /**
@@ -25,4 +26,25 @@ public interface Warehouse {
 
     /** Where readers open the published warehouse (a file path for an embedded store). */
     String location();
+
+    /**
+     * The run whose build is published, as the published warehouse itself records it; empty when nothing is
+     * published yet.
+     *
+     * @throws IllegalStateException when the published warehouse cannot be read
+     */
+    Optional<RunId> publishedRun();
+
+    /**
+     * A digest of the definitions every build is made of (SQL models and macros, the generated rule macros, the
+     * templates quality rules are measured with): builds made with equal definitions from equal raw tables are
+     * equal. Hex SHA-256.
+     */
+    String definitionsFingerprint();
+
+    /**
+     * Deletes what runs that were cut short left behind (their unfinished builds), as starting a build does: for a
+     * run that builds nothing.
+     */
+    void discardStaleBuilds();
 }
