@@ -30,8 +30,10 @@ import org.olistdw.runner.OpsOptions;
 import org.olistdw.runner.OpsServer;
 import org.olistdw.runner.WorkDirOption;
 import org.olistdw.sample.SampleDataGenerator;
+import org.olistdw.sample.SourceChanges;
 import org.olistdw.tools.bench.BenchFigures.Bare;
 import org.olistdw.tools.bench.BenchFigures.Bench;
+import org.olistdw.tools.bench.BenchFigures.Incremental;
 import org.olistdw.tools.bench.BenchFigures.Machine;
 import org.olistdw.tools.bench.BenchFigures.Query;
 import org.olistdw.tools.bench.BenchFigures.Run;
@@ -123,6 +125,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options of the run process, e.g. \"-Xmx2g\" (default: none).")
     private String javaOptions;
 
+    @Option(names = "--incremental", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After the full runs, time runs over the sample with 1 % new and 1 % changed orders"
+                    + " (olist evolve) and runs where nothing changed (default: on; --no-incremental skips them).")
+    private boolean incremental;
+
     @Option(names = "--docs", paramLabel = "FILE", defaultValue = "docs/performance.md",
             description = "Performance page whose generated section is rewritten; skipped when its folder does not "
                     + "exist (default: ${DEFAULT-VALUE}).")
@@ -133,6 +140,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     private OpsOptions ops;
+
+    private static final double NEW_ORDERS_PERCENT = 1;
+    private static final double CHANGED_ORDERS_PERCENT = 1;
 
     private final String mainClass;
 
@@ -211,7 +221,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path warehouse = dir.resolve("warehouse.duckdb");
         List<Run> attempts = new ArrayList<>();
         for (int i = 1; i <= pipelineRuns; i++) {
-            Run run = runPipeline(sample, dir, warehouse, i);
+            Run run = runPipeline(sample, dir, warehouse, "run-" + i, true, List.of("--full"));
             attempts.add(run);
             BenchFigures.Startup marks = run.startup();
             err.printf("  run %d: %s (to main %s, PostgreSQL %s, store setup %s, pipeline %s, after %s; load %s,"
@@ -257,8 +267,52 @@ public final class BenchCommand implements Callable<Integer> {
         }
         err.printf("  dashboard on PostgreSQL: done%n");
         err.flush();
+        Incremental changes = incremental ? incremental(sample, dir, warehouse, err) : null;
         return new Scale(scale, generateMs, run, bare, starCopyMs, figures,
-                attempts.stream().map(Run::processWallMs).toList(), bares.stream().map(Bare::totalMs).toList());
+                attempts.stream().map(Run::processWallMs).toList(), bares.stream().map(Bare::totalMs).toList(),
+                changes);
+    }
+
+    /**
+     * After the full runs, on a copy of the last one's warehouse: runs over the sample with 1 % new and 1 %
+     * changed orders, each after a full run
+     * over the original sample that restores the starting point (but the first, which follows the full runs); then
+     * runs over the changed sample again, where nothing changed. Late status changes move closed months, so the
+     * changed runs and the restoring ones accept drift.
+     */
+    private Incremental incremental(Path sample, Path dir, Path warehouse, PrintWriter err)
+            throws IOException, InterruptedException {
+        Path next = dir.resolve("sample-next");
+        SourceChanges.Summary summary = SourceChanges.apply(sample, next,
+                new SourceChanges.Plan(NEW_ORDERS_PERCENT, CHANGED_ORDERS_PERCENT, seed));
+        err.printf("  changed sample: %d new orders, %d delivered, %d canceled, %d reviews added, %d edited%n",
+                summary.newOrders(), summary.delivered(), summary.canceled(), summary.reviewsAdded(),
+                summary.reviewsEdited());
+        // A copy of the full run's warehouse, so that the one the dashboard queries read stays as it was.
+        Path copy = Files.createDirectories(dir.resolve("incremental")).resolve("warehouse.duckdb");
+        Files.copy(warehouse, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<Run> changed = new ArrayList<>();
+        for (int i = 1; i <= pipelineRuns; i++) {
+            if (i > 1) {
+                runPipeline(sample, dir, copy, "restore-" + i, false, List.of("--full", "--accept-drift"));
+            }
+            Run run = runPipeline(next, dir, copy, "changed-" + i, false, List.of("--accept-drift"));
+            changed.add(run);
+            err.printf("  changed run %d: %s (load %s, transform %s, validate %s, check %s)%n", i,
+                    ms(run.processWallMs()), ms(run.wallMs("load")), ms(run.wallMs("transform")),
+                    ms(run.wallMs("validate")), ms(run.wallMs("check")));
+            err.flush();
+        }
+        List<Run> unchanged = new ArrayList<>();
+        for (int i = 1; i <= pipelineRuns; i++) {
+            Run run = runPipeline(next, dir, copy, "unchanged-" + i, false, List.of());
+            unchanged.add(run);
+            err.printf("  run with no change %d: %s%n", i, ms(run.processWallMs()));
+            err.flush();
+        }
+        return new Incremental(NEW_ORDERS_PERCENT, CHANGED_ORDERS_PERCENT,
+                BenchFigures.median(changed, Run::processWallMs), BenchFigures.median(unchanged, Run::processWallMs),
+                changed.stream().map(Run::processWallMs).toList(), unchanged.stream().map(Run::processWallMs).toList());
     }
 
     /** Generates the sample unless one of the same scale and seed is there; -1 when reused. */
@@ -281,16 +335,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code olist run} as a process of its own, with its own embedded PostgreSQL under {@code dir} and a
-     * new warehouse, sampling the memory of its process tree, and reads the metrics and the log it wrote.
+     * Runs {@code olist run} as a process of its own, with its own embedded PostgreSQL under {@code dir},
+     * sampling the memory of its process tree, and reads the metrics and the log it wrote.
+     *
+     * @param label names its log directory and output file
+     * @param fresh whether the warehouse is deleted first, so that the run publishes the first one
+     * @param extra further options of {@code run}
      */
-    private Run runPipeline(Path sample, Path dir, Path warehouse, int attempt)
+    private Run runPipeline(Path sample, Path dir, Path warehouse, String label, boolean fresh, List<String> extra)
             throws IOException, InterruptedException {
         Path metrics = dir.resolve("metrics.json");
         Files.deleteIfExists(metrics);
-        Files.deleteIfExists(warehouse);
-        Files.deleteIfExists(Path.of(warehouse + ".wal"));
-        Path logDir = dir.resolve("logs").resolve("run-" + attempt);
+        if (fresh) {
+            Files.deleteIfExists(warehouse);
+            Files.deleteIfExists(Path.of(warehouse + ".wal"));
+        }
+        Path logDir = dir.resolve("logs").resolve(label);
         deleteTree(logDir);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -308,7 +368,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (parallelism != null) {
             command.addAll(List.of("--parallelism", Integer.toString(parallelism)));
         }
-        Path log = dir.resolve("run-" + attempt + ".out");
+        command.addAll(extra);
+        Path log = dir.resolve(label + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("OLIST_OPS_"));
         long launchedAt = System.currentTimeMillis();
@@ -511,6 +572,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!javaOptions.isBlank()) {
             args.addAll(List.of("--java-opts", "\"" + javaOptions + "\""));
+        }
+        if (!incremental) {
+            args.add("--no-incremental");
         }
         return String.join(" ", args);
     }

@@ -159,15 +159,23 @@ final class BenchFigures {
      * @param queries        the dashboard queries
      * @param runWallMs      every run's process wall time, in order; {@code run} is the median one
      * @param bareTotalMs    every bare run's total, in order; {@code bare} is the median one
+     * @param incremental    the runs over changed and unchanged sources after the full runs, or null when not
+     *                       measured
      */
     record Scale(double scale, long generateMs, Run run, Bare bare, long starCopyMs, List<Query> queries,
-                 List<Long> runWallMs, List<Long> bareTotalMs) {
+                 List<Long> runWallMs, List<Long> bareTotalMs, Incremental incremental) {
 
         /** Copies the lists. */
         Scale {
             queries = List.copyOf(queries);
             runWallMs = List.copyOf(runWallMs);
             bareTotalMs = List.copyOf(bareTotalMs);
+        }
+
+        /** Without incremental runs. */
+        Scale(double scale, long generateMs, Run run, Bare bare, long starCopyMs, List<Query> queries,
+              List<Long> runWallMs, List<Long> bareTotalMs) {
+            this(scale, generateMs, run, bare, starCopyMs, queries, runWallMs, bareTotalMs, null);
         }
 
         /** One run and one bare run. */
@@ -194,6 +202,28 @@ final class BenchFigures {
         /** The slowest warm p95 of DuckDB over every dashboard query. */
         double worstWarmP95() {
             return queries.stream().mapToDouble(query -> query.duckdbWarm().p95()).max().orElse(0);
+        }
+    }
+
+    /**
+     * Runs after the full ones into the same warehouse: over the sample with new and changed orders
+     * ({@code olist evolve}), each after a full run over the original sample restored the starting point, and then
+     * over the same files again, with nothing changed.
+     *
+     * @param newOrdersPercent     new orders, as a percentage of the sample's
+     * @param changedOrdersPercent old orders changed, as a percentage of the sample's
+     * @param changed              the median run over the changed sample
+     * @param unchanged            the median run with nothing changed
+     * @param changedWallMs        every run over the changed sample, in order
+     * @param unchangedWallMs      every run with nothing changed, in order
+     */
+    record Incremental(double newOrdersPercent, double changedOrdersPercent, Run changed, Run unchanged,
+                       List<Long> changedWallMs, List<Long> unchangedWallMs) {
+
+        /** Copies the lists. */
+        Incremental {
+            changedWallMs = List.copyOf(changedWallMs);
+            unchangedWallMs = List.copyOf(unchangedWallMs);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.olistdw.runner.Console;
 import org.olistdw.tools.bench.BenchFigures.Bench;
+import org.olistdw.tools.bench.BenchFigures.Incremental;
 import org.olistdw.tools.bench.BenchFigures.Query;
 import org.olistdw.tools.bench.BenchFigures.Scale;
 import org.olistdw.tools.bench.BenchFigures.Step;
@@ -146,6 +147,9 @@ final class BenchReport {
                     .append(" | ").append(seconds(bare.transformMs())).append(" | ").append(seconds(bare.closeMs()))
                     .append(" | ").append(bare.parallelism()).append(" |\n");
         }
+        if (scales.stream().anyMatch(scale -> scale.incremental() != null)) {
+            md.append(incremental(scales));
+        }
         md.append("\nGenerating the samples took ");
         md.append(String.join(", ", scales.stream().map(s -> "scale " + BenchCommand.label(s.scale()) + ": "
                 + (s.generateMs() < 0 ? "reused" : seconds(s.generateMs()))).toList()));
@@ -181,6 +185,39 @@ final class BenchReport {
         return md.toString();
     }
 
+    /** The runs over changed and unchanged sources, per scale, as a Markdown section. */
+    static String incremental(List<Scale> scales) {
+        StringBuilder md = new StringBuilder("\n### Runs over changed sources\n\n");
+        md.append("After the full runs, into the same warehouse: runs over the sample with new and changed orders "
+                + "(`olist evolve`: new orders with their items, payments, reviews and customers; shipped orders "
+                + "delivered, open ones canceled, late and edited reviews), each after a full run over the original "
+                + "sample that restores the starting point, then runs over the same files again, where nothing "
+                + "changed. Each share is the median of its runs over the median full run (process wall time).\n\n");
+        md.append("| scale | full run | no change | share | new + changed orders | runs | share | load | transform "
+                + "| validate | check |\n|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|\n");
+        for (Scale scale : scales) {
+            Incremental inc = scale.incremental();
+            if (inc == null) {
+                continue;
+            }
+            long full = scale.run().processWallMs();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s (%s) | %.0f %% | %s %% + %s %% | %s | %.0f %% | %s | %s | %s "
+                            + "| %s |%n", BenchCommand.label(scale.scale()), seconds(full),
+                    seconds(inc.unchanged().processWallMs()),
+                    String.join(", ", inc.unchangedWallMs().stream().map(BenchReport::seconds).toList()),
+                    share(inc.unchanged(), full), BenchCommand.label(inc.newOrdersPercent()),
+                    BenchCommand.label(inc.changedOrdersPercent()),
+                    String.join(", ", inc.changedWallMs().stream().map(BenchReport::seconds).toList()),
+                    share(inc.changed(), full), kind(inc.changed(), "load"), kind(inc.changed(), "transform"),
+                    kind(inc.changed(), "validate"), kind(inc.changed(), "check")));
+        }
+        return md.toString();
+    }
+
+    private static double share(BenchFigures.Run run, long fullMs) {
+        return 100.0 * run.processWallMs() / Math.max(fullMs, 1);
+    }
+
     /** The targets as a Markdown table: target, what was measured, whether it is met. */
     static String targets(Bench bench) {
         StringBuilder md = new StringBuilder();
@@ -213,6 +250,22 @@ final class BenchReport {
             target(md, "cost grows no worse than linearly, scale " + BenchCommand.label(small.scale()) + " → "
                             + BenchCommand.label(large.scale()),
                     String.format(Locale.ROOT, "run time per source row x%.2f", growth), growth <= 1.05);
+        }
+        for (Scale scale : bench.scales()) {
+            Incremental inc = scale.incremental();
+            if (inc == null) {
+                continue;
+            }
+            String label = "scale " + BenchCommand.label(scale.scale());
+            long full = scale.run().processWallMs();
+            double unchanged = share(inc.unchanged(), full);
+            double changed = share(inc.changed(), full);
+            target(md, label + ": a run with no change at most 10 % of a full run",
+                    String.format(Locale.ROOT, "%s / %s = %.0f %%", seconds(inc.unchanged().processWallMs()),
+                            seconds(full), unchanged), unchanged <= 10);
+            target(md, label + ": a run with 1 % new and 1 % changed orders at most 20 % of a full run",
+                    String.format(Locale.ROOT, "%s / %s = %.0f %%", seconds(inc.changed().processWallMs()),
+                            seconds(full), changed), changed <= 20);
         }
         return md.toString();
     }

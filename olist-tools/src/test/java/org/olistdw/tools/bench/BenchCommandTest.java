@@ -43,9 +43,11 @@ class BenchCommandTest {
         firstJson = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
     }
 
-    private static Cli bench() {
-        return Cli.runOnTestStore("bench", "--scales", "0.01", "--runs", "2", "--out", out.toString(),
-                "--docs", page.toString(), "--memory-limit", "1GB");
+    private static Cli bench(String... more) {
+        List<String> args = new ArrayList<>(List.of("bench", "--scales", "0.01", "--runs", "2", "--out",
+                out.toString(), "--docs", page.toString(), "--memory-limit", "1GB"));
+        args.addAll(List.of(more));
+        return Cli.runOnTestStore(args.toArray(String[]::new));
     }
 
     @Test
@@ -106,7 +108,7 @@ class BenchCommandTest {
     @Test
     void the_page_keeps_what_is_written_by_hand_and_a_second_bench_replaces_its_section_and_reuses_the_sample()
             throws Exception {
-        Cli second = bench();
+        Cli second = bench("--no-incremental");
 
         assertThat(second.exitCode()).as(second.toString()).isZero();
         String text = Files.readString(page);
@@ -116,6 +118,25 @@ class BenchCommandTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
         assertThat(firstJson.path("scales").get(0).path("generateMs").asLong()).isPositive();
         assertThat(json.path("scales").get(0).path("generateMs").asLong()).isEqualTo(-1);
+        assertThat(json.path("scales").get(0).path("incremental").isNull()).isTrue();
+        assertThat(text).doesNotContain("### Runs over changed sources");
+    }
+
+    @Test
+    void runs_over_changed_and_unchanged_sources_follow_the_full_runs() throws Exception {
+        JsonNode incremental = firstJson.path("scales").get(0).path("incremental");
+
+        assertThat(incremental.path("changedWallMs")).hasSize(3);
+        assertThat(incremental.path("unchangedWallMs")).hasSize(3);
+        assertThat(incremental.path("changed").path("processWallMs").asLong()).isPositive();
+        assertThat(incremental.path("unchanged").path("processWallMs").asLong()).isPositive();
+        Path scale = out.resolve("scale-0.01");
+        assertThat(scale.resolve("sample-next").resolve("olist_orders_dataset.csv")).isRegularFile();
+        assertThat(Files.readString(scale.resolve("changed-2.out"))).contains("succeeded");
+        assertThat(Files.readString(scale.resolve("unchanged-1.out"))).contains("no change since run");
+        assertThat(Files.readString(out.resolve("performance-section.md")))
+                .contains("### Runs over changed sources")
+                .contains("| scale 0.01: a run with no change at most 10 % of a full run | ");
     }
 
     @Test
@@ -144,6 +165,25 @@ class BenchCommandTest {
                 .contains("| scale 1: every dashboard query p95 at most 50 ms (warm) | slowest p95 10.0 ms | yes |")
                 .contains("| cost grows no worse than linearly, scale 1 → 10 | run time per source row x0.50 | yes |")
                 .contains("**6.0x**");
+    }
+
+    @Test
+    void the_shares_of_runs_over_changed_sources_are_taken_of_the_median_full_run() {
+        // full run 10 s; no change 0.8 s = 8 % (met, at most 10 %); 1 % + 1 % 3 s = 30 % (not met, at most 20 %)
+        BenchFigures.Incremental incremental = new BenchFigures.Incremental(1, 1, run(3_000, 10, 1_000, 500),
+                run(800, 0, 0, 0), List.of(3_000L, 3_500L, 2_900L), List.of(800L, 700L, 900L));
+        Scale one = new Scale(1, -1, run(10_000, 1_000, 2_000, 3_000), new Bare(1, 1, 1), 1, List.of(),
+                List.of(10_000L), List.of(1L), incremental);
+
+        String page = BenchReport.markdown(new BenchFigures.Bench(new Machine(2, 1L << 34, "cpu", "Linux", "jdk",
+                "v1", "17"), "now", 3, "olist bench --scales 1", List.of(one)));
+
+        assertThat(page)
+                .contains("| scale 1: a run with no change at most 10 % of a full run | 0.80 s / 10.00 s = 8 % | yes |")
+                .contains("| scale 1: a run with 1 % new and 1 % changed orders at most 20 % of a full run"
+                        + " | 3.00 s / 10.00 s = 30 % | **no** |")
+                .contains("| 1 | 10.00 s | 0.80 s (0.80 s, 0.70 s, 0.90 s) | 8 % | 1 % + 1 % | 3.00 s, 3.50 s, 2.90 s"
+                        + " | 30 % |");
     }
 
     @Test
