@@ -2,8 +2,10 @@ package org.olistdw.runner;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -67,6 +69,7 @@ public final class OlistCommandLine {
 
         private final List<Object> subcommands = new ArrayList<>();
         private final List<RunExtension> runExtensions = new ArrayList<>();
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -87,9 +90,18 @@ public final class OlistCommandLine {
             return this;
         }
 
+        /**
+         * The clock {@code olist run} takes its start, and so its as-of time, from (default: the system's, in UTC);
+         * a fixed one makes runs that are compared with each other version their dimensions at the same instants.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** A new command line with the commands and extensions added so far. */
         public CommandLine build() {
-            CommandLine run = new CommandLine(new RunCommand(runExtensions));
+            CommandLine run = new CommandLine(new RunCommand(runExtensions, clock));
             for (int i = 0; i < runExtensions.size(); i++) {
                 run.addMixin("extension" + i, runExtensions.get(i));
             }

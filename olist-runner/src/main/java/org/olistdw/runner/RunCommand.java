@@ -2,6 +2,7 @@ package org.olistdw.runner;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RunCommand implements Callable<Integer> {
 
     private final List<RunExtension> extensions;
+    private final Clock clock;
 
     @Spec
     private CommandSpec spec;
@@ -43,16 +45,19 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private RunOptions options;
 
-
     @Mixin
     private WorkDirOption work;
 
     @Mixin
     private OpsOptions ops;
 
-    /** A run command whose runs the extensions follow (each is also a mixin of the command; see {@link RunExtension}). */
-    RunCommand(List<RunExtension> extensions) {
+    /**
+     * A run command whose runs the extensions follow (each is also a mixin of the command; see {@link RunExtension})
+     * and take their start from {@code clock}.
+     */
+    RunCommand(List<RunExtension> extensions, Clock clock) {
         this.extensions = List.copyOf(extensions);
+        this.clock = clock;
     }
 
     @Override
@@ -62,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path published = options.published(work.workDir);
         try (Wiring wiring = Wiring.connectForRun(work.workDir, ops)) {
-            RunReport report = runOnce(wiring, options, work.workDir, published, out, err, extensions);
+            RunReport report = runOnce(wiring, options, work.workDir, published, out, err, extensions, clock);
             if (!report.succeeded()) {
                 err.println("olist: " + failureLine(report));
                 err.flush();
@@ -86,12 +91,12 @@ final class RunCommand implements Callable<Integer> {
      * @throws EnvironmentProblem when the warehouse is locked by another run, or the environment fails the run
      */
     static RunReport runOnce(Wiring wiring, RunOptions options, Path workDir, Path published, PrintWriter out,
-                             PrintWriter err, List<RunExtension> extensions) {
+                             PrintWriter err, List<RunExtension> extensions, Clock clock) {
         RejectLimit rejectLimit = options.rejectLimit();
         try (WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(options.lockLease))) {
             int cores = options.threads != null ? options.threads : Runtime.getRuntime().availableProcessors();
             OlistPipeline pipeline = wiring.pipeline(published, options.memoryLimit, cores, RunOptions.tempDir(workDir),
-                    options.parallelism, options.keepVersions, lease).withRejectLimit(rejectLimit)
+                    options.parallelism, options.keepVersions, lease, clock).withRejectLimit(rejectLimit)
                     .withFullReload(options.full);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(lease);

@@ -151,7 +151,8 @@ final class ScheduleCommand implements Callable<Integer> {
     /** One attempt: a whole run with its own connection to the operational store, as {@code olist run} does. */
     private Scheduler.Outcome attempt(Path workDir, Path published, PrintWriter out, PrintWriter err) {
         try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
-            RunReport report = RunCommand.runOnce(wiring, options, workDir, published, out, err, List.of());
+            RunReport report = RunCommand.runOnce(wiring, options, workDir, published, out, err, List.of(),
+                    Clock.systemUTC());
             return new Scheduler.Outcome(Optional.of(report.runId()),
                     report.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED,
                     report.succeeded() ? "run " + report.runId() + " succeeded in " + Console.duration(report.duration())

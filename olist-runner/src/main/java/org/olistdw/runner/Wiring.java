@@ -181,14 +181,15 @@ final class Wiring implements AutoCloseable {
      * @param parallelism how many nodes of the build graph run at once
      * @param keepVersions how many warehouses a publish keeps, the published one included
      * @param lease       the run's lock on {@code published}: its builds publish only while it holds
+     * @param clock       where the run takes its start (its as-of time) and its recorded times from
      */
     OlistPipeline pipeline(Path published, String memoryLimit, int threads, Path tempDir, int parallelism,
-                           int keepVersions, WarehouseLease lease) {
+                           int keepVersions, WarehouseLease lease, Clock clock) {
         Warehouse warehouse = lease.guard(DuckDbWarehouse.open(published,
                 new DuckDbSettings(memoryLimit, threads, tempDir, DuckDbSettings.defaults(tempDir).modelRoot()),
                 keepVersions));
         return new OlistPipeline(warehouse, ops.pipelineRuns(), ops.qualityRules(), ops.qualityResults(),
-                Clock.systemUTC(), parallelism);
+                clock, parallelism);
     }
 
     /**

@@ -16,6 +16,11 @@ record Cli(int exitCode, String out, String err) {
         return run(OlistCommandLine.builder().runExtension(extension), args);
     }
 
+    /** Runs {@code olist} with a clock fixed at {@code now}: a run's start and as-of time are that instant. */
+    static Cli runAt(java.time.Instant now, String... args) {
+        return run(OlistCommandLine.builder().clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)), args);
+    }
+
     private static Cli run(OlistCommandLine.Builder builder, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
