@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,12 +17,16 @@ import java.util.stream.Collectors;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.TaskStatus;
+import org.olistdw.domain.security.AuditEntry;
+import org.olistdw.domain.security.AuditEvent;
 import org.olistdw.pipeline.OlistPipeline;
 import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
 import org.olistdw.pipeline.build.RejectLimit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -35,6 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Rows that cannot be read go to quarantine with file, line and reason. The run, its steps and file",
             "loads are recorded in PostgreSQL. A failed run leaves the previously published warehouse in place."})
 final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     private final List<RunExtension> extensions;
     private final Clock clock;
@@ -105,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
                 listeners.add(extension.beginRun());
             }
             RunReport report = pipeline.run(options.source, new EveryListener(listeners), options.acceptance());
+            audit(wiring, report, published, options);
             for (RunExtension extension : extensions) {
                 extension.endRun(report, published);
             }
@@ -116,6 +124,26 @@ final class RunCommand implements Callable<Integer> {
                             load.rowsQuarantined())));
             out.flush();
             return report;
+        }
+    }
+
+    /**
+     * Records the run in the audit trail under the operating-system user: which warehouse, from which source, how
+     * it ended. A trail that cannot be written is logged, and does not change the run's outcome.
+     */
+    private static void audit(Wiring wiring, RunReport report, Path published, RunOptions options) {
+        Map<String, String> details = new HashMap<>();
+        details.put("warehouse", published.toString());
+        details.put("source", options.source.toAbsolutePath().toString());
+        details.put("status", report.status().name().toLowerCase(Locale.ROOT));
+        details.put("files_carried_over", Long.toString(report.filesCarriedOver()));
+        report.unchangedSince().ifPresent(run -> details.put("no_change_since_run", run.toString()));
+        details.put("full", Boolean.toString(options.full));
+        try {
+            wiring.auditLog().append(AuditEntry.of(AuditEvent.RUN, UsersCommand.actor(), "pipeline_run",
+                    report.runId().toString(), report.succeeded(), details));
+        } catch (RuntimeException e) {
+            LOG.warn("run {} could not be recorded in the audit trail: {}", report.runId(), e.getMessage());
         }
     }
 

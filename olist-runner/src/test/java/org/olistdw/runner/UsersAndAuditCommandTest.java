@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.security.AuditEntry;
 import org.olistdw.domain.security.AuditQuery;
@@ -181,6 +184,34 @@ class UsersAndAuditCommandTest {
                 true, Map.of("active", "false", "was", Boolean.toString(rule.active()))));
         assertThat(after.get(before.size() + 1)).isEqualTo(new AuditEntry("quality_rule.edit", OS_USER, "quality_rule",
                 name, true, Map.of("threshold_percent", "2.5", "was", rule.threshold().stripTrailingZeros().toPlainString())));
+    }
+
+    @Test
+    void runs_are_audited_with_their_warehouse_source_and_outcome(@TempDir Path dir) throws Exception {
+        Path source = Samples.generate(0.002, 5, dir.resolve("sample"));
+        Path warehouse = dir.resolve("warehouse.duckdb");
+        Cli succeeded = cli("run", "--source", source.toString(), "--warehouse", warehouse.toString(), "--work-dir",
+                dir.toString());
+        Files.delete(source.resolve("olist_sellers_dataset.csv"));
+        Cli failed = cli("run", "--source", source.toString(), "--warehouse", warehouse.toString(), "--work-dir",
+                dir.toString());
+
+        assertThat(succeeded.exitCode()).as(succeeded.toString()).isZero();
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.RUN_FAILED);
+        List<AuditEntry> runs = new ArrayList<>();
+        for (AuditRecord record : TestStores.ops().auditLog().find(new AuditQuery(Optional.of(OS_USER),
+                Optional.empty(), 1000))) {
+            if (record.entry().action().equals("pipeline.run")
+                    && warehouse.toAbsolutePath().toString().equals(record.entry().details().get("warehouse"))) {
+                runs.add(0, record.entry());
+            }
+        }
+        assertThat(runs).extracting(AuditEntry::succeeded).containsExactly(true, false);
+        assertThat(runs).extracting(entry -> entry.details().get("status")).containsExactly("success", "failed");
+        assertThat(runs.get(0).details()).containsEntry("source", source.toAbsolutePath().toString())
+                .containsEntry("full", "false");
+        assertThat(runs.get(0).actor()).isEqualTo(OS_USER);
+        assertThat(runs.get(0).resourceType()).isEqualTo("pipeline_run");
     }
 
     @Test
