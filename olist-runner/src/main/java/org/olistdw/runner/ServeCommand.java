@@ -18,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Serves the six dashboards (executive, customers, products, sellers, delivery, geography) over the",
             "published warehouse, opened read-only; a newly published version or a rollback is served without a",
             "restart. Every page requires a log-in as a user of `olist users` (the first: `olist users add NAME",
-            "--admin`); analysts and admins also get a read-only SQL page. Log-ins, views and SQL go to the audit",
-            "trail. Runs until stopped (Ctrl-C)."})
+            "--admin`); analysts and admins also get a read-only SQL page. Customer ids, zip code prefixes and",
+            "cities are shown as pseudonyms (key: <work-dir>/pseudonymisation.key, created on first use). Log-ins,",
+            "views and SQL go to the audit trail. Runs until stopped (Ctrl-C)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -60,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
         Wiring wiring = Wiring.connect(work.workDir, ops);
         DashboardServer server;
         try {
-            server = wiring.dashboards(published, bind, port, Duration.ofMinutes(idleMinutes));
+            server = wiring.dashboards(published, bind, port, Duration.ofMinutes(idleMinutes),
+                    work.workDir.resolve("pseudonymisation.key"));
         } catch (RuntimeException e) {
             wiring.close();
             throw e;

@@ -165,13 +165,18 @@ public final class DashboardServer implements AutoCloseable {
         Dashboard dashboard = dashboard(ctx.pathParam("dashboard"))
                 .orElseThrow(() -> new HttpResponseException(404, "no dashboard '" + ctx.pathParam("dashboard")
                         + "'", Map.of()));
-        return warehouse.read(connection -> {
+        Read read = warehouse.read(connection -> {
             List<String> categories = dashboard.filters().contains(Dashboard.Filter.CATEGORY)
                     ? DashboardQueries.categories(connection) : List.of();
-            Filters filters = Filters.parse(dashboard, ctx.queryParamMap(), categories::contains);
+            Map<String, List<String>> parameters = new LinkedHashMap<>(ctx.queryParamMap());
+            if (login != null) {
+                parameters.remove(Login.REVEAL);
+            }
+            Filters filters = Filters.parse(dashboard, parameters, categories::contains);
             return new Read(DashboardQueries.report(dashboard, filters, connection, warehouse.file().toString()),
                     categories);
         });
+        return login == null ? read : new Read(login.shown(ctx, read.report()), read.categories());
     }
 
     private Pages.Viewer viewer(Context ctx) {

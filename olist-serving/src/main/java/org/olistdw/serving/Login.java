@@ -1,6 +1,7 @@
 package org.olistdw.serving;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ final class Login implements PageGuard {
 
     static final String SESSION_COOKIE = "olist_session";
     static final String CSRF_FIELD = "csrf";
+    /** The query parameter (dashboards) or form field (SQL page) that asks for personal data in clear. */
+    static final String REVEAL = "reveal";
 
     private static final Logger LOG = LoggerFactory.getLogger(Login.class);
     private static final String REFUSED_LOGIN = "wrong username or password";
@@ -82,7 +85,9 @@ final class Login implements PageGuard {
         String username = session.username().orElseThrow();
         boolean maySql = user(username).map(user -> AccessPolicy.decide(user, AccessRequest.sql(Set.of("mart")))
                 .allowed()).orElse(false);
-        return new Pages.Viewer(username, session.csrf(), maySql);
+        boolean mayReveal = user(username).map(user -> AccessPolicy.decide(user,
+                AccessRequest.to(Permission.REVEAL_PERSONAL_DATA)).allowed()).orElse(false);
+        return new Pages.Viewer(username, session.csrf(), maySql, mayReveal);
     }
 
     /** {@code GET /login}: the form, with the CSRF token of a session before log-in. */
@@ -147,15 +152,39 @@ final class Login implements PageGuard {
                 true, details));
     }
 
+    /**
+     * The report as the viewer of {@code ctx} may see it: personal data pseudonymised, unless they asked for it in
+     * clear ({@code reveal=true}) and {@code AccessPolicy} allows them, which is recorded.
+     *
+     * @throws HttpResponseException 403 when they asked and may not
+     */
+    Report shown(Context ctx, Report report) {
+        if (!"true".equals(ctx.queryParam(REVEAL))) {
+            return PersonalData.pseudonymised(report, security.pseudonymiser());
+        }
+        String username = session(ctx).flatMap(Sessions.Session::username).orElseThrow();
+        Decision decision = user(username).map(user -> AccessPolicy.decide(user,
+                AccessRequest.to(Permission.REVEAL_PERSONAL_DATA))).orElseThrow();
+        Map<String, String> details = new LinkedHashMap<>(report.filters().asParameters());
+        details.put("reason", decision.reason());
+        security.auditLog().append(AuditEntry.of(AuditEvent.PERSONAL_DATA_REVEAL, username, "dashboard",
+                report.dashboard().slug(), decision.allowed(), details));
+        if (!decision.allowed()) {
+            throw new HttpResponseException(403, decision.reason(), Map.of());
+        }
+        return report;
+    }
+
     /** {@code GET /sql}: the form. */
     void sqlForm(Context ctx) {
-        ctx.html(Pages.sql(viewer(ctx), "", null, null, sql.rowLimit(), sql.timeLimit()));
+        ctx.html(Pages.sql(viewer(ctx), "", false, null, null, sql.rowLimit(), sql.timeLimit()));
     }
 
     /** {@code POST /sql}: checks, decides and runs one statement, and records it either way. */
     void runSql(Context ctx, ServedWarehouse warehouse) {
         Pages.Viewer viewer = viewer(ctx);
         String text = ctx.formParam("sql") == null ? "" : ctx.formParam("sql");
+        boolean reveal = "true".equals(ctx.formParam(REVEAL));
         User user = user(viewer.username()).orElseThrow();
         Outcome outcome = warehouse.read(connection -> {
             try {
@@ -164,7 +193,14 @@ final class Login implements PageGuard {
                 if (!decision.allowed()) {
                     return new Outcome(null, decision.reason());
                 }
-                return new Outcome(sql.run(connection, text), null);
+                if (reveal) {
+                    Decision clear = AccessPolicy.decide(user, AccessRequest.to(Permission.REVEAL_PERSONAL_DATA));
+                    if (!clear.allowed()) {
+                        return new Outcome(null, clear.reason());
+                    }
+                }
+                SqlConsole.Result result = sql.run(connection, text);
+                return new Outcome(reveal ? result : PersonalData.pseudonymised(result, security.pseudonymiser()), null);
             } catch (SqlConsole.Refused e) {
                 return new Outcome(null, e.getMessage());
             } catch (SQLException e) {
@@ -178,11 +214,15 @@ final class Login implements PageGuard {
         } else {
             details.put("rows", String.valueOf(outcome.result().rows().size()));
             details.put("truncated", String.valueOf(outcome.result().truncated()));
+            if (reveal && PersonalData.any(outcome.result().columns())) {
+                security.auditLog().append(AuditEntry.of(AuditEvent.PERSONAL_DATA_REVEAL, viewer.username(),
+                        "warehouse", "sql", true, details));
+            }
         }
         security.auditLog().append(AuditEntry.of(outcome.refusal() == null ? AuditEvent.SQL_RUN : AuditEvent.SQL_REFUSED,
                 viewer.username(), "warehouse", "sql", outcome.refusal() == null, details));
         ctx.status(outcome.refusal() == null ? 200 : 400)
-                .html(Pages.sql(viewer, text, outcome.result(), outcome.refusal(), sql.rowLimit(), sql.timeLimit()));
+                .html(Pages.sql(viewer, text, reveal, outcome.result(), outcome.refusal(), sql.rowLimit(), sql.timeLimit()));
     }
 
     private record Outcome(SqlConsole.Result result, String refusal) {

@@ -19,9 +19,10 @@ final class Pages {
 
     /**
      * Who is logged in, for the navigation: their name, their session's CSRF token (for the log-out form) and
-     * whether the SQL page is theirs. Null when the dashboards are served without log-in.
+     * whether the SQL page is theirs, and whether they may ask for personal data in clear. Null when the dashboards
+     * are served without log-in.
      */
-    record Viewer(String username, String csrf, boolean maySql) {
+    record Viewer(String username, String csrf, boolean maySql, boolean mayReveal) {
     }
 
     private Pages() {
@@ -142,16 +143,22 @@ final class Pages {
     }
 
     /** The SQL page: the form, and the result of the statement run or the reason it was refused. */
-    static String sql(Viewer viewer, String sql, SqlConsole.Result result, String refusal, int rowLimit,
+    static String sql(Viewer viewer, String sql, boolean reveal, SqlConsole.Result result, String refusal, int rowLimit,
                       java.time.Duration timeLimit) {
         StringBuilder html = head("SQL", null, viewer);
         html.append("<main class=\"sql\"><h1>SQL</h1><p>One read-only <code>select</code> over the schemas ")
                 .append("<code>mart</code> and <code>core</code>; at most ").append(rowLimit).append(" rows and ")
-                .append(timeLimit.toSeconds()).append(" s. Every statement is recorded in the audit trail.</p>")
+                .append(timeLimit.toSeconds()).append(" s. Every statement is recorded in the audit trail; customer ids, zip code prefixes and ")
+                .append("cities are shown as pseudonyms.</p>")
                 .append("<form method=\"post\" action=\"/sql\">");
         csrf(html, viewer.csrf());
         html.append("<textarea name=\"sql\" rows=\"8\" cols=\"100\">").append(escape(sql))
-                .append("</textarea><br><button type=\"submit\">Run</button></form>");
+                .append("</textarea><br>");
+        if (viewer.mayReveal()) {
+            html.append("<label><input type=\"checkbox\" name=\"").append(Login.REVEAL).append("\" value=\"true\"")
+                    .append(reveal ? " checked" : "").append("> show personal data in clear (recorded)</label> ");
+        }
+        html.append("<button type=\"submit\">Run</button></form>");
         if (refusal != null) {
             html.append("<p class=\"refused\">").append(escape(refusal)).append("</p>");
         }

@@ -3,6 +3,7 @@ package org.olistdw.serving;
 import java.time.Duration;
 import java.util.Objects;
 import org.olistdw.domain.security.AuditLog;
+import org.olistdw.domain.security.Pseudonymiser;
 import org.olistdw.domain.security.Users;
 
 /**
@@ -16,9 +17,11 @@ import org.olistdw.domain.security.Users;
  *                       (a client address gets four times as many); 1 or more
  * @param sqlTimeLimit   a statement of the SQL page still running after this long is cancelled; positive
  * @param sqlRowLimit    the SQL page shows at most this many rows; 1 or more
+ * @param pseudonymiser  replaces personal data in every page and result, unless someone allowed to see it in
+ *                       clear asks to (see {@link PseudonymisationKey})
  */
 public record ServingSecurity(Users users, AuditLog auditLog, Duration idleTimeout, int freeFailures,
-                              Duration sqlTimeLimit, int sqlRowLimit) {
+                              Duration sqlTimeLimit, int sqlRowLimit, Pseudonymiser pseudonymiser) {
 
     /** Sessions end after 30 minutes unused. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
@@ -34,6 +37,7 @@ public record ServingSecurity(Users users, AuditLog auditLog, Duration idleTimeo
         Objects.requireNonNull(auditLog, "auditLog");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(sqlTimeLimit, "sqlTimeLimit");
+        Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("session idle timeout must be positive, was " + idleTimeout);
         }
@@ -48,9 +52,10 @@ public record ServingSecurity(Users users, AuditLog auditLog, Duration idleTimeo
         }
     }
 
-    /** The defaults, but for the idle timeout given. */
-    public static ServingSecurity of(Users users, AuditLog auditLog, Duration idleTimeout) {
+    /** The defaults, but for the idle timeout and the pseudonymiser given. */
+    public static ServingSecurity of(Users users, AuditLog auditLog, Duration idleTimeout,
+                                     Pseudonymiser pseudonymiser) {
         return new ServingSecurity(users, auditLog, idleTimeout, DEFAULT_FREE_FAILURES, DEFAULT_SQL_TIME_LIMIT,
-                DEFAULT_SQL_ROW_LIMIT);
+                DEFAULT_SQL_ROW_LIMIT, pseudonymiser);
     }
 }

@@ -32,6 +32,7 @@ import org.olistdw.domain.security.AuditQuery;
 import org.olistdw.domain.security.AuditRecord;
 import org.olistdw.domain.security.Email;
 import org.olistdw.domain.security.Password;
+import org.olistdw.domain.security.Pseudonymiser;
 import org.olistdw.domain.security.Role;
 import org.olistdw.domain.security.User;
 import org.olistdw.domain.security.Username;
@@ -50,6 +51,8 @@ class LogInTest {
 
     private static final String PASSWORD = "correct horse battery";
     private static final LocalDateTime T0 = LocalDateTime.of(2026, 12, 1, 9, 0);
+    private static final Pseudonymiser PSEUDONYMS = new Pseudonymiser(
+            "a key of thirty-two bytes or more, for the tests".getBytes(StandardCharsets.UTF_8));
 
     private static LocalPostgres postgres;
     private static PostgresOps ops;
@@ -78,9 +81,9 @@ class LogInTest {
         Path published = directory.resolve("work/warehouse.duckdb");
         Warehouses.publish(published, Warehouses.starFixture(), 1);
         server = DashboardServer.startWithLogIn(published, "127.0.0.1", 0,
-                ServingSecurity.of(ops.users(), ops.auditLog(), Duration.ofMinutes(30)));
+                ServingSecurity.of(ops.users(), ops.auditLog(), Duration.ofMinutes(30), PSEUDONYMS));
         quick = DashboardServer.startWithLogIn(published, "127.0.0.1", 0, new ServingSecurity(ops.users(),
-                ops.auditLog(), Duration.ofSeconds(1), 5, Duration.ofMillis(300), 3));
+                ops.auditLog(), Duration.ofSeconds(1), 5, Duration.ofMillis(300), 3, PSEUDONYMS));
     }
 
     private static void user(Users users, String name, String role, boolean active) {
@@ -340,6 +343,84 @@ class LogInTest {
         }
         assertThat(directory.resolve("out.csv")).doesNotExist();
         assertThat(directory.resolve("other.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void personal_data_is_pseudonymised_for_every_role_in_pages_figures_and_sql_results() throws Exception {
+        String sql = "select customer_unique_id, customer_zip_code_prefix, customer_city, customer_state "
+                + "from core.dim_customer order by customer_unique_id, customer_zip_code_prefix limit 5";
+        List<List<String>> clear = server.served().read(connection -> {
+            List<List<String>> rows = new ArrayList<>();
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                while (result.next()) {
+                    rows.add(List.of(result.getString(1), result.getString(2), result.getString(3), result.getString(4)));
+                }
+            }
+            return rows;
+        });
+        assertThat(clear).isNotEmpty();
+        List<List<String>> pseudonymised = clear.stream().map(row -> List.of(PSEUDONYMS.customerUniqueId(row.get(0)),
+                PSEUDONYMS.zipCodePrefix(row.get(1)), PSEUDONYMS.city(row.get(2)), row.get(3))).toList();
+        for (String name : List.of("ana.analyst", "ada.admin")) {
+            Browser browser = loggedIn(name);
+            assertThat(cells(browser.post("/sql", Map.of("sql", sql, "csrf", browser.csrf)).body())).as(name)
+                    .isEqualTo(pseudonymised);
+        }
+        String sellers = "select seller_city from mart.mart_seller_scorecard order by revenue_rank, seller_id limit 1";
+        String city = server.served().read(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sellers)) {
+                result.next();
+                return result.getString(1);
+            }
+        });
+        Browser viewer = loggedIn("vera.viewer");
+        String figures = viewer.get("/api/sellers").body();
+        assertThat(figures).contains("\"seller_city\":\"" + PSEUDONYMS.city(city) + "\"")
+                .doesNotContain("\"seller_city\":\"" + city + "\"");
+        assertThat(viewer.get("/sellers").body()).contains("<td>" + PSEUDONYMS.city(city) + "</td>");
+    }
+
+    @Test
+    void only_an_admin_may_reveal_personal_data_and_each_reveal_is_audited() throws Exception {
+        String sql = "select customer_unique_id from core.dim_customer order by 1 limit 1";
+        String person = server.served().read(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                result.next();
+                return result.getString(1);
+            }
+        });
+        Browser admin = loggedIn("ada.admin");
+        assertThat(admin.get("/sql").body()).contains("name=\"reveal\"");
+        HttpResponse<String> revealed = admin.post("/sql", Map.of("sql", sql, "reveal", "true", "csrf", admin.csrf));
+        assertThat(cells(revealed.body())).isEqualTo(List.of(List.of(person)));
+        assertThat(latest("ada.admin", AuditEvent.PERSONAL_DATA_REVEAL).entry().details()).containsEntry("sql", sql);
+        HttpResponse<String> sellers = admin.get("/api/sellers?reveal=true&state=SP");
+        assertThat(sellers.statusCode()).isEqualTo(200);
+        AuditRecord dashboard = latest("ada.admin", AuditEvent.PERSONAL_DATA_REVEAL);
+        assertThat(dashboard.entry().resourceId()).isEqualTo("sellers");
+        assertThat(dashboard.entry().details()).containsEntry("state", "SP");
+
+        Browser analyst = loggedIn("ana.analyst");
+        assertThat(analyst.get("/sql").body()).doesNotContain("name=\"reveal\"");
+        HttpResponse<String> refused = analyst.post("/sql", Map.of("sql", sql, "reveal", "true", "csrf", analyst.csrf));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("personal_data:reveal is not allowed to roles [analyst]")
+                .doesNotContain(person);
+        HttpResponse<String> dashboardRefused = loggedIn("vera.viewer").get("/api/sellers?reveal=true");
+        assertThat(dashboardRefused.statusCode()).isEqualTo(403);
+        assertThat(latest("vera.viewer", AuditEvent.PERSONAL_DATA_REVEAL).entry().succeeded()).isFalse();
+    }
+
+    @Test
+    void the_pseudonymisation_key_is_created_once_readable_by_its_owner_only() throws Exception {
+        Path file = directory.resolve("keys/pseudonymisation.key");
+        Pseudonymiser first = PseudonymisationKey.load(file);
+        assertThat(java.nio.file.Files.size(file)).isEqualTo(PseudonymisationKey.KEY_BYTES);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PseudonymisationKey.load(file).city("Sao Paulo")).isEqualTo(first.city("Sao Paulo"))
+                .isNotEqualTo(PSEUDONYMS.city("Sao Paulo"));
+        assertThat(java.nio.file.Files.list(file.getParent())).hasSize(1);
     }
 
     private static String unescaped(String html) {
