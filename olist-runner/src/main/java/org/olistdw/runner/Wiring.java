@@ -29,7 +29,8 @@ import org.olistdw.pipeline.build.PublishedVersions;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.quality.RuleCatalog;
 import org.olistdw.serving.DashboardServer;
-import org.olistdw.serving.PageGuard;
+import org.olistdw.serving.PseudonymisationKey;
+import org.olistdw.serving.ServingSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -213,12 +214,16 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * The dashboards over the warehouse published at {@code published}, served on {@code bind}:{@code port};
-     * needs no operational store.
+     * The dashboards over the warehouse published at {@code published}, served on {@code bind}:{@code port} to the
+     * users of the operational store who log in, their actions recorded in its audit trail.
+     *
+     * @param idleTimeout how long an unused session lasts
+     * @param keyFile     the pseudonymisation key, created on first use
      */
-    static DashboardServer dashboards(Path published, String bind, int port) {
+    DashboardServer dashboards(Path published, String bind, int port, Duration idleTimeout, Path keyFile) {
         try {
-            return DashboardServer.start(published, bind, port, PageGuard.OPEN);
+            return DashboardServer.startWithLogIn(published, bind, port,
+                    ServingSecurity.of(ops.users(), ops.auditLog(), idleTimeout, PseudonymisationKey.load(keyFile)));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof java.net.BindException) {

@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,13 @@ public final class DashboardServer implements AutoCloseable {
 
     private final Javalin app;
     private final ServedWarehouse warehouse;
+    /** Null when the dashboards are served without log-in. */
+    private final Login login;
     private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-    private DashboardServer(Path publishedWarehouse, PageGuard guard) {
+    private DashboardServer(Path publishedWarehouse, PageGuard guard, Login login) {
         this.warehouse = new ServedWarehouse(publishedWarehouse);
+        this.login = login;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add(files -> {
@@ -51,14 +55,23 @@ public final class DashboardServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.routes.before(ctx -> admit(guard, ctx));
-            config.routes.get("/", ctx -> ctx.html(Pages.index()));
+            if (login != null) {
+                config.routes.get("/login", login::form);
+                config.routes.post("/login", login::logIn);
+                config.routes.post("/logout", login::logOut);
+                config.routes.get("/sql", login::sqlForm);
+                config.routes.post("/sql", ctx -> login.runSql(ctx, warehouse));
+            }
+            config.routes.get("/", ctx -> ctx.html(Pages.index(viewer(ctx))));
             config.routes.get("/api/{dashboard}", ctx -> {
                 Report report = report(ctx).report();
                 ctx.contentType(JSON).result(json(report));
+                viewed(ctx, report, "json");
             });
             config.routes.get("/{dashboard}", ctx -> {
                 Read read = report(ctx);
-                ctx.html(Pages.page(read.report(), read.categories()));
+                ctx.html(Pages.page(read.report(), read.categories(), viewer(ctx)));
+                viewed(ctx, read.report(), "html");
             });
             config.routes.exception(Filters.InvalidFilter.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
             config.routes.exception(ServedWarehouse.WarehouseUnavailable.class,
@@ -84,7 +97,31 @@ public final class DashboardServer implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
-        DashboardServer server = new DashboardServer(publishedWarehouse, guard);
+        DashboardServer server = new DashboardServer(publishedWarehouse, guard, null);
+        server.app.start(bind, port);
+        return server;
+    }
+
+    /**
+     * Starts serving the warehouse published at {@code publishedWarehouse} to people who log in: every page and
+     * every figure requires a session, started at {@code /login} with a password the {@link ServingSecurity#users}
+     * verify; each dashboard is shown to those {@code AccessPolicy} allows, and the SQL page ({@code /sql}) to those
+     * it allows to read the marts by SQL. Log-ins, log-outs, dashboard views and SQL statements are recorded in the
+     * {@link ServingSecurity#auditLog}.
+     *
+     * @param bind the address to listen on, e.g. {@code 127.0.0.1}
+     * @param port the port, 0 for any free one
+     */
+    public static DashboardServer startWithLogIn(Path publishedWarehouse, String bind, int port,
+                                                 ServingSecurity security) {
+        Objects.requireNonNull(publishedWarehouse, "publishedWarehouse");
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(security, "security");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        Login login = new Login(security, Clock.systemUTC());
+        DashboardServer server = new DashboardServer(publishedWarehouse, login, login);
         server.app.start(bind, port);
         return server;
     }
@@ -128,22 +165,43 @@ public final class DashboardServer implements AutoCloseable {
         Dashboard dashboard = dashboard(ctx.pathParam("dashboard"))
                 .orElseThrow(() -> new HttpResponseException(404, "no dashboard '" + ctx.pathParam("dashboard")
                         + "'", Map.of()));
-        return warehouse.read(connection -> {
+        Read read = warehouse.read(connection -> {
             List<String> categories = dashboard.filters().contains(Dashboard.Filter.CATEGORY)
                     ? DashboardQueries.categories(connection) : List.of();
-            Filters filters = Filters.parse(dashboard, ctx.queryParamMap(), categories::contains);
+            Map<String, List<String>> parameters = new LinkedHashMap<>(ctx.queryParamMap());
+            if (login != null) {
+                parameters.remove(Login.REVEAL);
+            }
+            Filters filters = Filters.parse(dashboard, parameters, categories::contains);
             return new Read(DashboardQueries.report(dashboard, filters, connection, warehouse.file().toString()),
                     categories);
         });
+        return login == null ? read : new Read(login.shown(ctx, read.report()), read.categories());
+    }
+
+    private Pages.Viewer viewer(Context ctx) {
+        return login == null ? null : login.viewer(ctx);
+    }
+
+    private void viewed(Context ctx, Report report, String format) {
+        if (login != null) {
+            login.viewed(ctx, report.dashboard(), report.filters().asParameters(), format);
+        }
     }
 
     private static void admit(PageGuard guard, Context ctx) {
         String path = ctx.path();
         String slug = path.startsWith("/api/") ? path.substring("/api/".length()) : path.substring(1);
+        boolean posted = ctx.method().name().equals("POST");
         PageGuard.PageRequest request = new PageGuard.PageRequest(dashboard(slug), ctx.method().name(), path,
-                ctx::header);
+                ctx::header, name -> posted ? ctx.formParam(name) : null);
         Optional<PageGuard.Refusal> refusal = guard.admit(request);
         if (refusal.isPresent()) {
+            if (refusal.get().status() == 401 && !path.startsWith("/api/")) {
+                ctx.redirect("/login");
+                ctx.skipRemainingHandlers();
+                return;
+            }
             throw new HttpResponseException(refusal.get().status(), refusal.get().reason(), Map.of());
         }
     }

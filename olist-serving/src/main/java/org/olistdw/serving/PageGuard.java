@@ -6,8 +6,9 @@ import java.util.function.Function;
 
 /**
  * The one place where every request is admitted or refused before anything is read: log-in and the
- * authorization of each page are added here, as an implementation of this interface given to
- * {@link DashboardServer#start}. {@link #OPEN} admits everything.
+ * authorization of each page, as an implementation of this interface given to {@link DashboardServer#start}
+ * ({@link DashboardServer#startWithLogIn} uses its own). {@link #OPEN} admits everything. A {@code 401} refusal of a
+ * page (not of its JSON figures) is answered with a redirect to the log-in page.
  */
 @FunctionalInterface
 public interface PageGuard {
@@ -29,13 +30,16 @@ public interface PageGuard {
      * @param method    the HTTP method
      * @param path      the request path
      * @param headers   the request's headers by name (case-insensitive); null for a header not sent
+     * @param form      the fields of a posted form by name; null for a field not sent
      */
-    record PageRequest(Optional<Dashboard> dashboard, String method, String path, Function<String, String> headers) {
+    record PageRequest(Optional<Dashboard> dashboard, String method, String path, Function<String, String> headers,
+                       Function<String, String> form) {
         public PageRequest {
             Objects.requireNonNull(dashboard, "dashboard");
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(headers, "headers");
+            Objects.requireNonNull(form, "form");
         }
     }
 

@@ -17,6 +17,14 @@ final class Pages {
     record Chart(String title, String table, String type, String x, String y) {
     }
 
+    /**
+     * Who is logged in, for the navigation: their name, their session's CSRF token (for the log-out form) and
+     * whether the SQL page is theirs, and whether they may ask for personal data in clear. Null when the dashboards
+     * are served without log-in.
+     */
+    record Viewer(String username, String csrf, boolean maySql, boolean mayReveal) {
+    }
+
     private Pages() {
     }
 
@@ -46,8 +54,8 @@ final class Pages {
         };
     }
 
-    static String index() {
-        StringBuilder html = head("Dashboards", null);
+    static String index(Viewer viewer) {
+        StringBuilder html = head("Dashboards", null, viewer);
         html.append("<main><h1>Dashboards</h1><ul class=\"index\">");
         for (Dashboard dashboard : Dashboard.values()) {
             html.append("<li><a href=\"/").append(dashboard.slug()).append("\">").append(escape(dashboard.title()))
@@ -56,9 +64,9 @@ final class Pages {
         return html.append("</ul></main></body></html>").toString();
     }
 
-    static String page(Report report, List<String> categories) {
+    static String page(Report report, List<String> categories, Viewer viewer) {
         Dashboard dashboard = report.dashboard();
-        StringBuilder html = head(dashboard.title(), dashboard);
+        StringBuilder html = head(dashboard.title(), dashboard, viewer);
         html.append("<main data-dashboard=\"").append(dashboard.slug()).append("\">");
         html.append("<h1>").append(escape(dashboard.title())).append("</h1>");
         html.append("<p class=\"source\">Warehouse <code>").append(escape(report.warehouse())).append("</code></p>");
@@ -86,7 +94,7 @@ final class Pages {
                 .append("<script src=\"/assets/dashboards.js\"></script></body></html>").toString();
     }
 
-    private static StringBuilder head(String title, Dashboard current) {
+    private static StringBuilder head(String title, Dashboard current, Viewer viewer) {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -98,7 +106,81 @@ final class Pages {
                     .append(dashboard == current ? " class=\"current\"" : "").append('>')
                     .append(escape(dashboard.title())).append("</a>");
         }
+        if (viewer != null) {
+            if (viewer.maySql()) {
+                html.append("<a href=\"/sql\"").append(current == null && title.equals("SQL") ? " class=\"current\"" : "")
+                        .append(">SQL</a>");
+            }
+            html.append("<form class=\"logout\" method=\"post\" action=\"/logout\">");
+            csrf(html, viewer.csrf());
+            html.append("<span class=\"user\">").append(escape(viewer.username()))
+                    .append("</span> <button type=\"submit\">Log out</button></form>");
+        }
         return html.append("</nav>");
+    }
+
+    private static void csrf(StringBuilder html, String token) {
+        html.append("<input type=\"hidden\" name=\"").append(Login.CSRF_FIELD).append("\" value=\"")
+                .append(escape(token)).append("\">");
+    }
+
+    /** The log-in form, with the CSRF token of the session before log-in and, after a refusal, why. */
+    static String login(String csrf, String message) {
+        StringBuilder html = new StringBuilder(2_048);
+        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Log in · olist</title><link rel=\"stylesheet\" href=\"/assets/dashboards.css\">")
+                .append("</head><body><main class=\"login\"><h1>Log in</h1>");
+        if (message != null) {
+            html.append("<p class=\"refused\">").append(escape(message)).append("</p>");
+        }
+        html.append("<form method=\"post\" action=\"/login\">");
+        csrf(html, csrf);
+        html.append("<label>Username <input name=\"username\" autocomplete=\"username\" required></label>")
+                .append("<label>Password <input type=\"password\" name=\"password\" autocomplete=\"current-password\"")
+                .append(" required></label><button type=\"submit\">Log in</button></form></main></body></html>");
+        return html.toString();
+    }
+
+    /** The SQL page: the form, and the result of the statement run or the reason it was refused. */
+    static String sql(Viewer viewer, String sql, boolean reveal, SqlConsole.Result result, String refusal, int rowLimit,
+                      java.time.Duration timeLimit) {
+        StringBuilder html = head("SQL", null, viewer);
+        html.append("<main class=\"sql\"><h1>SQL</h1><p>One read-only <code>select</code> over the schemas ")
+                .append("<code>mart</code> and <code>core</code>; at most ").append(rowLimit).append(" rows and ")
+                .append(timeLimit.toSeconds()).append(" s. Every statement is recorded in the audit trail; customer ids, zip code prefixes and ")
+                .append("cities are shown as pseudonyms.</p>")
+                .append("<form method=\"post\" action=\"/sql\">");
+        csrf(html, viewer.csrf());
+        html.append("<textarea name=\"sql\" rows=\"8\" cols=\"100\">").append(escape(sql))
+                .append("</textarea><br>");
+        if (viewer.mayReveal()) {
+            html.append("<label><input type=\"checkbox\" name=\"").append(Login.REVEAL).append("\" value=\"true\"")
+                    .append(reveal ? " checked" : "").append("> show personal data in clear (recorded)</label> ");
+        }
+        html.append("<button type=\"submit\">Run</button></form>");
+        if (refusal != null) {
+            html.append("<p class=\"refused\">").append(escape(refusal)).append("</p>");
+        }
+        if (result != null) {
+            html.append("<p class=\"source\">").append(result.rows().size()).append(" rows")
+                    .append(result.truncated() ? " (more not shown)" : "").append(" in ").append(result.millis())
+                    .append(" ms</p><table data-table=\"result\"><thead><tr>");
+            for (String column : result.columns()) {
+                html.append("<th>").append(escape(column)).append("</th>");
+            }
+            html.append("</tr></thead><tbody>");
+            for (List<Object> row : result.rows()) {
+                html.append("<tr>");
+                for (Object value : row) {
+                    html.append(value instanceof Number ? "<td class=\"number\">" : "<td>").append(escape(text(value)))
+                            .append("</td>");
+                }
+                html.append("</tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        return html.append("</main></body></html>").toString();
     }
 
     private static void filterForm(StringBuilder html, Dashboard dashboard, Filters filters, List<String> categories) {

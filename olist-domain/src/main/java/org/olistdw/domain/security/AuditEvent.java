@@ -10,6 +10,8 @@ public enum AuditEvent {
     LOGIN_SUCCESS("auth.login"),
     /** A login was refused: unknown user, wrong password, or a disabled user. */
     LOGIN_FAILURE("auth.login_failed"),
+    /** Someone logged out. */
+    LOGOUT("auth.logout"),
     /** A dashboard was shown. */
     DASHBOARD_VIEW("dashboard.view"),
     /** A read-only SQL statement was run. */

@@ -1,0 +1,309 @@
+package org.olistdw.serving;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.olistdw.domain.security.AccessPolicy;
+import org.olistdw.domain.security.AccessRequest;
+import org.olistdw.domain.security.AuditEntry;
+import org.olistdw.domain.security.AuditEvent;
+import org.olistdw.domain.security.Decision;
+import org.olistdw.domain.security.Password;
+import org.olistdw.domain.security.Permission;
+import org.olistdw.domain.security.User;
+import org.olistdw.domain.security.Username;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Log-in, sessions and authorization of the dashboards: the {@link PageGuard} that requires a session for every
+ * page and every figure, checks the CSRF token of every {@code POST}, and asks {@link AccessPolicy} whether the
+ * user may see what is asked; and the pages of log-in, log-out and SQL. Users, passwords and roles come from the
+ * domain's {@code Users} port, checked again on every request (a user disabled or stripped of a role loses access
+ * at once); what people do goes to the {@code AuditLog} port.
+ */
+final class Login implements PageGuard {
+
+    static final String SESSION_COOKIE = "olist_session";
+    static final String CSRF_FIELD = "csrf";
+    /** The query parameter (dashboards) or form field (SQL page) that asks for personal data in clear. */
+    static final String REVEAL = "reveal";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Login.class);
+    private static final String REFUSED_LOGIN = "wrong username or password";
+
+    private final ServingSecurity security;
+    private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final SqlConsole sql;
+
+    Login(ServingSecurity security, Clock clock) {
+        this.security = security;
+        this.sessions = new Sessions(security.idleTimeout(), clock);
+        this.throttle = new LoginThrottle(security.freeFailures(), clock);
+        this.sql = new SqlConsole(security.sqlTimeLimit(), security.sqlRowLimit());
+    }
+
+    @Override
+    public Optional<Refusal> admit(PageRequest request) {
+        String path = request.path();
+        if (path.startsWith("/assets/")) {
+            return Optional.empty();
+        }
+        Optional<Sessions.Session> session = sessions.find(cookie(request.headers().apply("Cookie")));
+        if (request.method().equals("POST")
+                && (session.isEmpty() || !session.get().csrfMatches(request.form().apply(CSRF_FIELD)))) {
+            return Optional.of(new Refusal(403, "missing or invalid CSRF token; reload the page and try again"));
+        }
+        if (path.equals("/login")) {
+            return Optional.empty();
+        }
+        Optional<User> user = session.flatMap(Sessions.Session::username).flatMap(this::user);
+        if (user.isEmpty() || !user.get().active()) {
+            session.ifPresent(ended -> sessions.end(ended.id()));
+            return Optional.of(new Refusal(401, "log in first"));
+        }
+        if (path.equals("/logout")) {
+            return Optional.empty();
+        }
+        Decision decision = path.equals("/sql")
+                // the SQL page opens to whoever may read at least the marts by SQL; each statement is decided apart
+                ? AccessPolicy.decide(user.get(), AccessRequest.sql(Set.of("mart")))
+                : AccessPolicy.decide(user.get(), AccessRequest.to(Permission.VIEW_DASHBOARDS));
+        return decision.allowed() ? Optional.empty() : Optional.of(new Refusal(403, decision.reason()));
+    }
+
+    /** The person a page is shown to, for its navigation; the request has passed {@link #admit}. */
+    Pages.Viewer viewer(Context ctx) {
+        Sessions.Session session = session(ctx).orElseThrow();
+        String username = session.username().orElseThrow();
+        boolean maySql = user(username).map(user -> AccessPolicy.decide(user, AccessRequest.sql(Set.of("mart")))
+                .allowed()).orElse(false);
+        boolean mayReveal = user(username).map(user -> AccessPolicy.decide(user,
+                AccessRequest.to(Permission.REVEAL_PERSONAL_DATA)).allowed()).orElse(false);
+        return new Pages.Viewer(username, session.csrf(), maySql, mayReveal);
+    }
+
+    /** {@code GET /login}: the form, with the CSRF token of a session before log-in. */
+    void form(Context ctx) {
+        Optional<Sessions.Session> session = session(ctx);
+        if (session.flatMap(Sessions.Session::username).isPresent()) {
+            ctx.redirect("/");
+            return;
+        }
+        Sessions.Session anonymous = session.orElseGet(() -> {
+            Sessions.Session started = sessions.anonymous();
+            setCookie(ctx, started);
+            return started;
+        });
+        ctx.html(Pages.login(anonymous.csrf(), null));
+    }
+
+    /** {@code POST /login}: checks the name and password, then starts a session under a new id. */
+    void logIn(Context ctx) {
+        Sessions.Session anonymous = session(ctx).orElseThrow();
+        String name = clipped(ctx.formParam("username"));
+        String password = ctx.formParam("password");
+        String address = ctx.ip();
+        Optional<Duration> wait = throttle.refusedFor(name, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            audit(AuditEvent.LOGIN_FAILURE, name, address, false, Map.of("reason", "too many failed log-ins"));
+            ctx.status(429).header("Retry-After", String.valueOf(seconds))
+                    .html(Pages.login(anonymous.csrf(), "too many failed log-ins; try again in " + seconds + " s"));
+            return;
+        }
+        Optional<String> failure = check(name, password);
+        if (failure.isPresent()) {
+            throttle.failed(name, address);
+            audit(AuditEvent.LOGIN_FAILURE, name, address, false, Map.of("reason", failure.get()));
+            LOG.warn("log-in of '{}' from {} refused: {}", name, address, failure.get());
+            ctx.status(401).html(Pages.login(anonymous.csrf(), REFUSED_LOGIN));
+            return;
+        }
+        throttle.succeeded(name);
+        Sessions.Session session = sessions.logIn(anonymous, name);
+        setCookie(ctx, session);
+        audit(AuditEvent.LOGIN_SUCCESS, name, address, true, Map.of());
+        ctx.redirect("/");
+    }
+
+    /** {@code POST /logout}: ends the session. */
+    void logOut(Context ctx) {
+        Sessions.Session session = session(ctx).orElseThrow();
+        sessions.end(session.id());
+        audit(AuditEvent.LOGOUT, session.username().orElse(""), ctx.ip(), true, Map.of());
+        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        ctx.redirect("/login");
+    }
+
+    /** Records that the viewer of {@code ctx} was shown {@code dashboard} with {@code filters}. */
+    void viewed(Context ctx, Dashboard dashboard, Map<String, String> filters, String format) {
+        Map<String, String> details = new LinkedHashMap<>(filters);
+        details.put("format", format);
+        String username = session(ctx).flatMap(Sessions.Session::username).orElse("");
+        security.auditLog().append(AuditEntry.of(AuditEvent.DASHBOARD_VIEW, username, "dashboard", dashboard.slug(),
+                true, details));
+    }
+
+    /**
+     * The report as the viewer of {@code ctx} may see it: personal data pseudonymised, unless they asked for it in
+     * clear ({@code reveal=true}) and {@code AccessPolicy} allows them, which is recorded.
+     *
+     * @throws HttpResponseException 403 when they asked and may not
+     */
+    Report shown(Context ctx, Report report) {
+        if (!"true".equals(ctx.queryParam(REVEAL))) {
+            return PersonalData.pseudonymised(report, security.pseudonymiser());
+        }
+        String username = session(ctx).flatMap(Sessions.Session::username).orElseThrow();
+        Decision decision = user(username).map(user -> AccessPolicy.decide(user,
+                AccessRequest.to(Permission.REVEAL_PERSONAL_DATA))).orElseThrow();
+        Map<String, String> details = new LinkedHashMap<>(report.filters().asParameters());
+        details.put("reason", decision.reason());
+        security.auditLog().append(AuditEntry.of(AuditEvent.PERSONAL_DATA_REVEAL, username, "dashboard",
+                report.dashboard().slug(), decision.allowed(), details));
+        if (!decision.allowed()) {
+            throw new HttpResponseException(403, decision.reason(), Map.of());
+        }
+        return report;
+    }
+
+    /** {@code GET /sql}: the form. */
+    void sqlForm(Context ctx) {
+        ctx.html(Pages.sql(viewer(ctx), "", false, null, null, sql.rowLimit(), sql.timeLimit()));
+    }
+
+    /** {@code POST /sql}: checks, decides and runs one statement, and records it either way. */
+    void runSql(Context ctx, ServedWarehouse warehouse) {
+        Pages.Viewer viewer = viewer(ctx);
+        String text = ctx.formParam("sql") == null ? "" : ctx.formParam("sql");
+        boolean reveal = "true".equals(ctx.formParam(REVEAL));
+        User user = user(viewer.username()).orElseThrow();
+        Outcome outcome = warehouse.read(connection -> {
+            try {
+                Set<String> schemas = sql.schemasRead(connection, text);
+                Decision decision = AccessPolicy.decide(user, AccessRequest.sql(schemas));
+                if (!decision.allowed()) {
+                    return new Outcome(null, decision.reason());
+                }
+                if (reveal) {
+                    Decision clear = AccessPolicy.decide(user, AccessRequest.to(Permission.REVEAL_PERSONAL_DATA));
+                    if (!clear.allowed()) {
+                        return new Outcome(null, clear.reason());
+                    }
+                }
+                SqlConsole.Result result = sql.run(connection, text);
+                return new Outcome(reveal ? result : PersonalData.pseudonymised(result, security.pseudonymiser()), null);
+            } catch (SqlConsole.Refused e) {
+                return new Outcome(null, e.getMessage());
+            } catch (SQLException e) {
+                return new Outcome(null, "the statement failed: " + ServedWarehouse.oneLine(e.getMessage()));
+            }
+        });
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("sql", text);
+        if (outcome.refusal() != null) {
+            details.put("reason", outcome.refusal());
+        } else {
+            details.put("rows", String.valueOf(outcome.result().rows().size()));
+            details.put("truncated", String.valueOf(outcome.result().truncated()));
+            if (reveal && PersonalData.any(outcome.result().columns())) {
+                security.auditLog().append(AuditEntry.of(AuditEvent.PERSONAL_DATA_REVEAL, viewer.username(),
+                        "warehouse", "sql", true, details));
+            }
+        }
+        security.auditLog().append(AuditEntry.of(outcome.refusal() == null ? AuditEvent.SQL_RUN : AuditEvent.SQL_REFUSED,
+                viewer.username(), "warehouse", "sql", outcome.refusal() == null, details));
+        ctx.status(outcome.refusal() == null ? 200 : 400)
+                .html(Pages.sql(viewer, text, reveal, outcome.result(), outcome.refusal(), sql.rowLimit(), sql.timeLimit()));
+    }
+
+    private record Outcome(SqlConsole.Result result, String refusal) {
+    }
+
+    /** Why {@code name} may not log in with {@code password}, for the audit trail; empty when they may. */
+    private Optional<String> check(String name, String password) {
+        if (name.isEmpty() || password == null || password.isEmpty()) {
+            return Optional.of("username or password missing");
+        }
+        Username username;
+        try {
+            username = new Username(name);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("unknown user");
+        }
+        Optional<User> user = security.users().findByUsername(username);
+        if (user.isEmpty()) {
+            return Optional.of("unknown user");
+        }
+        if (!user.get().active()) {
+            return Optional.of("user is disabled");
+        }
+        Password typed;
+        try {
+            typed = new Password(password.toCharArray());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("wrong password");
+        }
+        try {
+            return security.users().passwordMatches(username, typed) ? Optional.empty()
+                    : Optional.of("wrong password");
+        } finally {
+            typed.clear();
+        }
+    }
+
+    private void audit(AuditEvent event, String username, String address, boolean succeeded,
+                       Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>(more);
+        details.put("username", username);
+        details.put("address", address);
+        security.auditLog().append(AuditEntry.of(event, username, "session", clipped(address), succeeded, details));
+    }
+
+    private Optional<User> user(String username) {
+        try {
+            return security.users().findByUsername(new Username(username));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Sessions.Session> session(Context ctx) {
+        return sessions.find(ctx.cookie(SESSION_COOKIE));
+    }
+
+    private void setCookie(Context ctx, Sessions.Session session) {
+        ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict"
+                + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+    }
+
+    /** The value of the session cookie in a {@code Cookie} header, if sent. */
+    static String cookie(String header) {
+        if (header == null) {
+            return null;
+        }
+        for (String pair : header.split(";")) {
+            String trimmed = pair.strip();
+            if (trimmed.startsWith(SESSION_COOKIE + "=")) {
+                return trimmed.substring(SESSION_COOKIE.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String clipped(String text) {
+        if (text == null) {
+            return "";
+        }
+        String stripped = text.strip();
+        return stripped.length() > 100 ? stripped.substring(0, 100) : stripped;
+    }
+}
