@@ -66,7 +66,9 @@ final class Login implements PageGuard {
         }
         Optional<User> user = session.flatMap(Sessions.Session::username).flatMap(this::user);
         if (user.isEmpty() || !user.get().active()) {
-            session.ifPresent(ended -> sessions.end(ended.id()));
+            // a session before log-in is kept: a browser asks for other paths (/favicon.ico) while the log-in
+            // form is open, and ending it there would void the form's CSRF token
+            session.filter(ended -> ended.username().isPresent()).ifPresent(ended -> sessions.end(ended.id()));
             return Optional.of(new Refusal(401, "log in first"));
         }
         if (path.equals("/logout")) {

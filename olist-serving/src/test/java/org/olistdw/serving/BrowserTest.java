@@ -166,10 +166,11 @@ class BrowserTest {
         browser.get(base.resolve("/executive").toString());
         assertThat(browser.getCurrentUrl()).as("a page before log-in leads to the log-in").endsWith("/login");
         submitLogIn("ada.admin", "not the password at all");
+        assertThat(bodyText()).contains("wrong username or password");
         assertThat(browser.findElement(By.cssSelector("p.refused")).getText()).contains("wrong username or password");
         screenshot("login-refused");
         submitLogIn("ada.admin", PASSWORD);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        assertThat(browser.getCurrentUrl()).as("log-in: %s", bodyText()).doesNotContain("/login");
         assertThat(browser.findElement(By.cssSelector("nav .user")).getText()).isEqualTo("ada.admin");
 
         for (Map.Entry<String, String[]> page : KEY_FIGURES.entrySet()) {
@@ -249,7 +250,11 @@ class BrowserTest {
     private void logIn(String name) {
         browser.get(base.resolve("/login").toString());
         submitLogIn(name, PASSWORD);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        assertThat(browser.getCurrentUrl()).as("log-in of %s: %s", name, bodyText()).doesNotContain("/login");
+    }
+
+    private String bodyText() {
+        return browser.findElement(By.tagName("body")).getText();
     }
 
     private void submitLogIn(String name, String password) {

@@ -157,6 +157,21 @@ class LogInTest {
     }
 
     @Test
+    void other_paths_asked_for_before_log_in_keep_the_log_in_forms_token() throws Exception {
+        Browser browser = new Browser(server);
+        browser.get("/login");
+        String session = browser.session;
+        String token = browser.csrf;
+        // a browser asks for /favicon.ico (and may follow links) while the form is open
+        assertThat(browser.get("/favicon.ico").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/executive").statusCode()).isEqualTo(302);
+        assertThat(browser.session).isEqualTo(session);
+        assertThat(browser.post("/login", Map.of("username", "vera.viewer", "password", PASSWORD, "csrf", token))
+                .statusCode()).isEqualTo(302);
+        assertThat(browser.get("/executive").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_disabled_user_is_refused_even_with_the_right_password() throws Exception {
         Browser browser = new Browser(server);
         browser.get("/login");
