@@ -90,7 +90,8 @@ public final class SourceChanges {
      * @param reviewsEdited   old reviews whose score changed
      * @param repeatBuyers    new orders placed by a person of the source at their address
      * @param moves           new orders placed by a person of the source from another state
-     * @param rowsPerFile     data rows of each written file
+     * @param rowsPerFile     data rows of each file rewritten (orders, items, payments, reviews, customers); the other
+     *                        four are byte-for-byte copies
      */
     public record Summary(long newOrders, long delivered, long canceled, long reviewsAdded, long reviewsEdited,
                           long repeatBuyers, long moves, Map<SourceTable, Long> rowsPerFile) {
