@@ -71,12 +71,15 @@ final class DuckDbRawLoad implements RawLoad {
     public CarryOver carryOver(RunId from) {
         Objects.requireNonNull(from, "from");
         build.requireOpen();
-        DuckDBConnection connection = build.connection();
         Path published = build.publishedFile();
+        // A session of its own: the build's connection may be in use by another thread at this moment, and a
+        // DuckDB connection serves one thread at a time. The attached file is seen by every session of the build.
+        DuckDBConnection connection = build.session();
         try (Statement statement = connection.createStatement()) {
             statement.execute("attach " + RawLayout.literal(published.toAbsolutePath().toString()) + " as "
                     + RawLayout.quote(CARRIED) + " (read_only)");
         } catch (SQLException e) {
+            closeQuietly(connection);
             throw new IllegalStateException(WarehouseVersions.unreadable(published, e), e);
         }
         PublishedCopy copy = new PublishedCopy(connection);
@@ -97,9 +100,17 @@ final class DuckDbRawLoad implements RawLoad {
         return copy;
     }
 
+    private static void closeQuietly(DuckDBConnection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the attach failed already; that is the error to report
+        }
+    }
+
     private static final String CARRIED = "carried_over";
 
-    /** The published warehouse, attached to the build's connection. */
+    /** The published warehouse, attached on a session of its own, which it detaches and closes on close. */
     private final class PublishedCopy implements CarryOver {
         private final DuckDBConnection connection;
         private boolean closed;
@@ -160,7 +171,7 @@ final class DuckDbRawLoad implements RawLoad {
                 return;
             }
             closed = true;
-            try (Statement statement = connection.createStatement()) {
+            try (DuckDBConnection session = connection; Statement statement = session.createStatement()) {
                 statement.execute("detach " + RawLayout.quote(CARRIED));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot detach the published warehouse: " + e.getMessage(), e);
