@@ -1,6 +1,7 @@
 package org.olistdw.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,6 +32,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -315,7 +318,7 @@ public final class OlistPipeline {
     private static <T> T joined(CompletableFuture<T> task) {
         try {
             return task.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -536,12 +539,12 @@ public final class OlistPipeline {
                         DataLoad load = previous.get(file.table().fileName());
                         return load != null && load.sizeBytes() == file.sizeBytes();
                     }).toList();
-                    Map<SourceTable, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+                    Map<SourceTable, String> hashes = new ConcurrentHashMap<>();
                     candidates.parallelStream().forEach(file -> {
                         try {
                             hashes.put(file.table(), sha256(file.path()));
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException("cannot read " + file.path(), e);
+                            throw new UncheckedIOException("cannot read " + file.path(), e);
                         }
                     });
                     for (SourceFile file : candidates) {
