@@ -203,12 +203,7 @@ class CrashAndConcurrencyTest {
 
     /** Starts {@code olist} as a process of its own, its output and errors to files beside the warehouse. */
     private static Process olist(Map<String, String> environment, String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Dolist.log.dir=" + work.resolve("logs"), "-cp", System.getProperty("java.class.path"),
-                OlistProcess.class.getName()));
-        line.addAll(List.of(args(command)));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().keySet().removeIf(name -> name.startsWith("OLIST_"));
+        ProcessBuilder builder = OlistProcess.builder(work.resolve("logs"), List.of(args(command)));
         builder.environment().putAll(environment);
         Path out = Files.createTempFile(work, "olist-", ".out");
         Path err = Path.of(out + ".err");

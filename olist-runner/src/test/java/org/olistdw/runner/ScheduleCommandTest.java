@@ -173,14 +173,8 @@ class ScheduleCommandTest {
     }
 
     private static Process olist(Path dir, Path err, String... command) throws IOException {
-        List<String> line = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Dolist.log.dir=" + dir.resolve("logs"), "-cp", System.getProperty("java.class.path"),
-                OlistProcess.class.getName()));
-        line.addAll(List.of(args(dir, command)));
-        ProcessBuilder builder = new ProcessBuilder(line);
-        builder.environment().keySet().removeIf(name -> name.startsWith("OLIST_"));
-        builder.redirectOutput(dir.resolve("schedule.out").toFile()).redirectError(err.toFile());
-        return builder.start();
+        return OlistProcess.builder(dir.resolve("logs"), List.of(args(dir, command)))
+                .redirectOutput(dir.resolve("schedule.out").toFile()).redirectError(err.toFile()).start();
     }
 
     private static void awaitText(Process child, Path file, String text) throws Exception {

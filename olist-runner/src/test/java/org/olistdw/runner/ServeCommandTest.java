@@ -45,11 +45,9 @@ class ServeCommandTest {
         } finally {
             System.setIn(original);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), OlistProcess.class.getName(),
-                "serve", "--port", "0", "--work-dir", directory.toString()));
+        List<String> command = new ArrayList<>(List.of("serve", "--port", "0", "--work-dir", directory.toString()));
         command.addAll(List.of(TestStores.opsArgs()));
-        Process process = new ProcessBuilder(command)
+        Process process = OlistProcess.builder(directory.resolve("logs"), command)
                 .redirectError(directory.resolve("err.txt").toFile())
                 .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.domain.quality.QualityRule;
@@ -57,9 +58,14 @@ class UsersAndAuditCommandTest {
 
     /** The audit entries about {@code resourceId}, oldest first. */
     private static List<AuditEntry> trail(String resourceId) {
+        return trail(entry -> entry.resourceId().equals(resourceId));
+    }
+
+    /** The operating-system user's audit entries that {@code wanted} accepts, oldest first. */
+    private static List<AuditEntry> trail(Predicate<AuditEntry> wanted) {
         List<AuditEntry> entries = new ArrayList<>();
         for (AuditRecord record : TestStores.ops().auditLog().find(new AuditQuery(Optional.of(OS_USER), Optional.empty(), 1000))) {
-            if (record.entry().resourceId().equals(resourceId)) {
+            if (wanted.test(record.entry())) {
                 entries.add(0, record.entry());
             }
         }
@@ -198,14 +204,8 @@ class UsersAndAuditCommandTest {
 
         assertThat(succeeded.exitCode()).as(succeeded.toString()).isZero();
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(ExitCodes.RUN_FAILED);
-        List<AuditEntry> runs = new ArrayList<>();
-        for (AuditRecord record : TestStores.ops().auditLog().find(new AuditQuery(Optional.of(OS_USER),
-                Optional.empty(), 1000))) {
-            if (record.entry().action().equals("pipeline.run")
-                    && warehouse.toAbsolutePath().toString().equals(record.entry().details().get("warehouse"))) {
-                runs.add(0, record.entry());
-            }
-        }
+        List<AuditEntry> runs = trail(entry -> entry.action().equals("pipeline.run")
+                && warehouse.toAbsolutePath().toString().equals(entry.details().get("warehouse")));
         assertThat(runs).extracting(AuditEntry::succeeded).containsExactly(true, false);
         assertThat(runs).extracting(entry -> entry.details().get("status")).containsExactly("success", "failed");
         assertThat(runs.get(0).details()).containsEntry("source", source.toAbsolutePath().toString())
