@@ -3,13 +3,10 @@ package org.olistdw.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -441,20 +438,6 @@ public final class OlistPipeline {
         }
     }
 
-    /** The hex SHA-256 of a file's bytes. */
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-            while (channel.read(buffer) >= 0) {
-                buffer.flip();
-                digest.update(buffer);
-                buffer.clear();
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -542,7 +525,7 @@ public final class OlistPipeline {
                     Map<SourceTable, String> hashes = new ConcurrentHashMap<>();
                     candidates.parallelStream().forEach(file -> {
                         try {
-                            hashes.put(file.table(), sha256(file.path()));
+                            hashes.put(file.table(), SourceScan.sha256Of(file.path()));
                         } catch (IOException e) {
                             throw new UncheckedIOException("cannot read " + file.path(), e);
                         }

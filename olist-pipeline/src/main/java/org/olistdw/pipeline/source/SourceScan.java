@@ -410,6 +410,25 @@ public final class SourceScan {
         }
     }
 
+    /**
+     * The hex SHA-256 of a file's bytes alone, without the rest of a scan: for telling whether a file is the one
+     * an earlier run loaded, before deciding to load it.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static String sha256Of(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -120,6 +120,17 @@ class SourceScanTest {
                 .as("not UTF-8").isTrue();
     }
 
+    @Test
+    void the_hash_of_a_file_alone_is_its_scans_hash() throws Exception {
+        // more than the 1 MiB read at a time, so that the file is hashed in several reads
+        byte[] bytes = (HEADER + "\n" + "a,b\n".repeat(300_000)).getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(directory.resolve("big.csv"), bytes);
+
+        assertThat(SourceScan.sha256Of(file))
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .isEqualTo(SourceScan.of(SourceTable.CATEGORY_TRANSLATION, file).sha256());
+    }
+
     private SourceScan scan(byte[] bytes) throws IOException {
         Path file = Files.write(directory.resolve("file.csv"), bytes);
         return SourceScan.of(SourceTable.CATEGORY_TRANSLATION, file);
