@@ -12,10 +12,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,20 +227,28 @@ public final class SourceChanges {
         return picked;
     }
 
+    /**
+     * One new order: the order it copies and that order's customer id, its own ids, and how many days its times
+     * are moved forward.
+     */
+    private record NewOrder(String templateId, String templateCustomerId, String orderId, String customerId,
+                            long shiftDays) {
+    }
+
     /** The new orders, and the old orders whose reviews change, as the other files need them. */
     private static final class NewOrders {
-        /** Per new order: the copied order's id, its customer id, the new ids and the shift in days. */
-        final List<String[]> orders = new ArrayList<>();
-        final List<Long> shiftDays = new ArrayList<>();
+        /** In the order they are appended. */
+        final List<NewOrder> orders = new ArrayList<>();
         /** Old orders that receive a review, in file order. */
-        final Set<String> addReview = new java.util.LinkedHashSet<>();
+        final Set<String> addReview = new LinkedHashSet<>();
         /** Old orders whose first review's score changes. */
-        final Set<String> editReview = new java.util.LinkedHashSet<>();
+        final Set<String> editReview = new LinkedHashSet<>();
         /** The delivery time of the old orders of both sets: a late review is written three weeks after it. */
         final Map<String, LocalDateTime> delivered = new HashMap<>();
+
         Set<String> templateIds() {
             Set<String> ids = new HashSet<>();
-            orders.forEach(order -> ids.add(order[0]));
+            orders.forEach(order -> ids.add(order.templateId()));
             return ids;
         }
     }
@@ -293,9 +301,8 @@ public final class SourceChanges {
                         newest.toLocalDate()) + 1 + k % 7;
                 String orderId = freshId(1, k);
                 String customerId = freshId(2, k);
-                fresh.orders.add(new String[] {template.get(ORDER_ID), template.get(CUSTOMER_ID), orderId,
-                    customerId});
-                fresh.shiftDays.add(days);
+                fresh.orders.add(new NewOrder(template.get(ORDER_ID), template.get(CUSTOMER_ID), orderId, customerId,
+                        days));
                 Row row = template.with(ORDER_ID, orderId).with(CUSTOMER_ID, customerId);
                 for (int column = PURCHASE; column <= ESTIMATED; column++) {
                     row = row.shifted(column, days);
@@ -318,11 +325,10 @@ public final class SourceChanges {
                     byOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(Row.parse(raw, table));
                 }
             });
-            for (int k = 0; k < fresh.orders.size(); k++) {
-                String[] order = fresh.orders.get(k);
-                for (Row row : byOrder.getOrDefault(order[0], List.of())) {
-                    Row copy = row.with(0, order[2]);
-                    out.row(timestampColumn < 0 ? copy : copy.shifted(timestampColumn, fresh.shiftDays.get(k)));
+            for (NewOrder order : fresh.orders) {
+                for (Row row : byOrder.getOrDefault(order.templateId(), List.of())) {
+                    Row copy = row.with(0, order.orderId());
+                    out.row(timestampColumn < 0 ? copy : copy.shifted(timestampColumn, order.shiftDays()));
                 }
             }
         }
@@ -351,11 +357,11 @@ public final class SourceChanges {
                 }
             });
             for (int k = 0; k < fresh.orders.size(); k++) {
-                String[] order = fresh.orders.get(k);
+                NewOrder order = fresh.orders.get(k);
                 int j = 0;
-                for (Row row : byOrder.getOrDefault(order[0], List.of())) {
-                    out.row(row.with(0, freshId(3, 4L * k + j++)).with(1, order[2])
-                            .shifted(5, fresh.shiftDays.get(k)).shifted(6, fresh.shiftDays.get(k)));
+                for (Row row : byOrder.getOrDefault(order.templateId(), List.of())) {
+                    out.row(row.with(0, freshId(3, 4L * k + j++)).with(1, order.orderId())
+                            .shifted(5, order.shiftDays()).shifted(6, order.shiftDays()));
                 }
             }
             List<String> late = new ArrayList<>(fresh.addReview);
@@ -381,7 +387,7 @@ public final class SourceChanges {
     private long[] writeCustomers(NewOrders fresh, SplittableRandom random, long addressStep) throws IOException {
         SourceTable table = SourceTable.CUSTOMERS;
         Set<String> templateCustomers = new HashSet<>();
-        fresh.orders.forEach(order -> templateCustomers.add(order[1]));
+        fresh.orders.forEach(order -> templateCustomers.add(order.templateCustomerId()));
         Map<String, Row> byId = new HashMap<>();
         List<Row> addresses = new ArrayList<>();
         try (Output out = new Output(table)) {
@@ -403,12 +409,12 @@ public final class SourceChanges {
             long repeat = 0;
             long moves = 0;
             for (int k = 0; k < fresh.orders.size(); k++) {
-                String[] order = fresh.orders.get(k);
-                Row row = byId.get(order[1]);
+                NewOrder order = fresh.orders.get(k);
+                Row row = byId.get(order.templateCustomerId());
                 if (row == null) {
-                    throw new IllegalArgumentException("order " + order[0] + " has no customer row in " + from);
+                    throw new IllegalArgumentException("order " + order.templateId() + " has no customer row in " + from);
                 }
-                row = row.with(0, order[3]);
+                row = row.with(0, order.customerId());
                 switch (k % 4) {
                     case 2 -> repeat++;
                     case 3 -> {
@@ -598,21 +604,6 @@ public final class SourceChanges {
                 }
             }
             return text.toString();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Row row && Arrays.equals(values, row.values) && Arrays.equals(quoted, row.quoted);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values) * 31 + Arrays.hashCode(quoted);
-        }
-
-        @Override
-        public String toString() {
-            return format();
         }
     }
 }
