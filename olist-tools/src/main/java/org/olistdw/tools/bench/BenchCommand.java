@@ -145,6 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final double CHANGED_ORDERS_PERCENT = 1;
 
     private final String mainClass;
+    /** The class-data sharing options of every run process, found once per bench. */
+    private List<String> sharing = List.of();
 
     /**
      * A bench whose pipeline runs are processes of the given main class, on this process's class path. That
@@ -177,7 +179,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Path root = (out != null ? out : work.workDir().resolve("bench")).toAbsolutePath();
         Files.createDirectories(root);
-        List<String> sharing = classDataSharing();
+        sharing = classDataSharing();
         err.println(sharing.isEmpty() ? "run processes start without a class-data sharing archive"
                 : "run processes start with the class-data sharing archive, as bin/olist does: " + sharing.get(2));
         Instant started = Instant.now();
@@ -357,7 +359,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!javaOptions.isBlank()) {
             command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
         }
-        command.addAll(classDataSharing());
+        command.addAll(sharing);
         command.add("-Dolist.log.dir=" + logDir);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "run",
                 "--source", sample.toString(), "--work-dir", dir.toString(), "--warehouse", warehouse.toString(),
