@@ -39,6 +39,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -262,24 +263,34 @@ class BrowserTest {
         username.clear();
         username.sendKeys(name);
         browser.findElement(By.name("password")).sendKeys(password);
-        WebElement form = browser.findElement(By.cssSelector("main.login form"));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        submitAndWaitForTheNextPage("main.login form");
     }
 
     private void apply() {
-        WebElement form = browser.findElement(By.cssSelector("form.filters"));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        submitAndWaitForTheNextPage("form.filters");
     }
 
     private void runSql(String sql) {
         WebElement text = browser.findElement(By.name("sql"));
         text.clear();
         text.sendKeys(sql);
-        WebElement form = browser.findElement(By.cssSelector("main.sql form"));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(form));
+        submitAndWaitForTheNextPage("main.sql form");
+    }
+
+    /**
+     * Submits a form and waits until the browser shows the page the server answered with. The old page is marked
+     * first and the wait ends when a fully loaded document without the mark is current: asking an element of the
+     * old page whether it went stale races with the navigation (ChromeDriver may answer "node does not belong to
+     * the document" instead of "stale").
+     */
+    private void submitAndWaitForTheNextPage(String formSelector) {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("window.olistOldPage = true");
+        browser.findElement(By.cssSelector(formSelector)).findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT).ignoring(WebDriverException.class)
+                .withMessage("the page after submitting " + formSelector)
+                .until(driver -> Boolean.TRUE.equals(script.executeScript(
+                        "return window.olistOldPage === undefined && document.readyState === 'complete'")));
     }
 
     private String keyFigure(String kpi) {
