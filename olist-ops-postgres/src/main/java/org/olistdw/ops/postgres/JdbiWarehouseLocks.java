@@ -32,8 +32,8 @@ final class JdbiWarehouseLocks implements WarehouseLocks {
     private static final String TAKE = """
             insert into etl_orchestration.warehouse_locks as l
                 (warehouse, holder_token, run_id, host, pid, acquired_at, lease_until)
-            values (:warehouse, :token, null, :host, :pid, clock_timestamp(),
-                    clock_timestamp() + :leaseMs * interval '1 millisecond')
+            select :warehouse, :token, null, :host, :pid, now.t, now.t + :leaseMs * interval '1 millisecond'
+            from (select clock_timestamp() as t) as now
             on conflict (warehouse) do update
             set holder_token = excluded.holder_token,
                 run_id = null,
