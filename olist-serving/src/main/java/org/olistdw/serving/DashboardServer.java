@@ -45,7 +45,7 @@ public final class DashboardServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private DashboardServer(Path publishedWarehouse, PageGuard guard, Login login) {
-        this.warehouse = new ServedWarehouse(publishedWarehouse);
+        this.warehouse = new ServedWarehouse(publishedWarehouse, login == null ? null : login.pseudonymiser());
         this.login = login;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -16,6 +16,7 @@ import org.olistdw.domain.security.AuditEvent;
 import org.olistdw.domain.security.Decision;
 import org.olistdw.domain.security.Password;
 import org.olistdw.domain.security.Permission;
+import org.olistdw.domain.security.Pseudonymiser;
 import org.olistdw.domain.security.User;
 import org.olistdw.domain.security.Username;
 import org.slf4j.Logger;
@@ -177,38 +178,46 @@ final class Login implements PageGuard {
         return report;
     }
 
+    /** The pseudonyms of everything shown to people who may not see personal data. */
+    Pseudonymiser pseudonymiser() {
+        return security.pseudonymiser();
+    }
+
     /** {@code GET /sql}: the form. */
     void sqlForm(Context ctx) {
         ctx.html(Pages.sql(viewer(ctx), "", false, null, null, sql.rowLimit(), sql.timeLimit()));
     }
 
-    /** {@code POST /sql}: checks, decides and runs one statement, and records it either way. */
+    /**
+     * {@code POST /sql}: checks, decides and runs one statement, and records it either way. The statement reads the
+     * pseudonymised views of the warehouse, or the warehouse itself when its author asked to see personal data in
+     * clear and may; that run is recorded as a reveal too.
+     */
     void runSql(Context ctx, ServedWarehouse warehouse) {
         Pages.Viewer viewer = viewer(ctx);
         String text = ctx.formParam("sql") == null ? "" : ctx.formParam("sql");
         boolean reveal = "true".equals(ctx.formParam(REVEAL));
         User user = user(viewer.username()).orElseThrow();
-        Outcome outcome = warehouse.read(connection -> {
+        Decision clear = AccessPolicy.decide(user, AccessRequest.to(Permission.REVEAL_PERSONAL_DATA));
+        ServedWarehouse.Read<Outcome> run = connection -> {
             try {
                 Set<String> schemas = sql.schemasRead(connection, text);
                 Decision decision = AccessPolicy.decide(user, AccessRequest.sql(schemas));
                 if (!decision.allowed()) {
                     return new Outcome(null, decision.reason());
                 }
-                if (reveal) {
-                    Decision clear = AccessPolicy.decide(user, AccessRequest.to(Permission.REVEAL_PERSONAL_DATA));
-                    if (!clear.allowed()) {
-                        return new Outcome(null, clear.reason());
-                    }
+                if (reveal && !clear.allowed()) {
+                    return new Outcome(null, clear.reason());
                 }
-                SqlConsole.Result result = sql.run(connection, text);
-                return new Outcome(reveal ? result : PersonalData.pseudonymised(result, security.pseudonymiser()), null);
+                return new Outcome(sql.run(connection, text), null);
             } catch (SqlConsole.Refused e) {
                 return new Outcome(null, e.getMessage());
             } catch (SQLException e) {
                 return new Outcome(null, "the statement failed: " + ServedWarehouse.oneLine(e.getMessage()));
             }
-        });
+        };
+        boolean revealed = reveal && clear.allowed();
+        Outcome outcome = revealed ? warehouse.read(run) : warehouse.readPseudonymised(run);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("sql", text);
         if (outcome.refusal() != null) {
@@ -216,7 +225,7 @@ final class Login implements PageGuard {
         } else {
             details.put("rows", String.valueOf(outcome.result().rows().size()));
             details.put("truncated", String.valueOf(outcome.result().truncated()));
-            if (reveal && PersonalData.any(outcome.result().columns())) {
+            if (revealed) {
                 security.auditLog().append(AuditEntry.of(AuditEvent.PERSONAL_DATA_REVEAL, viewer.username(),
                         "warehouse", "sql", true, details));
             }

@@ -3,43 +3,49 @@ package org.olistdw.serving;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.olistdw.domain.security.Pseudonymiser;
 
 /**
- * Personal data in what the dashboards and the SQL page show, found by column name: {@code customer_unique_id},
- * {@code customer_id}, any {@code ..._zip_code_prefix} and any {@code ..._city} (or {@code city}), each replaced by
- * its pseudonym. A value under another name (an alias) is not recognised.
+ * Personal data in the warehouse, found by column name: {@code customer_unique_id}, {@code customer_id}, any
+ * {@code ..._zip_code_prefix} and any {@code ..._city} (or {@code city}), each replaced by its pseudonym.
+ *
+ * <p>The dashboards' own queries name these columns as the warehouse does, so their results are pseudonymised
+ * here by column name. The SQL page's statements are written by people, who could rename a column ({@code select
+ * customer_city as c}) or compute on it; they are therefore run over views whose personal columns already hold
+ * pseudonyms ({@link PseudonymisedCatalog}), never pseudonymised afterwards by name.
  */
 final class PersonalData {
 
     private PersonalData() {
     }
 
-    /** Whether a column of this name holds personal data. */
-    static boolean personal(String column) {
-        String name = column.toLowerCase(java.util.Locale.ROOT);
-        return name.equals("customer_unique_id") || name.equals("customer_id") || name.equals("zip_code_prefix")
-                || name.endsWith("_zip_code_prefix") || name.equals("city") || name.endsWith("_city");
+    /** The kind of personal data a column of this name holds, if any. */
+    static Optional<Pseudonymiser.Field> field(String column) {
+        String name = column.toLowerCase(Locale.ROOT);
+        if (name.equals("customer_unique_id")) {
+            return Optional.of(Pseudonymiser.Field.CUSTOMER_UNIQUE_ID);
+        }
+        if (name.equals("customer_id")) {
+            return Optional.of(Pseudonymiser.Field.CUSTOMER_ID);
+        }
+        if (name.equals("zip_code_prefix") || name.endsWith("_zip_code_prefix")) {
+            return Optional.of(Pseudonymiser.Field.ZIP_CODE_PREFIX);
+        }
+        if (name.equals("city") || name.endsWith("_city")) {
+            return Optional.of(Pseudonymiser.Field.CITY);
+        }
+        return Optional.empty();
     }
 
     /** The value shown for {@code value} in column {@code column}: its pseudonym for personal data. */
     static Object shown(String column, Object value, Pseudonymiser pseudonymiser) {
-        if (value == null || !personal(column)) {
-            return value;
+        if (value == null) {
+            return null;
         }
-        String name = column.toLowerCase(java.util.Locale.ROOT);
-        String text = value.toString();
-        if (name.equals("customer_unique_id")) {
-            return pseudonymiser.customerUniqueId(text);
-        }
-        if (name.equals("customer_id")) {
-            return pseudonymiser.customerId(text);
-        }
-        if (name.endsWith("zip_code_prefix")) {
-            return pseudonymiser.zipCodePrefix(text);
-        }
-        return pseudonymiser.city(text);
+        return field(column).<Object>map(kind -> pseudonymiser.pseudonym(kind, value.toString())).orElse(value);
     }
 
     /** The report with its personal data pseudonymised. */
@@ -57,23 +63,5 @@ final class PersonalData {
             tables.put(name, new Report.Table(table.title(), table.columns(), rows));
         });
         return new Report(report.dashboard(), report.filters(), report.warehouse(), kpis, tables);
-    }
-
-    /** The statement's result with its personal data pseudonymised. */
-    static SqlConsole.Result pseudonymised(SqlConsole.Result result, Pseudonymiser pseudonymiser) {
-        List<List<Object>> rows = new ArrayList<>(result.rows().size());
-        for (List<Object> row : result.rows()) {
-            List<Object> shownRow = new ArrayList<>(row.size());
-            for (int i = 0; i < row.size(); i++) {
-                shownRow.add(shown(result.columns().get(i), row.get(i), pseudonymiser));
-            }
-            rows.add(shownRow);
-        }
-        return new SqlConsole.Result(result.columns(), rows, result.truncated(), result.millis());
-    }
-
-    /** Whether any column of these holds personal data. */
-    static boolean any(List<String> columns) {
-        return columns.stream().anyMatch(PersonalData::personal);
     }
 }

@@ -7,15 +7,23 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
+import org.olistdw.domain.security.Pseudonymiser;
 
 /**
- * The published warehouse as the dashboards read it: one DuckDB database opened read-only, reopened when a
- * publish (or a rollback) has renamed another file over the published one.
+ * The published warehouse as the dashboards and the SQL page read it: one in-memory DuckDB database with the
+ * published file attached read-only as {@value #WAREHOUSE}, reopened when a publish (or a rollback) has renamed
+ * another file over the published one.
+ *
+ * <p>Reads in clear ({@link #read}) run with the attached warehouse as their catalog. When a pseudonymiser is
+ * given, the in-memory catalog holds the {@link PseudonymisedCatalog} views of {@code core} and {@code mart}, and
+ * {@link #readPseudonymised} runs with it as the catalog. Once that is built, access to anything outside the
+ * database is switched off and the configuration locked, so no statement can read or write a file.
  *
  * <p>Before each read the published file's identity (file key, size and modification time) is compared with
  * that of the file opened; a publish replaces the file by rename, so its identity changes and the next read
@@ -33,13 +41,22 @@ final class ServedWarehouse implements AutoCloseable {
     private record Identity(Object fileKey, long size, long modifiedMillis) {
     }
 
+    /** The catalog name of the attached published warehouse. */
+    static final String WAREHOUSE = "warehouse";
+    private static final String IN_MEMORY = "memory";
+
     private final Path file;
+    private final Pseudonymiser pseudonymiser;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private DuckDBConnection database;
     private Identity opened;
 
-    ServedWarehouse(Path file) {
+    /**
+     * @param pseudonymiser the pseudonyms of {@link #readPseudonymised}; null when nothing is read pseudonymised
+     */
+    ServedWarehouse(Path file, Pseudonymiser pseudonymiser) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+        this.pseudonymiser = pseudonymiser;
     }
 
     /** The published file this serves. */
@@ -53,6 +70,24 @@ final class ServedWarehouse implements AutoCloseable {
      * @throws WarehouseUnavailable when no warehouse is published, or it cannot be opened
      */
     <T> T read(Read<T> read) {
+        return read(WAREHOUSE, read);
+    }
+
+    /**
+     * Runs {@code read} on a connection whose {@code core} and {@code mart} are the {@link PseudonymisedCatalog}
+     * views of the warehouse published now.
+     *
+     * @throws IllegalStateException when this was made without a pseudonymiser
+     * @throws WarehouseUnavailable when no warehouse is published, or it cannot be opened
+     */
+    <T> T readPseudonymised(Read<T> read) {
+        if (pseudonymiser == null) {
+            throw new IllegalStateException("the warehouse is served without pseudonyms");
+        }
+        return read(IN_MEMORY, read);
+    }
+
+    private <T> T read(String catalog, Read<T> read) {
         refreshIfReplaced();
         ReentrantReadWriteLock.ReadLock readLock = lock.readLock();
         readLock.lock();
@@ -61,6 +96,9 @@ final class ServedWarehouse implements AutoCloseable {
                 throw new WarehouseUnavailable("no warehouse published at " + file + " yet");
             }
             try (Connection connection = database.duplicate()) {
+                try (Statement use = connection.createStatement()) {
+                    use.execute("use " + catalog);
+                }
                 return read.apply(connection);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the warehouse " + file + ": " + oneLine(e.getMessage()), e);
@@ -114,11 +152,27 @@ final class ServedWarehouse implements AutoCloseable {
     }
 
     private DuckDBConnection open() {
-        Properties readOnly = new Properties();
-        readOnly.setProperty(DuckDBDriver.DUCKDB_ACCESS_MODE_PROPERTY, DuckDBDriver.DUCKDB_ACCESS_MODE_READ_ONLY);
+        DuckDBConnection opened = null;
         try {
-            return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file, readOnly);
+            opened = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+            try (Statement statement = opened.createStatement()) {
+                statement.execute("attach '" + file.toString().replace("'", "''") + "' as " + WAREHOUSE
+                        + " (read_only)");
+                if (pseudonymiser != null) {
+                    PseudonymisedCatalog.create(opened, WAREHOUSE, SqlConsole.OFFERED_SCHEMAS, pseudonymiser);
+                }
+                statement.execute("set enable_external_access = false");
+                statement.execute("set lock_configuration = true");
+            }
+            return opened;
         } catch (SQLException e) {
+            if (opened != null) {
+                try {
+                    opened.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             throw new WarehouseUnavailable("cannot open the warehouse " + file + ": " + oneLine(e.getMessage()));
         }
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -363,7 +365,7 @@ class LogInTest {
     @Test
     void personal_data_is_pseudonymised_for_every_role_in_pages_figures_and_sql_results() throws Exception {
         String sql = "select customer_unique_id, customer_zip_code_prefix, customer_city, customer_state "
-                + "from core.dim_customer order by customer_unique_id, customer_zip_code_prefix limit 5";
+                + "from core.dim_customer where customer_key > 0 order by customer_key limit 5";
         List<List<String>> clear = server.served().read(connection -> {
             List<List<String>> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
@@ -393,6 +395,56 @@ class LogInTest {
         assertThat(figures).contains("\"seller_city\":\"" + PSEUDONYMS.city(city) + "\"")
                 .doesNotContain("\"seller_city\":\"" + city + "\"");
         assertThat(viewer.get("/sellers").body()).contains("<td>" + PSEUDONYMS.city(city) + "</td>");
+    }
+
+    @Test
+    void a_renamed_or_computed_personal_column_and_a_filter_on_a_clear_value_see_only_pseudonyms() throws Exception {
+        List<String> clear = server.served().read(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(
+                    "select customer_city, customer_unique_id from core.dim_customer where customer_key > 0 "
+                            + "order by customer_key limit 1")) {
+                result.next();
+                return List.of(result.getString(1), result.getString(2));
+            }
+        });
+        String city = clear.get(0);
+        String person = clear.get(1);
+        Browser analyst = loggedIn("ana.analyst");
+        String pick = " from core.dim_customer where customer_key > 0 order by customer_key limit 1";
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("select customer_city as c" + pick, PSEUDONYMS.city(city));
+        shown.put("select upper(customer_city) as shouting" + pick, PSEUDONYMS.city(city).toUpperCase(Locale.ROOT));
+        shown.put("select c from (select customer_unique_id as c" + pick + ")", PSEUDONYMS.customerUniqueId(person));
+        shown.put("with t(x) as (select customer_city" + pick + ") select x from t", PSEUDONYMS.city(city));
+        shown.put("select * rename (customer_city as town) from (select customer_city" + pick + ")",
+                PSEUDONYMS.city(city));
+        shown.put("select count(*) from core.dim_customer where customer_city = '" + city.replace("'", "''") + "'",
+                "0");
+        shown.put("select count(*) from core.dim_customer where customer_city = '" + PSEUDONYMS.city(city) + "'",
+                server.served().read(connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(
+                            "select count(*) from core.dim_customer where customer_city = ?")) {
+                        statement.setString(1, city);
+                        try (ResultSet result = statement.executeQuery()) {
+                            result.next();
+                            return result.getString(1);
+                        }
+                    }
+                }));
+        for (Map.Entry<String, String> statement : shown.entrySet()) {
+            HttpResponse<String> response = analyst.post("/sql", Map.of("sql", statement.getKey(), "csrf", analyst.csrf));
+            assertThat(response.statusCode()).as("%s: %s", statement.getKey(), response.body()).isEqualTo(200);
+            assertThat(cells(response.body())).as(statement.getKey()).isEqualTo(List.of(List.of(statement.getValue())));
+            assertThat(response.body()).as(statement.getKey()).doesNotContain(">" + city + "<").doesNotContain(person);
+        }
+        HttpResponse<String> key = analyst.post("/sql", Map.of("sql",
+                "select * from " + PseudonymisedCatalog.SECRET_SCHEMA + ".hmac_blocks", "csrf", analyst.csrf));
+        assertThat(key.statusCode()).isEqualTo(400);
+        assertThat(key.body()).contains("schema " + PseudonymisedCatalog.SECRET_SCHEMA + " is out of reach");
+        HttpResponse<String> clearCatalog = analyst.post("/sql", Map.of("sql",
+                "select customer_city from " + ServedWarehouse.WAREHOUSE + ".core.dim_customer", "csrf", analyst.csrf));
+        assertThat(clearCatalog.statusCode()).isEqualTo(400);
+        assertThat(clearCatalog.body()).contains("names a database").doesNotContain(">" + city + "<");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class PseudonymiserTest {
@@ -43,6 +45,37 @@ class PseudonymiserTest {
         assertThat(other.zipCodePrefix("01310")).isNotEqualTo(one.zipCodePrefix("01310"));
         assertThat(one.customerId("abc")).isNotEqualTo(one.customerUniqueId("abc"));
         assertThat(one.city("x")).hasSize(64).matches("[0-9a-f]{64}");
+    }
+
+    /** The expected pseudonym is the one of the first test (openssl), rebuilt from the blocks with SHA-256 alone. */
+    @Test
+    void the_hmac_blocks_give_the_same_pseudonyms_with_sha256_alone() throws Exception {
+        Pseudonymiser.HmacBlocks blocks = new Pseudonymiser(KEY).hmacBlocks();
+        assertThat(blocks.inner()).hasSize(64).startsWith((byte) ('0' ^ 0x36)).endsWith((byte) 0x36);
+        assertThat(blocks.outer()).hasSize(64).startsWith((byte) ('0' ^ 0x5c)).endsWith((byte) 0x5c);
+        assertThat(sha256Pseudonym(blocks, "city", "são paulo"))
+                .isEqualTo("16b6ca7b32ed7b7893aa4e7d4bb5fcc4ab84c92ebaa8f5543937c093d6a834b1");
+
+        byte[] longKey = new byte[100];
+        for (int i = 0; i < longKey.length; i++) {
+            longKey[i] = (byte) i;
+        }
+        Pseudonymiser hashedKey = new Pseudonymiser(longKey);
+        assertThat(sha256Pseudonym(hashedKey.hmacBlocks(), "customer_id", "06b8999e2fba1a1fbc88172c00ba8bc7"))
+                .as("a key longer than a block is hashed first")
+                .isEqualTo(hashedKey.pseudonym(Pseudonymiser.Field.CUSTOMER_ID, "06b8999e2fba1a1fbc88172c00ba8bc7"));
+    }
+
+    private static String sha256Pseudonym(Pseudonymiser.HmacBlocks blocks, String label, String value)
+            throws Exception {
+        MessageDigest inner = MessageDigest.getInstance("SHA-256");
+        inner.update(blocks.inner());
+        inner.update(label.getBytes(StandardCharsets.UTF_8));
+        inner.update((byte) 0);
+        byte[] innerHash = inner.digest(value.getBytes(StandardCharsets.UTF_8));
+        MessageDigest outer = MessageDigest.getInstance("SHA-256");
+        outer.update(blocks.outer());
+        return HexFormat.of().formatHex(outer.digest(innerHash));
     }
 
     @Test
