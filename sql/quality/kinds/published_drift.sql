@@ -4,9 +4,16 @@
 -- it held): the newest month may still grow, and months the published warehouse did not have are new. Each
 -- closed month is compared on five figures (orders, revenue, gross merchandise value, customers, active sellers),
 -- a month missing from the build with zeros.
+-- A month moved by its orders moving on is told apart from one whose history was rewritten by the fingerprints of
+-- its orders' source rows (intermediate.int_month_sources, the published ones carried into
+-- raw.published_month_sources): its history fingerprint is the published one and its lifecycle fingerprint is not
+-- (statuses and delivery times changed, nothing else). Every other move is unexplained, also when the published
+-- warehouse has no fingerprints.
 --   target:              the build's figures by period (period_grain 'month' rows): the executive dashboard mart
 --   max_change_percent:  the change tolerated, in percent of the published figure
 --   min_change:          the change always tolerated, in units (orders, customers, sellers, or BRL)
+--   moves:               'unexplained' (figures that moved otherwise than by late changes of their orders) or
+--                        'late_changes' (figures that moved because their orders moved on), a text literal
 -- First statement: the rows checked (closed months times five figures). Second: the figures that moved beyond
 -- the tolerance, sorted by month then figure: month, figure, published, build, change, change_percent.
 with
@@ -83,6 +90,18 @@ pairs as (
 
 ),
 
+moved_on as (
+
+    select published_sources.month
+
+    from raw.published_month_sources as published_sources
+    inner join intermediate.int_month_sources as built_sources
+        on built_sources.month = published_sources.month
+    where built_sources.history_fingerprint = published_sources.history_fingerprint
+        and built_sources.lifecycle_fingerprint <> published_sources.lifecycle_fingerprint
+
+),
+
 drifting as (
 
     select
@@ -91,6 +110,7 @@ drifting as (
 
     from pairs
     where abs(build - published) > greatest({{min_change}}, {{max_change_percent}} * abs(published) / 100)
+        and (month in (select month from moved_on)) = ({{moves}} = 'late_changes')
 
 )
 

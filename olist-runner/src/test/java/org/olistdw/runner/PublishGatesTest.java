@@ -247,6 +247,57 @@ class PublishGatesTest {
         }
     }
 
+    @Test
+    void a_closed_month_moved_by_cancellations_of_its_open_orders_is_published_with_a_warning_that_lists_it()
+            throws Exception {
+        Path source = copyOfSample("cancellations-in-a-closed-month");
+        Path orders = source.resolve(ORDERS);
+        List<String> lines = new ArrayList<>(Files.readAllLines(orders, StandardCharsets.UTF_8));
+        Map<String, List<Integer>> openByMonth = new HashMap<>();
+        String newestMonth = "";
+        for (int i = 1; i < lines.size(); i++) {
+            String[] fields = lines.get(i).split(",", -1);
+            String month = unquoted(fields[3]).substring(0, 7);
+            newestMonth = month.compareTo(newestMonth) > 0 ? month : newestMonth;
+            if (!List.of("delivered", "canceled", "unavailable").contains(unquoted(fields[2]))) {
+                openByMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(i);
+            }
+        }
+        String closed = newestMonth;
+        Map.Entry<String, List<Integer>> month = openByMonth.entrySet().stream()
+                .filter(entry -> entry.getKey().compareTo(closed) < 0)
+                .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size))).orElseThrow();
+        assertThat(month.getValue()).as("open orders of a closed month of the sample").hasSizeGreaterThanOrEqualTo(2);
+        for (int index : month.getValue()) {
+            String[] fields = lines.get(index).split(",", -1);
+            fields[2] = fields[2].replace(unquoted(fields[2]), "canceled");
+            lines.set(index, String.join(",", fields));
+        }
+        writeLines(orders, lines);
+        BigDecimal publishedOrders = monthFigure(month.getKey(), "orders");
+
+        try {
+            Cli published = run(source);
+
+            assertThat(published.exitCode()).as(published.toString()).isZero();
+            assertThat(parameters(lastRun().id())).doesNotContainKey("accept_drift");
+            assertThat(result(lastRun(), "published_closed_months_unchanged").status()).isEqualTo(CheckStatus.PASS);
+            CheckResult late = result(lastRun(), "published_closed_months_moved_by_late_changes");
+            assertThat(late.status()).isEqualTo(CheckStatus.WARN);
+            BigDecimal canceled = BigDecimal.valueOf(month.getValue().size());
+            assertThat(late.sample()).contains(Map.of("month", month.getKey(), "figure", "orders",
+                    "published", publishedOrders.toPlainString(),
+                    "build", publishedOrders.subtract(canceled).toPlainString(),
+                    "change", canceled.negate().toPlainString(), "change_percent", percent(canceled.negate(),
+                            publishedOrders)));
+            assertThat(late.sample()).extracting(row -> row.get("month")).containsOnly(month.getKey());
+            assertThat(monthFigure(month.getKey(), "orders")).isEqualByComparingTo(publishedOrders.subtract(canceled));
+        } finally {
+            Cli again = run(sample);
+            assertThat(again.exitCode()).as(again.toString()).isZero();
+        }
+    }
+
     // --------------------------------------------------------------------------------------------------------
 
     private static String percent(BigDecimal change, BigDecimal published) {

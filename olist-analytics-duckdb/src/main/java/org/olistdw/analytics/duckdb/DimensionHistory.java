@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills a new build's {@code raw.build} row and carries the version history of every
  * {@link VersionedDimension} over from the published warehouse into {@code raw.previous_<dimension>}, and its
- * key figures per month into {@code raw.published_month_figures}. The published file is only ever attached
- * read-only.
+ * key figures per month into {@code raw.published_month_figures} and the fingerprints of their source rows into
+ * {@code raw.published_month_sources}. The published file is only ever attached read-only.
  */
 final class DimensionHistory {
 
@@ -60,6 +60,7 @@ final class DimensionHistory {
                 copy(connection, run, dimension, asOf);
             }
             copyMonthFigures(connection, run);
+            copyMonthSources(connection, run);
         } finally {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("detach " + RawLayout.quote(PREVIOUS));
@@ -122,6 +123,27 @@ final class DimensionHistory {
                     + " select period_start, orders, revenue, gross_merchandise_value, customers, active_sellers from "
                     + RawLayout.quote(PREVIOUS) + ".mart.mart_executive_dashboard where period_grain = 'month'");
             LOG.info("run {}: carried the key figures of {} months over from the published warehouse", run, months);
+        }
+    }
+
+    /**
+     * Copies the published {@code intermediate.int_month_sources} into {@code raw.published_month_sources}; a
+     * published warehouse without it leaves it empty, and then no move of a closed month counts as explained.
+     */
+    private static void copyMonthSources(Connection connection, RunId run) throws SQLException {
+        Set<String> published = publishedColumns(connection, "intermediate", "int_month_sources");
+        if (!published.containsAll(Set.of("month", "history_fingerprint", "lifecycle_fingerprint"))) {
+            LOG.warn("run {}: the published warehouse has no fingerprints of its months' sources; any move of a closed"
+                    + " month counts as unexplained", run);
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            int months = statement.executeUpdate("insert into " + RawLayout.quote(RawLayout.RAW_SCHEMA) + "."
+                    + RawLayout.quote(RawLayout.PUBLISHED_MONTH_SOURCES_TABLE)
+                    + " select month, history_fingerprint, lifecycle_fingerprint from " + RawLayout.quote(PREVIOUS)
+                    + ".intermediate.int_month_sources");
+            LOG.info("run {}: carried the source fingerprints of {} months over from the published warehouse", run,
+                    months);
         }
     }
 

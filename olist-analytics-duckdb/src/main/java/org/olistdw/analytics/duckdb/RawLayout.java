@@ -24,6 +24,11 @@ final class RawLayout {
     static final String BUILD_TABLE = "build";
     /** The key figures per month of the warehouse a build replaces, compared by rules of kind published_drift. */
     static final String PUBLISHED_MONTH_FIGURES_TABLE = "published_month_figures";
+    /**
+     * The fingerprints per month of the source rows of the warehouse a build replaces ({@code
+     * intermediate.int_month_sources}), which tell rules of kind published_drift why a month moved.
+     */
+    static final String PUBLISHED_MONTH_SOURCES_TABLE = "published_month_sources";
 
     private RawLayout() {
     }
@@ -53,6 +58,8 @@ final class RawLayout {
         statements.add("create table " + quote(RAW_SCHEMA) + "." + quote(PUBLISHED_MONTH_FIGURES_TABLE)
                 + " (month date not null, orders bigint, revenue decimal(18, 2), gross_merchandise_value decimal(18, 2),"
                 + " customers bigint, active_sellers bigint)");
+        statements.add("create table " + quote(RAW_SCHEMA) + "." + quote(PUBLISHED_MONTH_SOURCES_TABLE)
+                + " (month date not null, history_fingerprint hugeint, lifecycle_fingerprint hugeint)");
         statements.addAll(DomainTables.createStatements());
         return statements;
     }
@@ -81,8 +88,8 @@ final class RawLayout {
 
     /**
      * What models may read from raw: {@code raw.<table>} of every source, {@code raw.quarantine},
-     * {@code raw.build}, the version history {@code raw.previous_<dimension>} of each versioned dimension and
-     * {@code raw.published_month_figures}.
+     * {@code raw.build}, the version history {@code raw.previous_<dimension>} of each versioned dimension,
+     * {@code raw.published_month_figures} and {@code raw.published_month_sources}.
      */
     static Set<String> rawTableNames() {
         Set<String> names = new TreeSet<>();
@@ -95,6 +102,7 @@ final class RawLayout {
             names.add(RAW_SCHEMA + "." + dimension.previousTable());
         }
         names.add(RAW_SCHEMA + "." + PUBLISHED_MONTH_FIGURES_TABLE);
+        names.add(RAW_SCHEMA + "." + PUBLISHED_MONTH_SOURCES_TABLE);
         return names;
     }
 

@@ -330,6 +330,12 @@ final class RuleQueries {
             case PUBLISHED_DRIFT -> {
                 values.put("max_change_percent", Value.number(nonNegative(rule, "max_change_percent", null)));
                 values.put("min_change", Value.number(nonNegative(rule, "min_change", null)));
+                String moves = rule.parameter("moves") == null ? "unexplained" : rule.parameter("moves").strip();
+                if (!moves.equals("unexplained") && !moves.equals("late_changes")) {
+                    throw invalid(rule, "parameter 'moves' must be 'unexplained' or 'late_changes', was '" + moves
+                            + "'");
+                }
+                values.put("moves", Value.text(moves));
             }
             case SQL -> {
                 String query = identifier(rule, "query");

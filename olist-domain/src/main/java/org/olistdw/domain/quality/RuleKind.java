@@ -64,9 +64,12 @@ public enum RuleKind {
      * The key figures per closed month of the build's monthly periods of the target against those of the
      * warehouse it replaces (carried into {@code raw.published_month_figures} when the build starts): one row
      * checked per closed month and figure, offending when the figure moved by more than the larger of
-     * {@code max_change_percent} percent of the published figure and {@code min_change} units.
+     * {@code max_change_percent} percent of the published figure and {@code min_change} units, and the move is
+     * of the sort {@code moves} names: {@code unexplained} (the default: the month's history was rewritten, or
+     * nothing in its sources changed) or {@code late_changes} (only its orders' statuses and delivery times
+     * changed in the sources).
      */
-    PUBLISHED_DRIFT(List.of("max_change_percent", "min_change"), List.of());
+    PUBLISHED_DRIFT(List.of("max_change_percent", "min_change"), List.of("moves"));
 
     /** How many earlier runs a volume anomaly compares with when the rule does not say. */
     public static final int DEFAULT_TRAILING_RUNS = 5;
