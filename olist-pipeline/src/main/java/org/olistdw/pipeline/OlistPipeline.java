@@ -352,7 +352,10 @@ public final class OlistPipeline {
         }
     }
 
-    /** The published warehouse to carry unchanged files over from, opened at its first use. */
+    /**
+     * The warehouse of an earlier run (published, or a kept failed build) to carry files over from, opened at its
+     * first use.
+     */
     private static final class PublishedCopy implements AutoCloseable {
         private final RawLoad raw;
         private final Optional<RunId> from;
@@ -392,13 +395,16 @@ public final class OlistPipeline {
     }
 
     /**
-     * What changed since the published warehouse was built.
+     * What changed since the published warehouse was built, and since the failed run whose build is kept.
      *
      * @param published the run that built the published warehouse, when it is known and succeeded
      * @param unchanged the files whose size and SHA-256 equal those of their load in that run, with that load
+     * @param failed    the failed run whose build is kept, when it is known, failed and is not the published one
+     * @param reused    of the other files, those whose size and SHA-256 equal those of their load in that run
      * @param mode      what the run does again
      */
-    private record Changes(Optional<RunId> published, Map<SourceTable, DataLoad> unchanged, RunMode mode) {
+    private record Changes(Optional<RunId> published, Map<SourceTable, DataLoad> unchanged, Optional<RunId> failed,
+                           Map<SourceTable, DataLoad> reused, RunMode mode) {
     }
 
     /**
@@ -513,47 +519,72 @@ public final class OlistPipeline {
                 CompletableFuture<String> fingerprinted = CompletableFuture.supplyAsync(OlistPipeline.this::fingerprint);
                 Optional<RunId> published = fullReload ? Optional.empty() : publishedRun()
                         .filter(built -> runs.find(built).map(r -> r.status() == RunStatus.SUCCESS).orElse(false));
-                Map<SourceTable, DataLoad> unchanged = new LinkedHashMap<>();
-                boolean sameDefinitions = false;
-                if (published.isPresent()) {
-                    Map<String, DataLoad> previous = new LinkedHashMap<>();
-                    runs.loads(published.get()).forEach(load -> previous.put(load.sourceFile(), load));
-                    List<SourceFile> candidates = files.stream().filter(file -> {
-                        DataLoad load = previous.get(file.table().fileName());
-                        return load != null && load.sizeBytes() == file.sizeBytes();
-                    }).toList();
-                    Map<SourceTable, String> hashes = new ConcurrentHashMap<>();
-                    candidates.parallelStream().forEach(file -> {
-                        try {
-                            hashes.put(file.table(), SourceScan.sha256Of(file.path()));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("cannot read " + file.path(), e);
-                        }
-                    });
-                    for (SourceFile file : candidates) {
-                        DataLoad load = previous.get(file.table().fileName());
-                        if (load.sha256().equalsIgnoreCase(hashes.get(file.table()))) {
-                            unchanged.put(file.table(), load);
-                        }
-                    }
+                Map<SourceTable, String> hashes = new ConcurrentHashMap<>();
+                Map<SourceTable, DataLoad> unchanged = published.isPresent()
+                        ? sameAs(published.get(), files, hashes) : Map.of();
+                Optional<RunId> failed = fullReload ? Optional.empty() : keptFailedRun()
+                        .filter(kept -> !published.equals(Optional.of(kept)))
+                        .filter(kept -> runs.find(kept).map(r -> r.status() == RunStatus.FAILED).orElse(false));
+                Map<SourceTable, DataLoad> reused = new LinkedHashMap<>();
+                if (failed.isPresent()) {
+                    List<SourceFile> rest = files.stream().filter(file -> !unchanged.containsKey(file.table())).toList();
+                    reused.putAll(sameAs(failed.get(), rest, hashes));
                 }
                 String fingerprint = joined(fingerprinted);
-                if (published.isPresent()) {
-                    sameDefinitions = runs.fingerprint(published.get()).map(fingerprint::equals).orElse(false);
-                }
-                RunMode mode = unchanged.isEmpty() ? RunMode.FULL
+                boolean sameDefinitions = published.isPresent()
+                        && runs.fingerprint(published.get()).map(fingerprint::equals).orElse(false);
+                RunMode mode = unchanged.isEmpty() && reused.isEmpty() ? RunMode.FULL
                         : unchanged.size() == files.size() && sameDefinitions ? RunMode.NO_CHANGE : RunMode.INCREMENTAL;
                 runs.recordMode(run, mode, fingerprint);
-                found[0] = new Changes(published, Map.copyOf(unchanged), mode);
-                LOG.info("run {}: {} run; {} of {} files unchanged since run {}{}", run, mode.code(), unchanged.size(),
+                found[0] = new Changes(published, Map.copyOf(unchanged), failed, Map.copyOf(reused), mode);
+                LOG.info("run {}: {} run; {} of {} files unchanged since run {}{}{}", run, mode.code(), unchanged.size(),
                         files.size(), published.map(RunId::toString).orElse("(none)"),
-                        published.isPresent() && !sameDefinitions ? ", models, rules or settings changed" : "");
-                return unchanged.size();
+                        published.isPresent() && !sameDefinitions ? ", models, rules or settings changed" : "",
+                        failed.map(kept -> "; " + reused.size() + " more as loaded by failed run " + kept).orElse(""));
+                return (long) unchanged.size() + reused.size();
             });
             synchronized (this) {
                 mode = Optional.of(found[0].mode());
             }
             return found[0];
+        }
+
+        /**
+         * The files of {@code files} whose size and SHA-256 equal those of their load in run {@code earlier}, with
+         * that load; the SHA-256 of each file read is kept in {@code hashes}, so that a file is hashed once.
+         */
+        private Map<SourceTable, DataLoad> sameAs(RunId earlier, List<SourceFile> files, Map<SourceTable, String> hashes) {
+            Map<String, DataLoad> previous = new LinkedHashMap<>();
+            runs.loads(earlier).forEach(load -> previous.put(load.sourceFile(), load));
+            List<SourceFile> candidates = files.stream().filter(file -> {
+                DataLoad load = previous.get(file.table().fileName());
+                return load != null && load.sizeBytes() == file.sizeBytes();
+            }).toList();
+            candidates.parallelStream().filter(file -> !hashes.containsKey(file.table())).forEach(file -> {
+                try {
+                    hashes.put(file.table(), SourceScan.sha256Of(file.path()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file.path(), e);
+                }
+            });
+            Map<SourceTable, DataLoad> same = new LinkedHashMap<>();
+            for (SourceFile file : candidates) {
+                DataLoad load = previous.get(file.table().fileName());
+                if (load.sha256().equalsIgnoreCase(hashes.get(file.table()))) {
+                    same.put(file.table(), load);
+                }
+            }
+            return same;
+        }
+
+        /** The run of the kept failed build; nothing when it cannot be read, which then loads the files again. */
+        private Optional<RunId> keptFailedRun() {
+            try {
+                return warehouse.keptFailedRun();
+            } catch (IllegalStateException e) {
+                LOG.warn("run {}: the kept failed build is not reused: {}", run, e.getMessage());
+                return Optional.empty();
+            }
         }
 
         /**
@@ -626,13 +657,17 @@ public final class OlistPipeline {
          * every started load has ended.
          */
         void loadAll(RawLoad raw, List<SourceFile> files, Changes changes) {
-            try (PublishedCopy carry = new PublishedCopy(raw, changes.published())) {
+            try (PublishedCopy carry = new PublishedCopy(raw, changes.published());
+                 PublishedCopy reuse = new PublishedCopy(raw, changes.failed())) {
                 loadAll(files, file -> {
                     DataLoad previous = changes.unchanged().get(file.table());
-                    if (previous == null) {
-                        load(raw, file);
-                    } else {
+                    DataLoad loadedBefore = changes.reused().get(file.table());
+                    if (previous != null) {
                         carry(carry, file, previous);
+                    } else if (loadedBefore != null) {
+                        carry(reuse, file, loadedBefore);
+                    } else {
+                        load(raw, file);
                     }
                 });
             }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.olistdw.domain.orchestration.DataLoad;
@@ -40,6 +41,24 @@ import picocli.CommandLine.Model.CommandSpec;
             "Rows that cannot be read go to quarantine with file, line and reason. The run, its steps and file",
             "loads are recorded in PostgreSQL. A failed run leaves the previously published warehouse in place."})
 final class RunCommand implements Callable<Integer> {
+
+    /**
+     * How many files were carried over and from which runs, e.g. {@code " (4 unchanged files carried over from
+     * run 7)"} or {@code " (7 unchanged files carried over: 4 from run 7, 3 from run 9)"}; empty when none was.
+     */
+    private static String carriedOver(RunReport report) {
+        Map<Long, Long> byRun = report.loads().stream().flatMap(load -> load.carriedOverFrom().stream())
+                .collect(Collectors.groupingBy(RunId::value, TreeMap::new, Collectors.counting()));
+        if (byRun.isEmpty()) {
+            return "";
+        }
+        if (byRun.size() == 1) {
+            return " (" + report.filesCarriedOver() + " unchanged files carried over from run "
+                    + byRun.keySet().iterator().next() + ")";
+        }
+        return " (" + report.filesCarriedOver() + " unchanged files carried over: " + byRun.entrySet().stream()
+                .map(entry -> entry.getValue() + " from run " + entry.getKey()).collect(Collectors.joining(", ")) + ")";
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -214,9 +233,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("run %s %s in %s: %s rows read, %s loaded, %s quarantined%s%n", report.runId(),
                 report.succeeded() ? "succeeded" : "FAILED", Console.duration(report.duration()),
                 Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()),
-                report.filesCarriedOver() == 0 ? "" : " (" + report.filesCarriedOver() + " unchanged files carried over"
-                        + " from run " + report.loads().stream().flatMap(load -> load.carriedOverFrom().stream())
-                        .findFirst().orElseThrow() + ")");
+                carriedOver(report));
         report.validation().ifPresent(v -> out.printf("validation: %s orders through the domain model, %s rule"
                 + " violations%s%n", Console.count(v.orders()), Console.count(v.violations()), v.byRule().isEmpty() ? ""
                 : " (" + v.byRule().entrySet().stream().map(e -> e.getKey().code() + " " + Console.count(e.getValue()))

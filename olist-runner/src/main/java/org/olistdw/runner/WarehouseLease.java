@@ -268,6 +268,11 @@ final class WarehouseLease implements AutoCloseable, RunListener {
         }
 
         @Override
+        public Optional<RunId> keptFailedRun() {
+            return delegate.keptFailedRun();
+        }
+
+        @Override
         public String definitionsFingerprint() {
             return delegate.definitionsFingerprint();
         }

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code <published>.build-<n>-<random part>} beside the published one (plus DuckDB's {@code .wal} while it is
  * open). The random part keeps apart the builds of runs that share a number, as those recorded in two
  * operational stores do. Build files left by killed runs are stale, in this form or in the older
- * {@code <published>.build-<n>}; those still open, in this process or in another, are not.
+ * {@code <published>.build-<n>}; those still open, in this process or in another, are not. The latest build
+ * that failed is kept as {@code <published>.failed} until a build is published.
  */
 final class BuildFiles {
 
@@ -48,6 +49,14 @@ final class BuildFiles {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * Where the latest failed build of {@code published} is kept ({@code <published>.failed}) for the next run to
+     * carry the raw tables of its files over from.
+     */
+    static Path failedFile(Path published) {
+        return published.resolveSibling(published.getFileName() + ".failed");
     }
 
     static Path walOf(Path databaseFile) {

@@ -221,6 +221,7 @@ final class DuckDbBuild implements WarehouseBuild {
                     StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
             syncDirectory(publishedFile.toAbsolutePath().getParent());
             LOG.info("run {}: published {} as {}", run, buildFile, publishedFile);
+            deleteQuietly(BuildFiles.failedFile(publishedFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + buildFile + " as " + publishedFile, e);
         } finally {
@@ -228,7 +229,11 @@ final class DuckDbBuild implements WarehouseBuild {
         }
     }
 
-    /** Discards an unpublished build; does nothing once published or closed. */
+    /**
+     * Discards an unpublished build, keeping it as {@code <published>.failed} (in place of the build kept before)
+     * so that the next run may carry over the raw tables of the files this one loaded; does nothing once
+     * published or closed. A build DuckDB could not close cleanly (its write-ahead log left over) is deleted.
+     */
     @Override
     public synchronized void close() {
         if (state != State.OPEN) {
@@ -236,9 +241,20 @@ final class DuckDbBuild implements WarehouseBuild {
         }
         state = State.DISCARDED;
         closeQuietly(connection);
-        deleteQuietly(buildFile);
-        BuildFiles.release(buildFile);
-        LOG.info("run {}: build {} discarded; {} unchanged", run, buildFile, publishedFile);
+        Path kept = BuildFiles.failedFile(publishedFile);
+        try {
+            if (Files.exists(BuildFiles.walOf(buildFile))) {
+                throw new IOException("its write-ahead log is left over");
+            }
+            Files.deleteIfExists(BuildFiles.walOf(kept));
+            Files.move(buildFile, kept, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("run {}: build {} discarded and kept as {}; {} unchanged", run, buildFile, kept, publishedFile);
+        } catch (IOException e) {
+            deleteQuietly(buildFile);
+            LOG.info("run {}: build {} discarded ({}); {} unchanged", run, buildFile, e.getMessage(), publishedFile);
+        } finally {
+            BuildFiles.release(buildFile);
+        }
     }
 
     /** The published warehouse this build replaces when it is published. */

@@ -63,41 +63,36 @@ final class DuckDbRawLoad implements RawLoad {
     /**
      * {@inheritDoc}
      *
-     * <p>The published file is attached read-only to the build (DuckDB's {@code attach ... (read_only)}); each copy
-     * is an {@code insert ... select} of the table and of its quarantined rows on a session of its own, so that
-     * copies and loads run at the same time, and the file is detached on close.
+     * <p>The warehouse of run {@code from} is the published file, or the kept failed build
+     * ({@code <published>.failed}) when that is its build. It is attached read-only to the build (DuckDB's
+     * {@code attach ... (read_only)}); each copy is an {@code insert ... select} of the table and of its
+     * quarantined rows on a session of its own, so that copies and loads run at the same time, and the file is
+     * detached on close.
      */
     @Override
     public CarryOver carryOver(RunId from) {
         Objects.requireNonNull(from, "from");
         build.requireOpen();
         Path published = build.publishedFile();
+        Path kept = BuildFiles.failedFile(published);
+        Path source = DuckDbWarehouse.publishedRun(published).filter(from::equals).isPresent() ? published
+                : DuckDbWarehouse.publishedRun(kept).filter(from::equals).isPresent() ? kept : null;
+        if (source == null) {
+            throw new IllegalStateException("neither the published warehouse " + published + " nor the kept failed "
+                    + "build " + kept + " is the build of run " + from + "; nothing carried over");
+        }
+        String alias = CARRIED + "_" + from.value();
         // A session of its own: the build's connection may be in use by another thread at this moment, and a
         // DuckDB connection serves one thread at a time. The attached file is seen by every session of the build.
         DuckDBConnection connection = build.session();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("attach " + RawLayout.literal(published.toAbsolutePath().toString()) + " as "
-                    + RawLayout.quote(CARRIED) + " (read_only)");
+            statement.execute("attach " + RawLayout.literal(source.toAbsolutePath().toString()) + " as "
+                    + RawLayout.quote(alias) + " (read_only)");
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new IllegalStateException(WarehouseVersions.unreadable(published, e), e);
+            throw new IllegalStateException(WarehouseVersions.unreadable(source, e), e);
         }
-        PublishedCopy copy = new PublishedCopy(connection);
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select max(run_id) from " + RawLayout.quote(CARRIED) + "."
-                     + RawLayout.buildTable())) {
-            result.next();
-            long built = result.getLong(1);
-            if (result.wasNull() || built != from.value()) {
-                throw new IllegalStateException("the published warehouse " + published + " is the build of run "
-                        + (result.wasNull() ? "(none)" : built) + ", not of run " + from + "; nothing carried over");
-            }
-        } catch (SQLException | RuntimeException e) {
-            copy.close();
-            throw e instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("cannot read the run of " + published + ": " + e.getMessage(), e);
-        }
-        return copy;
+        return new PublishedCopy(connection, alias, source);
     }
 
     private static void closeQuietly(DuckDBConnection connection) {
@@ -110,13 +105,20 @@ final class DuckDbRawLoad implements RawLoad {
 
     private static final String CARRIED = "carried_over";
 
-    /** The published warehouse, attached on a session of its own, which it detaches and closes on close. */
+    /**
+     * The warehouse of an earlier run (published, or a kept failed build), attached on a session of its own, which
+     * it detaches and closes on close.
+     */
     private final class PublishedCopy implements CarryOver {
         private final DuckDBConnection connection;
+        private final String alias;
+        private final Path source;
         private boolean closed;
 
-        PublishedCopy(DuckDBConnection connection) {
+        PublishedCopy(DuckDBConnection connection, String alias, Path source) {
             this.connection = connection;
+            this.alias = alias;
+            this.source = source;
         }
 
         @Override
@@ -127,9 +129,9 @@ final class DuckDbRawLoad implements RawLoad {
                             Stream.of("_run_id", "_source_file", "_source_line"),
                             table.header().stream())
                     .map(RawLayout::quote).collect(Collectors.joining(", "));
-            String from = RawLayout.quote(CARRIED) + "." + RawLayout.quote(RawLayout.RAW_SCHEMA) + "."
+            String from = RawLayout.quote(alias) + "." + RawLayout.quote(RawLayout.RAW_SCHEMA) + "."
                     + RawLayout.quote(table.tableName());
-            String quarantined = RawLayout.quote(CARRIED) + "." + RawLayout.quarantineTable();
+            String quarantined = RawLayout.quote(alias) + "." + RawLayout.quarantineTable();
             try (DuckDBConnection connection = build.session()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("insert into " + RawLayout.rawTable(table) + " (" + columns + ") select "
@@ -160,8 +162,8 @@ final class DuckDbRawLoad implements RawLoad {
                         failedLoad = table.fileName() + " (carried over: " + e.getMessage() + ")";
                     }
                 }
-                throw new IllegalStateException("cannot carry " + table.fileName() + " over from the published "
-                        + "warehouse: " + RuleQueries.oneLine(e.getMessage()), e);
+                throw new IllegalStateException("cannot carry " + table.fileName() + " over from " + source + ": "
+                        + RuleQueries.oneLine(e.getMessage()), e);
             }
         }
 
@@ -172,9 +174,9 @@ final class DuckDbRawLoad implements RawLoad {
             }
             closed = true;
             try (DuckDBConnection session = connection; Statement statement = session.createStatement()) {
-                statement.execute("detach " + RawLayout.quote(CARRIED));
+                statement.execute("detach " + RawLayout.quote(alias));
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot detach the published warehouse: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot detach " + source + ": " + e.getMessage(), e);
             }
         }
     }

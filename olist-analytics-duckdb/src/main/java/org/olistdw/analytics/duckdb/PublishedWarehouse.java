@@ -55,6 +55,12 @@ final class PublishedWarehouse implements Warehouse {
         return DuckDbWarehouse.publishedRun(publishedFile);
     }
 
+    /** {@inheritDoc} <p>The kept build is the file {@code <published>.failed}. */
+    @Override
+    public Optional<RunId> keptFailedRun() {
+        return DuckDbWarehouse.publishedRun(BuildFiles.failedFile(publishedFile));
+    }
+
     /**
      * {@inheritDoc}
      *

@@ -125,7 +125,7 @@ class WarehouseLifecycleTest {
     }
 
     @Test
-    void closing_an_unpublished_build_deletes_it_and_leaves_the_published_warehouse_unchanged_and_queryable()
+    void closing_an_unpublished_build_keeps_it_apart_and_leaves_the_published_warehouse_unchanged_and_queryable()
             throws Exception {
         Warehouse warehouse = Builds.warehouse(directory, "models/chain");
         try (DuckDbBuild first = Builds.newBuild(warehouse, 1)) {
@@ -148,10 +148,21 @@ class WarehouseLifecycleTest {
             assertThat(query(reader, "select _run_id, order_id from raw.orders"))
                     .containsExactly(List.of(1L, "e481f51cbdc54678b7cc49136f2d6af7"));
         }
+        Path kept = BuildFiles.failedFile(published());
+        assertThat(warehouse.keptFailedRun()).as("the failed build is kept, for the next run").contains(new RunId(2));
+        try (Connection reader = Builds.reader(kept)) {
+            assertThat(query(reader, "select count(*) from raw.orders")).containsExactly(List.of(3L));
+        }
+        try (DuckDbBuild next = Builds.newBuild(warehouse, 3)) {
+            loadOrders(next, ORDER_1, ORDER_2);
+            next.publish();
+        }
+        assertThat(kept).as("a published build ends the kept failed one").doesNotExist();
+        assertThat(warehouse.keptFailedRun()).isEmpty();
     }
 
     @Test
-    void a_build_that_fails_mid_way_and_is_closed_leaves_no_file_behind() throws IOException {
+    void a_build_that_fails_mid_way_and_is_closed_leaves_only_itself_kept_apart() throws IOException {
         Warehouse warehouse = Builds.warehouse(directory, "models/broken");
         try (DuckDbBuild build = Builds.newBuild(warehouse, 3)) {
             Model broken = build.models().models().get(0);
@@ -160,7 +171,8 @@ class WarehouseLifecycleTest {
                     .hasMessageContaining("model staging.stg_orders (models/broken/staging/stg_orders.sql) failed")
                     .hasMessageContaining("no_such_column");
         }
-        assertThat(filesInDirectory()).isEmpty();
+        assertThat(filesInDirectory()).containsExactly(BuildFiles.failedFile(published()));
+        assertThat(warehouse.keptFailedRun()).contains(new RunId(3));
     }
 
     @Test

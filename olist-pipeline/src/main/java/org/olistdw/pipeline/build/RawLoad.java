@@ -37,21 +37,21 @@ public interface RawLoad {
                     Consumer<QuarantinedRow> quarantine);
 
     /**
-     * Opens the published warehouse to carry the raw rows of unchanged files over from it, instead of reading the
-     * files again. Carrying over and loading do not overlap: every carry-over ends before the first load starts.
+     * Opens the warehouse an earlier run built, to carry the raw rows of files unchanged since that run over from
+     * it instead of reading the files again: the published warehouse, or the failed build kept by
+     * {@link Warehouse#keptFailedRun()}.
      *
-     * @param from the run whose build must be the published warehouse
-     * @throws IllegalStateException when the published warehouse cannot be opened or is not the build of
-     *                               {@code from}
+     * @param from the run whose build must be the published warehouse or the kept failed build
+     * @throws IllegalStateException when neither is the build of {@code from}, or it cannot be opened
      */
     CarryOver carryOver(RunId from);
 
-    /** The published warehouse, open to copy raw tables from; closing it lets it go. */
+    /** The warehouse of an earlier run, open to copy raw tables from; closing it lets it go. */
     interface CarryOver extends AutoCloseable {
 
         /**
          * Copies {@code table}'s raw rows (with their lineage: the run that read them, file and line) and its
-         * quarantined rows from the published warehouse into the build, each quarantined row also to
+         * quarantined rows from that warehouse into the build, each quarantined row also to
          * {@code quarantine}, in line order.
          *
          * @return the rows so loaded and quarantined, read being their sum

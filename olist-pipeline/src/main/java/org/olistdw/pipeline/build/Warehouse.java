@@ -36,6 +36,15 @@ public interface Warehouse {
     Optional<RunId> publishedRun();
 
     /**
+     * The run whose build failed and was kept, as the kept build itself records it: the raw tables of the files
+     * that run loaded can be carried over from it by the next run ({@link RawLoad#carryOver}). Only the latest
+     * failed build is kept, and only until a build is published. Empty when none is kept.
+     *
+     * @throws IllegalStateException when the kept build cannot be read
+     */
+    Optional<RunId> keptFailedRun();
+
+    /**
      * A digest of the definitions every build is made of (SQL models and macros, the generated rule macros, the
      * templates quality rules are measured with): builds made with equal definitions from equal raw tables are
      * equal. Hex SHA-256.
