@@ -39,3 +39,9 @@ begin
     end loop;
 end;
 $$;
+
+-- the analyst also sees the pipeline runs and their quality results (which olist_analyst could already read)
+update security_audit.roles
+set description = 'Dashboards, the pipeline runs and their quality results, and read-only SQL over the schemas mart and core',
+    permissions = '{"dashboards": "read", "runs": "read", "sql": "read"}'
+where role_name = 'analyst';

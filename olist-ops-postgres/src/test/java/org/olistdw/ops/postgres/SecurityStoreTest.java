@@ -252,7 +252,7 @@ class SecurityStoreTest {
             }
         }
         assertThat(ApplicationRole.ANALYST.permissions())
-                .containsExactlyInAnyOrder(Permission.VIEW_DASHBOARDS, Permission.RUN_READ_ONLY_SQL);
+                .containsExactlyInAnyOrder(Permission.VIEW_DASHBOARDS, Permission.VIEW_RUNS, Permission.RUN_READ_ONLY_SQL);
     }
 
     @Test
