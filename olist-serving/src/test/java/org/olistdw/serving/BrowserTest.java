@@ -112,7 +112,8 @@ class BrowserTest {
         Pseudonymiser pseudonyms = new Pseudonymiser(
                 "a key of thirty-two bytes or more, for the tests".getBytes(StandardCharsets.UTF_8));
         server = DashboardServer.startWithLogIn(published, "127.0.0.1", 0,
-                ServingSecurity.of(ops.users(), ops.auditLog(), Duration.ofMinutes(30), pseudonyms));
+                ServingSecurity.of(ops.users(), ops.auditLog(), ops.operationalReads(), ops.qualityRules(),
+                        Duration.ofMinutes(30), pseudonyms));
         base = server.address("127.0.0.1");
         Files.createDirectories(SCREENSHOTS);
     }

@@ -81,9 +81,10 @@ class LogInTest {
         Path published = directory.resolve("work/warehouse.duckdb");
         Warehouses.publish(published, Warehouses.starFixture(), 1);
         server = DashboardServer.startWithLogIn(published, "127.0.0.1", 0,
-                ServingSecurity.of(ops.users(), ops.auditLog(), Duration.ofMinutes(30), PSEUDONYMS));
+                ServingSecurity.of(ops.users(), ops.auditLog(), ops.operationalReads(), ops.qualityRules(),
+                        Duration.ofMinutes(30), PSEUDONYMS));
         quick = DashboardServer.startWithLogIn(published, "127.0.0.1", 0, new ServingSecurity(ops.users(),
-                ops.auditLog(), Duration.ofSeconds(1), 5, Duration.ofMillis(300), 3, PSEUDONYMS));
+                ops.auditLog(), ops.operationalReads(), ops.qualityRules(), Duration.ofSeconds(1), 5, Duration.ofMillis(300), 3, PSEUDONYMS));
     }
 
     private static void user(Users users, String name, String role, boolean active) {
