@@ -249,6 +249,15 @@ class BrowserTest {
         screenshot("sql-viewer-refused");
     }
 
+    @Test
+    void an_admin_sees_the_runs_page() throws Exception {
+        logIn("ada.admin");
+        browser.findElement(By.cssSelector("nav a[href='/runs']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
+        assertThat(browser.findElements(By.cssSelector("table[data-table=runs]"))).hasSize(1);
+        screenshot("runs-admin");
+    }
+
     private void logIn(String name) {
         browser.get(base.resolve("/login").toString());
         submitLogIn(name, PASSWORD);
