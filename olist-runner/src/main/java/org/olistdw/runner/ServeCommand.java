@@ -58,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
                     "--idle-timeout must be 1 minute or more, was " + idleMinutes);
         }
         Path published = warehouseFile != null ? warehouseFile : work.workDir.resolve("warehouse.duckdb");
-        Wiring wiring = Wiring.connect(work.workDir, ops);
+        // the quality rules page lists the shipped rules before the first run
+        Wiring wiring = Wiring.connectWithShippedRules(work.workDir, ops);
         DashboardServer server;
         try {
             server = wiring.dashboards(published, bind, port, Duration.ofMinutes(idleMinutes),

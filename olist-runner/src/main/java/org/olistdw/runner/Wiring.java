@@ -223,7 +223,8 @@ final class Wiring implements AutoCloseable {
     DashboardServer dashboards(Path published, String bind, int port, Duration idleTimeout, Path keyFile) {
         try {
             return DashboardServer.startWithLogIn(published, bind, port,
-                    ServingSecurity.of(ops.users(), ops.auditLog(), idleTimeout, PseudonymisationKey.load(keyFile)));
+                    ServingSecurity.of(ops.users(), ops.auditLog(), ops.operationalReads(), ops.qualityRules(),
+                            idleTimeout, PseudonymisationKey.load(keyFile)));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof java.net.BindException) {

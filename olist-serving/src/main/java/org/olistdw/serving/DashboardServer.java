@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.olistdw.domain.security.OperationalReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request passes the {@link PageGuard} before anything is read: the one place for log-in and
  * per-page authorization.
+ *
+ * <p>With log-in, the pages of the operational store are served too ({@link Operations}): {@code /runs} to those who
+ * may see the runs, and {@code /admin/users}, {@code /admin/rules} and {@code /admin/audit} to admins.
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -61,6 +65,17 @@ public final class DashboardServer implements AutoCloseable {
                 config.routes.post("/logout", login::logOut);
                 config.routes.get("/sql", login::sqlForm);
                 config.routes.post("/sql", ctx -> login.runSql(ctx, warehouse));
+                Operations operations = new Operations(login.security(), login);
+                config.routes.get(Operations.RUNS, operations::runs);
+                config.routes.get(Operations.USERS, operations::users);
+                config.routes.post(Operations.USERS + "/add", operations::addUser);
+                config.routes.post(Operations.USERS + "/disable", operations::disableUser);
+                config.routes.post(Operations.USERS + "/grant", operations::grant);
+                config.routes.post(Operations.USERS + "/revoke", operations::revoke);
+                config.routes.get(Operations.RULES, operations::rules);
+                config.routes.post(Operations.RULES + "/active", operations::setActive);
+                config.routes.post(Operations.RULES + "/threshold", operations::setThreshold);
+                config.routes.get(Operations.AUDIT, operations::audit);
             }
             config.routes.get("/", ctx -> ctx.html(Pages.index(viewer(ctx))));
             config.routes.get("/api/{dashboard}", ctx -> {
@@ -74,6 +89,10 @@ public final class DashboardServer implements AutoCloseable {
                 viewed(ctx, read.report(), "html");
             });
             config.routes.exception(Filters.InvalidFilter.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
+            config.routes.exception(OperationalReads.Refused.class, (e, ctx) -> {
+                LOG.warn("operational store refused a read of {}: {}", ctx.path(), e.getMessage());
+                refuse(ctx, 403, e.getMessage());
+            });
             config.routes.exception(ServedWarehouse.WarehouseUnavailable.class,
                     (e, ctx) -> refuse(ctx, 503, e.getMessage()));
             config.routes.exception(IllegalStateException.class, (e, ctx) -> {

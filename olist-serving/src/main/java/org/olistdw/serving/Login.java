@@ -38,6 +38,8 @@ final class Login implements PageGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(Login.class);
     private static final String REFUSED_LOGIN = "wrong username or password";
+    /** Whose password is verified for a username that is not one (too long, say); the answer is never used. */
+    private static final Username STAND_IN = new Username("no.such.user");
 
     private final ServingSecurity security;
     private final Sessions sessions;
@@ -49,6 +51,11 @@ final class Login implements PageGuard {
         this.sessions = new Sessions(security.idleTimeout(), clock);
         this.throttle = new LoginThrottle(security.freeFailures(), clock);
         this.sql = new SqlConsole(security.sqlTimeLimit(), security.sqlRowLimit());
+    }
+
+    /** The ports and limits this log-in works with. */
+    ServingSecurity security() {
+        return security;
     }
 
     @Override
@@ -75,22 +82,58 @@ final class Login implements PageGuard {
         if (path.equals("/logout")) {
             return Optional.empty();
         }
-        Decision decision = path.equals("/sql")
-                // the SQL page opens to whoever may read at least the marts by SQL; each statement is decided apart
-                ? AccessPolicy.decide(user.get(), AccessRequest.sql(Set.of("mart")))
-                : AccessPolicy.decide(user.get(), AccessRequest.to(Permission.VIEW_DASHBOARDS));
-        return decision.allowed() ? Optional.empty() : Optional.of(new Refusal(403, decision.reason()));
+        Decision decision = AccessPolicy.decide(user.get(), accessFor(path));
+        if (decision.allowed()) {
+            return Optional.empty();
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("method", request.method());
+        details.put("reason", decision.reason());
+        security.auditLog().append(AuditEntry.of(AuditEvent.ACCESS_REFUSED, user.get().username().value(), "page",
+                clipped(path), false, details));
+        return Optional.of(new Refusal(403, decision.reason()));
+    }
+
+    /** What a page asks of {@link AccessPolicy}. */
+    static AccessRequest accessFor(String path) {
+        if (path.equals("/sql")) {
+            // the SQL page opens to whoever may read at least the marts by SQL; each statement is decided apart
+            return AccessRequest.sql(Set.of("mart"));
+        }
+        if (path.equals(Operations.RUNS)) {
+            return AccessRequest.to(Permission.VIEW_RUNS);
+        }
+        if (path.equals(Operations.USERS) || path.startsWith(Operations.USERS + "/")) {
+            return AccessRequest.to(Permission.MANAGE_USERS);
+        }
+        if (path.equals(Operations.RULES) || path.startsWith(Operations.RULES + "/")) {
+            return AccessRequest.to(Permission.EDIT_QUALITY_RULES);
+        }
+        if (path.equals(Operations.AUDIT) || path.startsWith(Operations.AUDIT + "/")) {
+            return AccessRequest.to(Permission.READ_AUDIT_LOG);
+        }
+        return AccessRequest.to(Permission.VIEW_DASHBOARDS);
     }
 
     /** The person a page is shown to, for its navigation; the request has passed {@link #admit}. */
     Pages.Viewer viewer(Context ctx) {
         Sessions.Session session = session(ctx).orElseThrow();
         String username = session.username().orElseThrow();
-        boolean maySql = user(username).map(user -> AccessPolicy.decide(user, AccessRequest.sql(Set.of("mart")))
+        Optional<User> user = user(username);
+        boolean maySql = user.map(held -> AccessPolicy.decide(held, AccessRequest.sql(Set.of("mart")))
                 .allowed()).orElse(false);
-        boolean mayReveal = user(username).map(user -> AccessPolicy.decide(user,
-                AccessRequest.to(Permission.REVEAL_PERSONAL_DATA)).allowed()).orElse(false);
-        return new Pages.Viewer(username, session.csrf(), maySql, mayReveal);
+        return new Pages.Viewer(username, session.csrf(), maySql, may(user, Permission.REVEAL_PERSONAL_DATA),
+                may(user, Permission.VIEW_RUNS), may(user, Permission.MANAGE_USERS),
+                may(user, Permission.EDIT_QUALITY_RULES), may(user, Permission.READ_AUDIT_LOG));
+    }
+
+    private static boolean may(Optional<User> user, Permission permission) {
+        return user.map(held -> AccessPolicy.decide(held, AccessRequest.to(permission)).allowed()).orElse(false);
+    }
+
+    /** The user logged in on {@code ctx}, as stored now; the request has passed {@link #admit}. */
+    User user(Context ctx) {
+        return session(ctx).flatMap(Sessions.Session::username).flatMap(this::user).orElseThrow();
     }
 
     /** {@code GET /login}: the form, with the CSRF token of a session before log-in. */
@@ -239,36 +282,42 @@ final class Login implements PageGuard {
     private record Outcome(SqlConsole.Result result, String refusal) {
     }
 
-    /** Why {@code name} may not log in with {@code password}, for the audit trail; empty when they may. */
+    /**
+     * Why {@code name} may not log in with {@code password}, for the audit trail; empty when they may. The password
+     * is verified whether or not the user exists or is active (the store verifies a stand-in hash for a user it
+     * does not know), so that a refusal takes as long for an unknown username as for a wrong password and does
+     * not tell which usernames exist.
+     */
     private Optional<String> check(String name, String password) {
         if (name.isEmpty() || password == null || password.isEmpty()) {
             return Optional.of("username or password missing");
         }
-        Username username;
+        Optional<Username> username;
         try {
-            username = new Username(name);
+            username = Optional.of(new Username(name));
         } catch (IllegalArgumentException e) {
-            return Optional.of("unknown user");
+            username = Optional.empty();
         }
-        Optional<User> user = security.users().findByUsername(username);
+        Optional<User> user = username.flatMap(security.users()::findByUsername);
+        boolean matches = false;
+        boolean wellFormed = true;
+        try {
+            Password typed = new Password(password.toCharArray());
+            try {
+                matches = security.users().passwordMatches(username.orElse(STAND_IN), typed);
+            } finally {
+                typed.clear();
+            }
+        } catch (IllegalArgumentException e) {
+            wellFormed = false;
+        }
         if (user.isEmpty()) {
             return Optional.of("unknown user");
         }
         if (!user.get().active()) {
             return Optional.of("user is disabled");
         }
-        Password typed;
-        try {
-            typed = new Password(password.toCharArray());
-        } catch (IllegalArgumentException e) {
-            return Optional.of("wrong password");
-        }
-        try {
-            return security.users().passwordMatches(username, typed) ? Optional.empty()
-                    : Optional.of("wrong password");
-        } finally {
-            typed.clear();
-        }
+        return wellFormed && matches ? Optional.empty() : Optional.of("wrong password");
     }
 
     private void audit(AuditEvent event, String username, String address, boolean succeeded,

@@ -18,11 +18,13 @@ final class Pages {
     }
 
     /**
-     * Who is logged in, for the navigation: their name, their session's CSRF token (for the log-out form) and
-     * whether the SQL page is theirs, and whether they may ask for personal data in clear. Null when the dashboards
-     * are served without log-in.
+     * Who is logged in, for the navigation: their name, their session's CSRF token (for the log-out form and the
+     * other forms), whether the SQL page is theirs, whether they may ask for personal data in clear, and which of
+     * the runs, users, quality rules and audit pages they may open. Null when the dashboards are served without
+     * log-in.
      */
-    record Viewer(String username, String csrf, boolean maySql, boolean mayReveal) {
+    record Viewer(String username, String csrf, boolean maySql, boolean mayReveal, boolean mayRuns,
+                  boolean mayUsers, boolean mayRules, boolean mayAudit) {
     }
 
     private Pages() {
@@ -94,7 +96,7 @@ final class Pages {
                 .append("<script src=\"/assets/dashboards.js\"></script></body></html>").toString();
     }
 
-    private static StringBuilder head(String title, Dashboard current, Viewer viewer) {
+    static StringBuilder head(String title, Dashboard current, Viewer viewer) {
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -111,6 +113,10 @@ final class Pages {
                 html.append("<a href=\"/sql\"").append(current == null && title.equals("SQL") ? " class=\"current\"" : "")
                         .append(">SQL</a>");
             }
+            link(html, viewer.mayRuns(), Operations.RUNS, "Runs", title);
+            link(html, viewer.mayUsers(), Operations.USERS, "Users", title);
+            link(html, viewer.mayRules(), Operations.RULES, "Quality rules", title);
+            link(html, viewer.mayAudit(), Operations.AUDIT, "Audit", title);
             html.append("<form class=\"logout\" method=\"post\" action=\"/logout\">");
             csrf(html, viewer.csrf());
             html.append("<span class=\"user\">").append(escape(viewer.username()))
@@ -119,7 +125,14 @@ final class Pages {
         return html.append("</nav>");
     }
 
-    private static void csrf(StringBuilder html, String token) {
+    private static void link(StringBuilder html, boolean shown, String path, String label, String title) {
+        if (shown) {
+            html.append("<a href=\"").append(path).append('"').append(title.equals(label) ? " class=\"current\"" : "")
+                    .append('>').append(escape(label)).append("</a>");
+        }
+    }
+
+    static void csrf(StringBuilder html, String token) {
         html.append("<input type=\"hidden\" name=\"").append(Login.CSRF_FIELD).append("\" value=\"")
                 .append(escape(token)).append("\">");
     }

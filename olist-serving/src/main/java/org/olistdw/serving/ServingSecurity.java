@@ -2,16 +2,22 @@ package org.olistdw.serving;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.domain.security.AuditLog;
+import org.olistdw.domain.security.OperationalReads;
 import org.olistdw.domain.security.Pseudonymiser;
 import org.olistdw.domain.security.Users;
 
 /**
- * What the dashboards need to require a log-in: the users (and their passwords and roles) and the audit trail,
- * both ports of the domain, and the limits of sessions, log-in attempts and the SQL page.
+ * What the dashboards need to require a log-in: the users (and their passwords and roles), the audit trail, the
+ * reads of the operational store made for a person and the quality rules, all ports of the domain, and the limits
+ * of sessions, log-in attempts and the SQL page.
  *
- * @param users          who may log in, with which roles; passwords are verified by it
- * @param auditLog       where log-ins, log-outs, dashboard views and SQL runs are recorded
+ * @param users            who may log in, with which roles; passwords are verified by it; the users page changes it
+ * @param auditLog         where log-ins, log-outs, dashboard views, SQL runs and every change are recorded
+ * @param operationalReads the runs page, the users list and the audit page read through it, acting as the database
+ *                         role of the viewer's application role
+ * @param qualityRules     the quality rules page lists and edits them
  * @param idleTimeout    a session unused this long ends; positive
  * @param freeFailures   failed log-ins allowed for one username before further attempts are refused for a while
  *                       (a client address gets four times as many); 1 or more
@@ -20,7 +26,8 @@ import org.olistdw.domain.security.Users;
  * @param pseudonymiser  replaces personal data in every page and result, unless someone allowed to see it in
  *                       clear asks to (see {@link PseudonymisationKey})
  */
-public record ServingSecurity(Users users, AuditLog auditLog, Duration idleTimeout, int freeFailures,
+public record ServingSecurity(Users users, AuditLog auditLog, OperationalReads operationalReads,
+                              QualityRules qualityRules, Duration idleTimeout, int freeFailures,
                               Duration sqlTimeLimit, int sqlRowLimit, Pseudonymiser pseudonymiser) {
 
     /** Sessions end after 30 minutes unused. */
@@ -35,6 +42,8 @@ public record ServingSecurity(Users users, AuditLog auditLog, Duration idleTimeo
     public ServingSecurity {
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(auditLog, "auditLog");
+        Objects.requireNonNull(operationalReads, "operationalReads");
+        Objects.requireNonNull(qualityRules, "qualityRules");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(sqlTimeLimit, "sqlTimeLimit");
         Objects.requireNonNull(pseudonymiser, "pseudonymiser");
@@ -53,9 +62,10 @@ public record ServingSecurity(Users users, AuditLog auditLog, Duration idleTimeo
     }
 
     /** The defaults, but for the idle timeout and the pseudonymiser given. */
-    public static ServingSecurity of(Users users, AuditLog auditLog, Duration idleTimeout,
-                                     Pseudonymiser pseudonymiser) {
-        return new ServingSecurity(users, auditLog, idleTimeout, DEFAULT_FREE_FAILURES, DEFAULT_SQL_TIME_LIMIT,
+    public static ServingSecurity of(Users users, AuditLog auditLog, OperationalReads operationalReads,
+                                     QualityRules qualityRules, Duration idleTimeout, Pseudonymiser pseudonymiser) {
+        return new ServingSecurity(users, auditLog, operationalReads, qualityRules, idleTimeout, DEFAULT_FREE_FAILURES,
+                DEFAULT_SQL_TIME_LIMIT,
                 DEFAULT_SQL_ROW_LIMIT, pseudonymiser);
     }
 }

@@ -112,7 +112,8 @@ class BrowserTest {
         Pseudonymiser pseudonyms = new Pseudonymiser(
                 "a key of thirty-two bytes or more, for the tests".getBytes(StandardCharsets.UTF_8));
         server = DashboardServer.startWithLogIn(published, "127.0.0.1", 0,
-                ServingSecurity.of(ops.users(), ops.auditLog(), Duration.ofMinutes(30), pseudonyms));
+                ServingSecurity.of(ops.users(), ops.auditLog(), ops.operationalReads(), ops.qualityRules(),
+                        Duration.ofMinutes(30), pseudonyms));
         base = server.address("127.0.0.1");
         Files.createDirectories(SCREENSHOTS);
     }
@@ -246,6 +247,15 @@ class BrowserTest {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("sql:read is not allowed to roles [viewer]");
         assertThat(browser.findElements(By.cssSelector("textarea[name=sql]"))).isEmpty();
         screenshot("sql-viewer-refused");
+    }
+
+    @Test
+    void an_admin_sees_the_runs_page() throws Exception {
+        logIn("ada.admin");
+        browser.findElement(By.cssSelector("nav a[href='/runs']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
+        assertThat(browser.findElements(By.cssSelector("table[data-table=runs]"))).hasSize(1);
+        screenshot("runs-admin");
     }
 
     private void logIn(String name) {

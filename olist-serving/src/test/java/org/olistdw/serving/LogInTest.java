@@ -2,10 +2,6 @@ package org.olistdw.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,9 +78,10 @@ class LogInTest {
         Path published = directory.resolve("work/warehouse.duckdb");
         Warehouses.publish(published, Warehouses.starFixture(), 1);
         server = DashboardServer.startWithLogIn(published, "127.0.0.1", 0,
-                ServingSecurity.of(ops.users(), ops.auditLog(), Duration.ofMinutes(30), PSEUDONYMS));
+                ServingSecurity.of(ops.users(), ops.auditLog(), ops.operationalReads(), ops.qualityRules(),
+                        Duration.ofMinutes(30), PSEUDONYMS));
         quick = DashboardServer.startWithLogIn(published, "127.0.0.1", 0, new ServingSecurity(ops.users(),
-                ops.auditLog(), Duration.ofSeconds(1), 5, Duration.ofMillis(300), 3, PSEUDONYMS));
+                ops.auditLog(), ops.operationalReads(), ops.qualityRules(), Duration.ofSeconds(1), 5, Duration.ofMillis(300), 3, PSEUDONYMS));
     }
 
     private static void user(Users users, String name, String role, boolean active) {
@@ -529,55 +525,5 @@ class LogInTest {
         assertThat(browser.logIn(name, PASSWORD).statusCode()).as("log-in of " + name).isEqualTo(302);
         browser.get("/");
         return browser;
-    }
-
-    /** A client that keeps the session cookie and the last CSRF token seen, and follows no redirect. */
-    private static final class Browser {
-        private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-        private final URI base;
-        String session;
-        String csrf;
-
-        Browser(DashboardServer server) {
-            this.base = server.address("127.0.0.1");
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return remember(HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return remember(HTTP.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> logIn(String username, String password) throws Exception {
-            return post("/login", Map.of("username", username, "password", password, "csrf", csrf));
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
-            if (session != null) {
-                builder.header("Cookie", Login.SESSION_COOKIE + "=" + session);
-            }
-            return builder;
-        }
-
-        private HttpResponse<String> remember(HttpResponse<String> response) {
-            response.headers().allValues("set-cookie").forEach(cookie -> {
-                String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
-                session = value.isEmpty() ? null : value;
-            });
-            Matcher token = CSRF.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
  * This enum, not the store, is where what a role may do is decided ({@link AccessPolicy}):
  * <ul>
  *   <li>{@code viewer}: the dashboards;</li>
- *   <li>{@code analyst}: the dashboards, and read-only SQL over the schemas {@code mart} and {@code core}
- *       (pseudonymised personal data only);</li>
+ *   <li>{@code analyst}: the dashboards, the pipeline runs and their quality results, and read-only SQL over the
+ *       schemas {@code mart} and {@code core} (pseudonymised personal data only);</li>
  *   <li>{@code admin}: everything: SQL over any schema, personal data in clear, users, quality rules, the audit
  *       trail.</li>
  * </ul>
@@ -22,7 +22,8 @@ import java.util.Set;
 public enum ApplicationRole {
 
     VIEWER(EnumSet.of(Permission.VIEW_DASHBOARDS), Set.of()),
-    ANALYST(EnumSet.of(Permission.VIEW_DASHBOARDS, Permission.RUN_READ_ONLY_SQL), Set.of("mart", "core")),
+    ANALYST(EnumSet.of(Permission.VIEW_DASHBOARDS, Permission.VIEW_RUNS, Permission.RUN_READ_ONLY_SQL),
+            Set.of("mart", "core")),
     ADMIN(EnumSet.allOf(Permission.class), null);
 
     private final Set<Permission> permissions;

@@ -20,6 +20,8 @@ public enum AuditEvent {
     SQL_REFUSED("sql.refused"),
     /** Personal data was shown in clear. */
     PERSONAL_DATA_REVEAL("personal_data.reveal"),
+    /** A page or an action was refused to a logged-in user by {@link AccessPolicy}. */
+    ACCESS_REFUSED("access.refused"),
     /** A user was created. */
     USER_CREATED("user.create"),
     /** A user was disabled. */

@@ -8,6 +8,8 @@ public enum Permission {
 
     /** Open the dashboards, which read only the marts. */
     VIEW_DASHBOARDS("dashboards:read"),
+    /** See the pipeline runs and the results of their quality checks. */
+    VIEW_RUNS("runs:read"),
     /** Run read-only SQL on the warehouse, within the schemas the role's {@link ApplicationRole#maySqlRead} allows. */
     RUN_READ_ONLY_SQL("sql:read"),
     /** See personal data (customer ids, zip code prefixes, cities) in clear instead of pseudonymised. */

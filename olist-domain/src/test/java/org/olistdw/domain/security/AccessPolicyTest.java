@@ -40,6 +40,10 @@ class AccessPolicyTest {
         assertThat(decide(List.of("analyst"), AccessRequest.to(Permission.REVEAL_PERSONAL_DATA)).allowed()).isFalse();
         assertThat(decide(List.of("analyst"), AccessRequest.to(Permission.MANAGE_USERS)).allowed()).isFalse();
         assertThat(decide(List.of("analyst"), AccessRequest.to(Permission.EDIT_QUALITY_RULES)).allowed()).isFalse();
+        assertThat(decide(List.of("analyst"), AccessRequest.to(Permission.READ_AUDIT_LOG)).allowed()).isFalse();
+        assertThat(decide(List.of("analyst"), AccessRequest.to(Permission.VIEW_RUNS)).allowed()).isTrue();
+        assertThat(decide(List.of("viewer"), AccessRequest.to(Permission.VIEW_RUNS)))
+                .isEqualTo(new Decision(false, "runs:read is not allowed to roles [viewer]"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.olistdw.domain.security.AuditEntry;
 import org.olistdw.domain.security.AuditLog;
@@ -60,7 +61,12 @@ final class JdbiAuditLog implements AuditLog {
 
     @Override
     public List<AuditRecord> find(AuditQuery query) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return jdbi.withHandle(handle -> find(handle, query));
+    }
+
+    /** As {@link #find(AuditQuery)}, on a handle of the caller's (a transaction acting as some role, say). */
+    static List<AuditRecord> find(Handle handle, AuditQuery query) {
+        return handle.createQuery("""
                         select log_id, action_timestamp, user_id, action, resource_type, resource_id, status,
                                details::text as details
                         from security_audit.audit_logs
@@ -72,7 +78,7 @@ final class JdbiAuditLog implements AuditLog {
                 .bind("since", query.since().map(java.sql.Timestamp::from).orElse(null))
                 .bind("limit", query.limit())
                 .map((rs, ctx) -> toRecord(rs))
-                .list());
+                .list();
     }
 
     private static AuditRecord toRecord(ResultSet rs) throws SQLException {

@@ -486,12 +486,17 @@ final class JdbiPipelineRuns implements PipelineRuns {
 
     /** The most recent runs with their task and load totals, newest first. */
     List<RunSummary> summaries(int limit) {
+        return jdbi.withHandle(handle -> summaries(handle, limit));
+    }
+
+    /** As {@link #summaries(int)}, on a handle of the caller's (a transaction acting as some role, say). */
+    List<RunSummary> summaries(Handle handle, int limit) {
         requireLimit(limit);
-        return jdbi.withHandle(handle -> handle.createQuery(runSummariesSql)
+        return handle.createQuery(runSummariesSql)
                 .bind("limit", limit)
                 .map((rs, ctx) -> SummaryRow.from(rs))
                 .map(SummaryRow::toDomain)
-                .list());
+                .list();
     }
 
     private static void requireLimit(int limit) {

@@ -18,6 +18,7 @@ import org.olistdw.domain.orchestration.WarehouseLocks;
 import org.olistdw.domain.quality.QualityResults;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.domain.security.AuditLog;
+import org.olistdw.domain.security.OperationalReads;
 import org.olistdw.domain.security.Users;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ public final class PostgresOps implements AutoCloseable {
     private final JdbiAuditLog auditLog;
     private final JdbiWarehouseLocks warehouseLocks;
     private final JdbiScheduledAttempts scheduledAttempts;
+    private final JdbiOperationalReads operationalReads;
     private final AutoCloseable owned;
 
     private PostgresOps(String location, String serverVersion, Jdbi jdbi, AutoCloseable owned) {
@@ -71,6 +73,7 @@ public final class PostgresOps implements AutoCloseable {
         this.auditLog = new JdbiAuditLog(jdbi);
         this.warehouseLocks = new JdbiWarehouseLocks(jdbi);
         this.scheduledAttempts = new JdbiScheduledAttempts(jdbi);
+        this.operationalReads = new JdbiOperationalReads(jdbi, pipelineRuns);
         this.owned = owned;
     }
 
@@ -268,6 +271,16 @@ public final class PostgresOps implements AutoCloseable {
     /** The audit trail of actions taken on the system, append-only. */
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /**
+     * Reads made for a person under the database role of their application role ({@code olist_viewer},
+     * {@code olist_analyst}, {@code olist_admin}), so that the store's grants and row-level security decide what
+     * they see. The login connected with must be a superuser or a member of those roles (migration v14 makes the
+     * migrating login one).
+     */
+    public OperationalReads operationalReads() {
+        return operationalReads;
     }
 
     /**

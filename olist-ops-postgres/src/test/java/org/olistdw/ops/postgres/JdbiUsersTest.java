@@ -30,11 +30,12 @@ class JdbiUsersTest {
     private static final LocalDateTime T0 = LocalDateTime.of(2025, 3, 1, 10, 15);
     private static final LocalDateTime T1 = T0.plusHours(1);
 
-    /** The roles and the user seeded by migration V3, written out by hand. */
+    /** The roles and the user seeded by migration V3 (as V12 and V14 left them), written out by hand. */
     private static final Role ADMIN = new Role("admin",
             "Everything: users, quality rules, personal data in clear, the audit trail", Set.of("all"));
-    private static final Role ANALYST = new Role("analyst", "Dashboards and read-only SQL over the schemas mart and core",
-            Set.of("dashboards:read", "sql:read"));
+    private static final Role ANALYST = new Role("analyst",
+            "Dashboards, the pipeline runs and their quality results, and read-only SQL over the schemas mart and core",
+            Set.of("dashboards:read", "runs:read", "sql:read"));
     private static final Role VIEWER = new Role("viewer", "Dashboards only", Set.of("dashboards:read"));
     private static final Role ENGINEER = new Role("data_engineer", "Can run pipelines and view quality reports",
             Set.of("pipelines:write", "quality:read"));
@@ -74,7 +75,7 @@ class JdbiUsersTest {
         assertThat(roles).usingRecursiveFieldByFieldElementComparator().containsExactly(ADMIN, ANALYST, ENGINEER, VIEWER);
         assertThat(roles.get(0).description()).contains("Everything: users, quality rules, personal data in clear, the audit trail");
         assertThat(roles.get(0).permissions()).containsExactly("all");
-        assertThat(roles.get(1).permissions()).containsExactly("dashboards:read", "sql:read");
+        assertThat(roles.get(1).permissions()).containsExactly("dashboards:read", "runs:read", "sql:read");
         assertThat(roles.get(2).permissions()).containsExactly("pipelines:write", "quality:read");
     }
 

@@ -24,6 +24,7 @@ import org.olistdw.domain.security.AuditEvent;
 import org.olistdw.domain.security.AuditQuery;
 import org.olistdw.domain.security.AuditRecord;
 import org.olistdw.domain.security.Email;
+import org.olistdw.domain.security.OperationalReads;
 import org.olistdw.domain.security.Password;
 import org.olistdw.domain.security.Permission;
 import org.olistdw.domain.security.Role;
@@ -79,6 +80,47 @@ class SecurityStoreTest {
             assertThatThrownBy(() -> s.execute("update etl_orchestration.pipeline_runs set status = 'failed'"))
                     .hasMessageContaining("permission denied");
         }
+    }
+
+    @Test
+    void reads_made_for_a_person_act_as_the_database_role_of_their_application_role() {
+        OperationalReads reads = ops.operationalReads();
+        AuditQuery recent = new AuditQuery(Optional.empty(), Optional.empty(), 5);
+        ops.auditLog().append(AuditEntry.of(AuditEvent.LOGIN_SUCCESS, "admin", "session", "127.0.0.1", true, Map.of()));
+
+        List<OperationalReads.RunOverview> runs = reads.readAs("joana", ApplicationRole.ANALYST,
+                view -> view.recentRuns(10));
+        List<OperationalReads.CheckOverview> checks = reads.readAs("joana", ApplicationRole.ANALYST,
+                view -> view.checks(1));
+        String acting = reads.readAs("joana", ApplicationRole.ANALYST, view -> one("select current_user", view));
+        assertThat(runs).extracting(OperationalReads.RunOverview::pipeline).contains("rls");
+        assertThat(checks).isEmpty();
+        assertThat(acting).isEqualTo("olist_analyst");
+        assertThatThrownBy(() -> reads.readAs("joana", ApplicationRole.ANALYST, OperationalReads.View::users))
+                .isInstanceOf(OperationalReads.Refused.class)
+                .hasMessageContaining("olist_analyst").hasMessageContaining("permission denied for table users");
+        assertThatThrownBy(() -> reads.readAs("joana", ApplicationRole.ANALYST, view -> view.audit(recent)))
+                .isInstanceOf(OperationalReads.Refused.class).hasMessageContaining("permission denied for table audit_logs");
+        assertThatThrownBy(() -> reads.readAs("joana", ApplicationRole.VIEWER, view -> view.checks(1)))
+                .isInstanceOf(OperationalReads.Refused.class).hasMessageContaining("permission denied for schema data_quality");
+
+        List<OperationalReads.UserOverview> listed = reads.readAs("admin", ApplicationRole.ADMIN,
+                OperationalReads.View::users);
+        List<AuditRecord> trail = reads.readAs("admin", ApplicationRole.ADMIN, view -> view.audit(recent));
+        List<AuditRecord> notAnAdmin = reads.readAs("joana", ApplicationRole.ADMIN, view -> view.audit(recent));
+        assertThat(listed).extracting(OperationalReads.UserOverview::username).contains("admin", "joana");
+        assertThat(listed).filteredOn(user -> user.username().equals("joana")).singleElement()
+                .extracting(OperationalReads.UserOverview::roles).isEqualTo(List.of("analyst"));
+        assertThat(trail).isNotEmpty();
+        assertThat(notAnAdmin)
+                .as("the trail's own row-level security: the admin role read for a user who is no admin shows "
+                        + "only that user's entries")
+                .isEmpty();
+    }
+
+    /** The one value of a statement run inside a role-scoped read, through the view's own connection. */
+    private static String one(String sql, OperationalReads.View view) {
+        return ((JdbiOperationalReads.HandleView) view).handle().createQuery(sql).mapTo(String.class).one();
     }
 
     @Test
@@ -210,7 +252,7 @@ class SecurityStoreTest {
             }
         }
         assertThat(ApplicationRole.ANALYST.permissions())
-                .containsExactlyInAnyOrder(Permission.VIEW_DASHBOARDS, Permission.RUN_READ_ONLY_SQL);
+                .containsExactlyInAnyOrder(Permission.VIEW_DASHBOARDS, Permission.VIEW_RUNS, Permission.RUN_READ_ONLY_SQL);
     }
 
     @Test
