@@ -240,7 +240,10 @@ class DashboardServerTest {
                 return statement.execute("create table mart.written_by_a_reader (i integer)");
             }
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
-        assertThat(single("select current_setting('access_mode')")).isEqualTo("read_only");
+        assertThat(single("select readonly from duckdb_databases() where database_name = '"
+                + ServedWarehouse.WAREHOUSE + "'")).as("the published file is attached read-only").isEqualTo("true");
+        assertThat(single("select current_setting('enable_external_access')")).as("no file reads or writes")
+                .isEqualTo("false");
     }
 
     @Test
