@@ -246,8 +246,9 @@ class DashboardServerTest {
                 select 1 as revenue_rank, 's01' as seller_id, 'SP' as seller_state, 169.80 as gross_merchandise_value,
                        4.50 as average_review_score""");
         assertThat(text(sp.get("kpis").get("gross_merchandise_value"))).isEqualTo(single(
-                "select sum(gross_merchandise_value) from mart.mart_seller_monthly join mart.mart_seller_scorecard"
-                        + " using (seller_id) where seller_state = 'SP' and purchase_month = date '2017-11-01'"));
+                "select sum(monthly.gross_merchandise_value) from mart.mart_seller_monthly as monthly"
+                        + " join mart.mart_seller_scorecard using (seller_id)"
+                        + " where seller_state = 'SP' and purchase_month = date '2017-11-01'"));
     }
 
     @Test
