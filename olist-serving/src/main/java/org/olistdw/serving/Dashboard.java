@@ -7,18 +7,27 @@ import java.util.Optional;
 /** The six dashboards, each a page ({@code /<slug>}) and its figures as JSON ({@code /api/<slug>}). */
 public enum Dashboard {
 
-    /** Revenue, orders, average order value and growth by month ({@code mart_executive_dashboard}). */
-    EXECUTIVE("executive", "Executive", List.of(Filter.FROM, Filter.TO)),
+    /**
+     * Revenue, orders, average order value and growth by month ({@code mart_executive_dashboard}); for a state
+     * or a category, the same measures without growth ({@code mart_sales_by_state_category}).
+     */
+    EXECUTIVE("executive", "Executive", List.of(Filter.FROM, Filter.TO, Filter.STATE, Filter.CATEGORY)),
     /** Cohort retention and RFM segments ({@code mart_customer_cohorts}, {@code mart_customer_analytics}). */
     CUSTOMERS("customers", "Customers", List.of(Filter.FROM, Filter.TO, Filter.STATE)),
     /** Categories by month and their review scores ({@code mart_product_performance}, {@code mart_review_scores}). */
     PRODUCTS("products", "Products", List.of(Filter.FROM, Filter.TO, Filter.CATEGORY)),
-    /** The sellers' scorecard ({@code mart_seller_scorecard}). */
-    SELLERS("sellers", "Sellers", List.of(Filter.STATE)),
-    /** On-time share, late orders and delivery days ({@code mart_delivery_metrics}, {@code mart_delivery_by_state}). */
-    DELIVERY("delivery", "Delivery", List.of(Filter.FROM, Filter.TO, Filter.STATE)),
-    /** Revenue and delivery by state ({@code mart_geographic_analysis}, {@code mart_delivery_by_state}). */
-    GEOGRAPHY("geography", "Geography", List.of(Filter.STATE));
+    /** The sellers' scorecard ({@code mart_seller_scorecard}); for a period, {@code mart_seller_monthly}'s sums. */
+    SELLERS("sellers", "Sellers", List.of(Filter.FROM, Filter.TO, Filter.STATE)),
+    /**
+     * On-time share, late orders and delivery days ({@code mart_delivery_metrics}, {@code mart_delivery_by_state});
+     * for a category, delivered and late orders without days ({@code mart_sales_by_state_category}).
+     */
+    DELIVERY("delivery", "Delivery", List.of(Filter.FROM, Filter.TO, Filter.STATE, Filter.CATEGORY)),
+    /**
+     * Revenue and delivery by state ({@code mart_geographic_analysis}, {@code mart_delivery_by_state}); for a
+     * period or a category, {@code mart_sales_by_state_category}'s sums.
+     */
+    GEOGRAPHY("geography", "Geography", List.of(Filter.FROM, Filter.TO, Filter.STATE, Filter.CATEGORY));
 
     /** The query parameters a dashboard may be filtered by. */
     public enum Filter {

@@ -52,6 +52,10 @@ final class DashboardQueries {
 
     private static void executive(Filters filters, Connection connection, Map<String, Object> kpis,
                                   Map<String, Report.Table> tables) throws SQLException {
+        if (filters.state().isPresent() || filters.category().isPresent()) {
+            executiveOfStateOrCategory(filters, connection, kpis, tables);
+            return;
+        }
         Filters.Where where = new Filters.Where()
                 .always("period_grain = 'month'")
                 .and("period_start >= cast(? as date)", filters.fromDay())
@@ -77,6 +81,52 @@ final class DashboardQueries {
                     orders_growth_pct
                 from mart.mart_executive_dashboard
                 """ + where.sql() + "\norder by period_start", where.values()).titled("By month"));
+    }
+
+    /**
+     * The executive figures of a state, a category or both: the rows of {@code mart_sales_by_state_category}
+     * grouped by exactly the filters given, so that each month's distinct counts are that combination's own.
+     * Growth is left out: the months of a state or category without orders have no row to compare with.
+     */
+    private static void executiveOfStateOrCategory(Filters filters, Connection connection, Map<String, Object> kpis,
+                                                   Map<String, Report.Table> tables) throws SQLException {
+        Filters.Where where = salesByStateCategory(filters);
+        kpis.putAll(single(query(connection, """
+                select
+                    sum(orders) as orders,
+                    sum(revenue) as revenue,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    average_brl(sum(revenue), sum(orders)) as average_order_value
+                from mart.mart_sales_by_state_category
+                """ + where.sql(), where.values())));
+        tables.put("months", query(connection, """
+                select
+                    purchase_month as month,
+                    orders,
+                    revenue,
+                    gross_merchandise_value,
+                    average_order_value,
+                    customers,
+                    active_sellers
+                from mart.mart_sales_by_state_category
+                """ + where.sql() + "\norder by purchase_month", where.values()).titled(
+                "By month: counted orders" + (filters.state().isPresent() ? " shipped to the state" : "")
+                        + (filters.category().isPresent() ? " holding an item of the category, revenue of those items"
+                        : "") + " (growth only without a state or category)"));
+    }
+
+    /**
+     * The rows of {@code mart_sales_by_state_category} of exactly the state and category filters given (the
+     * grouping by state only when a state is chosen, by category only when a category is), in the period.
+     */
+    private static Filters.Where salesByStateCategory(Filters filters) {
+        return new Filters.Where()
+                .always(filters.state().isPresent() ? "by_state" : "not by_state")
+                .always(filters.category().isPresent() ? "by_category" : "not by_category")
+                .and("customer_state = ?", filters.state())
+                .and("product_category_name = ?", filters.category())
+                .and("purchase_month >= cast(? as date)", filters.fromDay())
+                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
     }
 
     private static void customers(Filters filters, Connection connection, Map<String, Object> kpis,
@@ -211,6 +261,10 @@ final class DashboardQueries {
 
     private static void sellers(Filters filters, Connection connection, Map<String, Object> kpis,
                                 Map<String, Report.Table> tables) throws SQLException {
+        if (filters.from().isPresent() || filters.to().isPresent()) {
+            sellersOfPeriod(filters, connection, kpis, tables);
+            return;
+        }
         Filters.Where where = new Filters.Where().and("seller_state = ?", filters.state());
         kpis.putAll(single(query(connection, """
                 select
@@ -240,8 +294,70 @@ final class DashboardQueries {
                 limit 25""", where.values()).titled("Top sellers by GMV"));
     }
 
+    /**
+     * The sellers' figures of a period: {@code mart_seller_monthly}'s additive measures summed over its months,
+     * the sellers described and filtered by state as in {@code mart_seller_scorecard}, ranked by GMV among the
+     * sellers with an order in the period.
+     */
+    private static void sellersOfPeriod(Filters filters, Connection connection, Map<String, Object> kpis,
+                                        Map<String, Report.Table> tables) throws SQLException {
+        Filters.Where where = new Filters.Where()
+                .and("scorecard.seller_state = ?", filters.state())
+                .and("monthly.purchase_month >= cast(? as date)", filters.fromDay())
+                .and("monthly.purchase_month < cast(? as date)", filters.endDayExclusive());
+        String ofPeriod = """
+                with of_period as (
+                    select
+                        monthly.seller_id,
+                        scorecard.seller_city,
+                        scorecard.seller_state,
+                        sum(monthly.orders) as orders,
+                        sum(monthly.items) as items,
+                        sum(monthly.gross_merchandise_value) as gross_merchandise_value,
+                        sum(monthly.delivered_orders) as delivered_orders,
+                        sum(monthly.on_time_orders) as on_time_orders,
+                        sum(monthly.reviewed_orders) as reviewed_orders,
+                        sum(monthly.review_score_sum) as review_score_sum,
+                        sum(monthly.orders_placed) as orders_placed,
+                        sum(monthly.canceled_orders) as canceled_orders
+                    from mart.mart_seller_monthly as monthly
+                    inner join mart.mart_seller_scorecard as scorecard
+                        on scorecard.seller_id = monthly.seller_id
+                """ + where.sql() + """
+
+                    group by monthly.seller_id, scorecard.seller_city, scorecard.seller_state
+                )
+                """;
+        kpis.putAll(single(query(connection, ofPeriod + """
+                select
+                    count(*) filter (where orders > 0) as active_sellers,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    share_of(sum(on_time_orders), sum(delivered_orders)) as on_time_rate
+                from of_period""", where.values())));
+        tables.put("sellers", query(connection, ofPeriod + """
+                select
+                    cast(rank() over (order by gross_merchandise_value desc) as integer) as revenue_rank,
+                    seller_id,
+                    seller_city,
+                    seller_state,
+                    orders,
+                    items,
+                    gross_merchandise_value,
+                    delivered_orders,
+                    share_of(on_time_orders, delivered_orders) as on_time_rate,
+                    cast(round(review_score_sum / nullif(reviewed_orders, 0), 2) as decimal(4, 2)) as average_review_score,
+                    share_of(canceled_orders, orders_placed) as cancellation_rate
+                from of_period
+                order by revenue_rank, seller_id
+                limit 25""", where.values()).titled("Top sellers by GMV in the period (ranked among the sellers with an order in it)"));
+    }
+
     private static void delivery(Filters filters, Connection connection, Map<String, Object> kpis,
                                  Map<String, Report.Table> tables) throws SQLException {
+        if (filters.category().isPresent()) {
+            deliveryOfCategory(filters, connection, kpis, tables);
+            return;
+        }
         Filters.Where where = new Filters.Where()
                 .and("customer_state = ?", filters.state())
                 .and("purchase_month >= cast(? as date)", filters.fromDay())
@@ -281,8 +397,60 @@ final class DashboardQueries {
                 order by p90_delivery_days desc, state""", states.values()).titled("By state (every month)"));
     }
 
+    /**
+     * The delivery figures of a category: the delivered orders holding an item of it, from
+     * {@code mart_sales_by_state_category} (orders counted as revenue); delivery days are left out, as
+     * percentiles and averages of days do not add up over its rows.
+     */
+    private static void deliveryOfCategory(Filters filters, Connection connection, Map<String, Object> kpis,
+                                           Map<String, Report.Table> tables) throws SQLException {
+        Filters.Where where = salesByStateCategory(filters);
+        kpis.putAll(single(query(connection, """
+                select
+                    sum(delivered_orders) as delivered_orders,
+                    sum(late_orders) as late_orders,
+                    share_of(sum(on_time_orders), sum(delivered_orders)) as on_time_rate
+                from mart.mart_sales_by_state_category
+                """ + where.sql(), where.values())));
+        tables.put("months", query(connection, """
+                select
+                    purchase_month,
+                    delivered_orders,
+                    on_time_orders,
+                    late_orders,
+                    share_of(on_time_orders, delivered_orders) as on_time_rate
+                from mart.mart_sales_by_state_category
+                """ + where.sql() + """
+
+                order by purchase_month""", where.values()).titled("By month of purchase (orders with an item of the category)"));
+        Filters.Where states = new Filters.Where()
+                .always("by_state")
+                .always("by_category")
+                .and("customer_state = ?", filters.state())
+                .and("product_category_name = ?", filters.category())
+                .and("purchase_month >= cast(? as date)", filters.fromDay())
+                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
+        tables.put("states", query(connection, """
+                select
+                    customer_state as state,
+                    sum(delivered_orders) as delivered_orders,
+                    sum(late_orders) as late_orders,
+                    share_of(sum(on_time_orders), sum(delivered_orders)) as on_time_rate
+                from mart.mart_sales_by_state_category
+                """ + states.sql() + """
+
+                group by customer_state
+                having sum(delivered_orders) > 0
+                order by late_orders desc, state""", states.values())
+                .titled("By state (orders with an item of the category; delivery days only without a category)"));
+    }
+
     private static void geography(Filters filters, Connection connection, Map<String, Object> kpis,
                                   Map<String, Report.Table> tables) throws SQLException {
+        if (filters.from().isPresent() || filters.to().isPresent() || filters.category().isPresent()) {
+            geographyOfPeriodOrCategory(filters, connection, kpis, tables);
+            return;
+        }
         Filters.Where where = new Filters.Where()
                 .always("geography.geo_level = 'state'")
                 .and("geography.state = ?", filters.state());
@@ -311,6 +479,48 @@ final class DashboardQueries {
                 """ + where.sql() + """
 
                 order by geography.revenue desc, geography.state""", where.values()).titled("By state"));
+    }
+
+    /**
+     * The geography of a period, a category or both: {@code mart_sales_by_state_category}'s state rows summed
+     * over the period's months. People are left out (a person buying in two months is in both rows), and so
+     * are delivery days (their averages and percentiles do not add up over months).
+     */
+    private static void geographyOfPeriodOrCategory(Filters filters, Connection connection, Map<String, Object> kpis,
+                                                    Map<String, Report.Table> tables) throws SQLException {
+        Filters.Where where = new Filters.Where()
+                .always("sales.by_state")
+                .always(filters.category().isPresent() ? "sales.by_category" : "not sales.by_category")
+                .and("sales.customer_state = ?", filters.state())
+                .and("sales.product_category_name = ?", filters.category())
+                .and("sales.purchase_month >= cast(? as date)", filters.fromDay())
+                .and("sales.purchase_month < cast(? as date)", filters.endDayExclusive());
+        kpis.putAll(single(query(connection, """
+                select
+                    sum(orders) as orders,
+                    sum(revenue) as revenue
+                from mart.mart_sales_by_state_category as sales
+                """ + where.sql(), where.values())));
+        tables.put("states", query(connection, """
+                select
+                    sales.customer_state as state,
+                    any_value(geography.region) as region,
+                    sum(sales.orders) as orders,
+                    sum(sales.revenue) as revenue,
+                    average_brl(sum(sales.revenue), sum(sales.orders)) as average_order_value,
+                    share_of(sum(sales.freight_value), sum(sales.revenue)) as freight_share,
+                    sum(sales.delivered_orders) as delivered_orders,
+                    sum(sales.late_orders) as late_orders
+                from mart.mart_sales_by_state_category as sales
+                left join mart.mart_geographic_analysis as geography
+                    on geography.geo_level = 'state' and geography.state = sales.customer_state
+                """ + where.sql() + """
+
+                group by sales.customer_state
+                order by revenue desc, state""", where.values())
+                .titled("By state (counted orders of the period" + (filters.category().isPresent()
+                        ? " holding an item of the category, revenue of those items" : "")
+                        + "; people and delivery days only without a period or category)"));
     }
 
     private static Map<String, Object> single(Report.Table table) {

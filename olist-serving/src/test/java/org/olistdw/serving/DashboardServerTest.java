@@ -107,6 +107,52 @@ class DashboardServerTest {
     }
 
     @Test
+    void a_state_or_a_category_narrows_the_executive_figures_to_the_rows_of_their_mart() throws Exception {
+        // Counted orders shipped to SP: o01 60.00, o06 100.00, o10 95.00, o15 76.50, o16 220.00, o23 270.00,
+        // o25 135.00, o29 35.00 = 991.50 in 8 orders.
+        JsonNode sp = figures(server, "executive", "state=SP");
+        assertThat(text(sp.get("kpis").get("orders"))).isEqualTo("8");
+        assertThat(text(sp.get("kpis").get("revenue"))).isEqualTo("991.50");
+        assertRows(sp, "months", """
+                select purchase_month as month, orders, revenue, gross_merchandise_value, average_order_value,
+                       customers, active_sellers
+                from mart.mart_sales_by_state_category
+                where by_state and not by_category and customer_state = 'SP' order by purchase_month""");
+        assertThat(sp.get("tables").get("months").get("columns").toString()).doesNotContain("growth");
+        // beleza_saude (health_beauty): 8 items of 6 counted orders, 319.60 + 60.40 = 380.00.
+        JsonNode beauty = figures(server, "executive", "category=beleza_saude");
+        assertThat(text(beauty.get("kpis").get("orders"))).isEqualTo("6");
+        assertThat(text(beauty.get("kpis").get("gross_merchandise_value"))).isEqualTo("319.60");
+        assertThat(text(beauty.get("kpis").get("revenue"))).isEqualTo("380.00");
+        assertRows(beauty, "months", """
+                select purchase_month as month, orders, revenue, customers from mart.mart_sales_by_state_category
+                where not by_state and by_category and product_category_name = 'beleza_saude' order by 1""");
+        // Both, and a period: SP's beleza items are o01 60.00, o10 95.00, o25 35.00, o29 35.00; 2017-11 only o10.
+        JsonNode both = figures(server, "executive", "state=SP&category=beleza_saude");
+        assertThat(text(both.get("kpis").get("orders"))).isEqualTo("4");
+        assertThat(text(both.get("kpis").get("revenue"))).isEqualTo("225.00");
+        JsonNode november = figures(server, "executive", "state=SP&category=beleza_saude&from=2017-11&to=2017-11");
+        assertThat(text(november.get("kpis").get("revenue"))).isEqualTo("95.00");
+        assertRows(november, "months", """
+                select purchase_month as month, orders, revenue from mart.mart_sales_by_state_category
+                where by_state and by_category and customer_state = 'SP' and product_category_name = 'beleza_saude'
+                    and purchase_month = date '2017-11-01'""");
+        assertThat(get(server, "/executive?state=SP&category=beleza_saude").body())
+                .contains("data-kpi=\"revenue\">225.00<").contains("growth only without a state or category");
+    }
+
+    @Test
+    void the_executive_figures_without_filters_are_the_same_from_either_mart() {
+        String measures = "orders, gross_merchandise_value, freight_value, revenue, average_order_value, customers,"
+                + " active_sellers";
+        assertThat(rows("select purchase_month as month, " + measures + " from mart.mart_sales_by_state_category"
+                + " where not by_state and not by_category order by 1"))
+                .hasSize(7)
+                .isEqualTo(rows("select period_start as month, " + measures + " from mart.mart_executive_dashboard"
+                        + " where period_grain = 'month' and orders > 0 order by 1"));
+    }
+
+    @Test
     void customer_figures_equal_the_marts() throws Exception {
         JsonNode figures = figures(server, "customers", "");
         assertRows(figures, "segments", """
@@ -179,6 +225,52 @@ class DashboardServerTest {
     }
 
     @Test
+    void a_period_narrows_the_sellers_to_their_months_and_ranks_them_within_it() throws Exception {
+        // 2018-01..2018-02: s06 o21 1500.00; s05 o16 199.00; s01 o19 79.90; s04 o15 60.50 + o20 35.00 = 95.50;
+        // s03 o14 120.00; s02 o18 15.00.
+        JsonNode period = figures(server, "sellers", "from=2018-01&to=2018-02");
+        assertThat(text(period.get("kpis").get("gross_merchandise_value"))).isEqualTo("2009.40");
+        assertThat(text(period.get("kpis").get("active_sellers"))).isEqualTo("6");
+        assertRows(period, "sellers", """
+                select cast(rank() over (order by sum(gross_merchandise_value) desc) as integer) as revenue_rank,
+                       seller_id, sum(orders) as orders, sum(items) as items,
+                       sum(gross_merchandise_value) as gross_merchandise_value,
+                       share_of(sum(on_time_orders), sum(delivered_orders)) as on_time_rate
+                from mart.mart_seller_monthly
+                where purchase_month >= date '2018-01-01' and purchase_month < date '2018-03-01'
+                group by seller_id order by revenue_rank, seller_id""");
+        assertThat(period.get("tables").get("sellers").get("rows").get(0).get("seller_id").asText()).isEqualTo("s06");
+        // SP sellers (s01 sao paulo, s02 campinas) in 2017-11: only s01 (o10 79.90, o11 89.90), ranked first.
+        JsonNode sp = figures(server, "sellers", "state=SP&from=2017-11&to=2017-11");
+        assertRows(sp, "sellers", """
+                select 1 as revenue_rank, 's01' as seller_id, 'SP' as seller_state, 169.80 as gross_merchandise_value,
+                       4.50 as average_review_score""");
+        assertThat(text(sp.get("kpis").get("gross_merchandise_value"))).isEqualTo(single(
+                "select sum(monthly.gross_merchandise_value) from mart.mart_seller_monthly as monthly"
+                        + " join mart.mart_seller_scorecard using (seller_id)"
+                        + " where seller_state = 'SP' and purchase_month = date '2017-11-01'"));
+    }
+
+    @Test
+    void a_category_narrows_the_delivery_figures_to_its_orders() throws Exception {
+        // beleza_saude: delivered o01, o10, o19, o25, all on time; o28, o29 not delivered.
+        JsonNode beauty = figures(server, "delivery", "category=beleza_saude");
+        assertThat(text(beauty.get("kpis").get("delivered_orders"))).isEqualTo("4");
+        assertThat(text(beauty.get("kpis").get("late_orders"))).isEqualTo("0");
+        assertRows(beauty, "months", """
+                select purchase_month, delivered_orders, on_time_orders, late_orders
+                from mart.mart_sales_by_state_category
+                where by_category and not by_state and product_category_name = 'beleza_saude' order by 1""");
+        // telefonia in PA: o13, late.
+        JsonNode pa = figures(server, "delivery", "category=telefonia&state=PA");
+        assertThat(text(pa.get("kpis").get("late_orders"))).isEqualTo("1");
+        assertRows(pa, "states", """
+                select customer_state as state, delivered_orders, late_orders from mart.mart_sales_by_state_category
+                where by_state and by_category and customer_state = 'PA' and product_category_name = 'telefonia'""");
+        assertThat(pa.get("tables").get("states").get("columns").toString()).doesNotContain("p90");
+    }
+
+    @Test
     void delivery_figures_equal_the_marts_and_a_state_narrows_them() throws Exception {
         JsonNode figures = figures(server, "delivery", "");
         assertRows(figures, "states", """
@@ -207,6 +299,33 @@ class DashboardServerTest {
     }
 
     @Test
+    void a_period_or_a_category_narrows_the_geography_to_the_rows_of_their_mart() throws Exception {
+        // 2018-02: o18 MG 20.10, o19 RJ 95.00, o20 PR 42.50, o21 RS 1545.00.
+        JsonNode february = figures(server, "geography", "from=2018-02&to=2018-02");
+        assertThat(text(february.get("kpis").get("revenue"))).isEqualTo("1702.60");
+        assertRows(february, "states", """
+                select customer_state as state, orders, revenue, average_order_value, delivered_orders
+                from mart.mart_sales_by_state_category
+                where by_state and not by_category and purchase_month = date '2018-02-01'
+                order by revenue desc, state""");
+        assertThat(february.get("tables").get("states").get("columns").toString())
+                .doesNotContain("customers").doesNotContain("p90");
+        // beleza_saude by state over every month: SP o01, o10, o25, o29 = 225.00; RJ o19 95.00; GO o28 60.00.
+        JsonNode beauty = figures(server, "geography", "category=beleza_saude");
+        assertThat(text(beauty.get("kpis").get("revenue"))).isEqualTo("380.00");
+        assertRows(beauty, "states", """
+                select customer_state as state, sum(orders) as orders, sum(revenue) as revenue,
+                       share_of(sum(freight_value), sum(revenue)) as freight_share
+                from mart.mart_sales_by_state_category
+                where by_state and by_category and product_category_name = 'beleza_saude'
+                group by all order by revenue desc, state""");
+        assertThat(beauty.get("tables").get("states").get("rows").get(0).get("revenue").decimalValue())
+                .isEqualByComparingTo("225.00");
+        JsonNode sp = figures(server, "geography", "category=beleza_saude&state=SP&from=2017-09&to=2017-11");
+        assertThat(text(sp.get("kpis").get("revenue"))).isEqualTo("155.00");
+    }
+
+    @Test
     void invalid_filters_are_refused_with_400_and_a_reason() throws Exception {
         assertRefused("/delivery?state=XX", "unknown state 'XX'");
         assertRefused("/api/delivery?state=XX", "unknown state 'XX'");
@@ -214,7 +333,16 @@ class DashboardServerTest {
                 "unknown state");
         assertRefused("/api/executive?from=2017-13", "filter 'from' must be a month as yyyy-MM");
         assertRefused("/api/executive?from=2018-02&to=2018-01", "the period ends (to 2018-01) before it starts");
-        assertRefused("/api/sellers?from=2018-01", "the sellers dashboard has no filter 'from'");
+        assertRefused("/api/sellers?category=beleza_saude", "the sellers dashboard has no filter 'category'");
+        assertRefused("/api/sellers?from=2018-1", "filter 'from' must be a month as yyyy-MM");
+        assertRefused("/api/sellers?state=ZZ", "unknown state 'ZZ'");
+        assertRefused("/api/executive?state=XX", "unknown state 'XX'");
+        assertRefused("/api/executive?category=no_such_category", "unknown category 'no_such_category'");
+        assertRefused("/api/geography?to=2018-02&from=2018-03", "the period ends (to 2018-02) before it starts");
+        assertRefused("/api/geography?category=" + URLEncoder.encode("x' or '1'='1", StandardCharsets.UTF_8),
+                "unknown category");
+        assertRefused("/api/delivery?category=no_such_category", "unknown category 'no_such_category'");
+        assertRefused("/api/customers?category=beleza_saude", "the customers dashboard has no filter 'category'");
         assertRefused("/api/products?category=no_such_category", "unknown category 'no_such_category'");
         assertRefused("/api/executive?from=2017-11&from=2017-12", "filter 'from' given 2 times");
         assertThat(get(server, "/no-such-dashboard").statusCode()).isEqualTo(404);

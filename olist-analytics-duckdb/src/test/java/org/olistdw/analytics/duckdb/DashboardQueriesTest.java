@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,6 +90,36 @@ class DashboardQueriesTest {
     @MethodSource("dashboardQueries")
     void the_dashboard_query_returns_the_rows_of_the_query_it_replaces_on_a_generated_sample(String file) {
         assertSameRows(generated.connection(), file);
+    }
+
+    @Test
+    void the_filter_marts_give_the_unfiltered_figures_of_the_marts_they_narrow_on_a_generated_sample() {
+        Connection connection = generated.connection();
+        String executive = """
+                select period_start, orders, gross_merchandise_value, freight_value, revenue, average_order_value,
+                       customers, active_sellers
+                from mart.mart_executive_dashboard where period_grain = 'month' and orders > 0 order by 1""";
+        String monthRows = """
+                select purchase_month, orders, gross_merchandise_value, freight_value, revenue, average_order_value,
+                       customers, active_sellers
+                from mart.mart_sales_by_state_category where not by_state and not by_category order by 1""";
+        List<String> months = rowsWithHeader(connection, executive);
+        assertThat(months).as("executive months").hasSizeGreaterThan(10);
+        List<String> cube = rowsWithHeader(connection, monthRows);
+        assertThat(cube.subList(1, cube.size())).as("month rows without state or category")
+                .isEqualTo(months.subList(1, months.size()));
+        List<String> measures = List.of("orders_placed", "canceled_orders", "orders", "items",
+                "gross_merchandise_value", "freight_value", "delivered_orders", "on_time_orders", "reviewed_orders",
+                "review_score_sum");
+        String scorecard = "select seller_id, " + String.join(", ", measures)
+                + " from mart.mart_seller_scorecard where orders_placed > 0 order by 1";
+        String monthly = "select seller_id, " + String.join(", ", measures.stream().map(m -> "sum(" + m + ")").toList())
+                + " from mart.mart_seller_monthly group by seller_id order by 1";
+        List<String> expected = rowsWithHeader(connection, scorecard);
+        assertThat(expected).as("sellers").hasSizeGreaterThan(100);
+        List<String> actual = rowsWithHeader(connection, monthly);
+        assertThat(actual.subList(1, actual.size())).as("seller months summed")
+                .isEqualTo(expected.subList(1, expected.size()));
     }
 
     private static void assertSameRows(Connection connection, String file) {

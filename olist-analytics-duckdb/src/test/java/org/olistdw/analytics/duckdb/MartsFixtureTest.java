@@ -696,6 +696,162 @@ class MartsFixtureTest {
                 row("s06", 2L, 10L, d("5.00"))));
     }
 
+    private static final List<String> SALES_BY_STATE_CATEGORY_COLUMNS = List.of("purchase_month", "by_state",
+            "by_category", "customer_state", "product_category_name", "orders", "items", "gross_merchandise_value",
+            "freight_value", "revenue", "average_order_value", "customers", "active_sellers", "delivered_orders",
+            "on_time_orders", "late_orders");
+
+    @Test
+    void sales_by_state_and_category_count_each_order_once_in_each_grouping_of_its_items() {
+        assertColumns("mart_sales_by_state_category", SALES_BY_STATE_CATEGORY_COLUMNS);
+        // 2017-11, counted orders (o12 unavailable left out), by the state of the address given with each
+        // order and the categories of its items: o09 RS pr10 (unknown) 35.00+7.50 s04, on time; o10 SP pr01 +
+        // pr12 (both beleza_saude) 79.90+15.10 s01, on time; o11 PE pr02 (informatica) 89.90+10.10 s01 + pr07
+        // (relogios) 250.00+20.00 s03, on time; o13 PA pr11 (telefonia) 399.00+25.10 s05, late.
+        // 2018-04: o27 MG pr04 (moveis) 199.00+21.00 s05 + pr06 (utilidades) 15.00+5.00 s02, delivered on time;
+        // o28 GO pr01 (beleza) 49.90+10.10 s01; o29 SP pr12 (beleza) 30.00+5.00 s01; o30 PA pr03 (esporte)
+        // 120.00+15.00 s03; o28, o29, o30 not delivered.
+        assertRows("mart_sales_by_state_category 2017-11 and 2018-04", query(select(SALES_BY_STATE_CATEGORY_COLUMNS,
+                "mart.mart_sales_by_state_category") + " where purchase_month in ('2017-11-01', '2018-04-01')"
+                + " order by purchase_month, by_state, by_category, customer_state, product_category_name"), List.of(
+                // the month: 4 orders, 6 items, sellers s01, s03, s04, s05
+                row("2017-11-01", false, false, null, null, 4L, 6L, d("853.80"), d("77.80"), d("931.60"), d("232.90"),
+                        4L, 4L, 4L, 3L, 1L),
+                row("2017-11-01", false, true, null, "beleza_saude", 1L, 2L, d("79.90"), d("15.10"), d("95.00"),
+                        d("95.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", false, true, null, "informatica_acessorios", 1L, 1L, d("89.90"), d("10.10"),
+                        d("100.00"), d("100.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", false, true, null, "relogios_presentes", 1L, 1L, d("250.00"), d("20.00"),
+                        d("270.00"), d("270.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", false, true, null, "telefonia", 1L, 1L, d("399.00"), d("25.10"), d("424.10"),
+                        d("424.10"), 1L, 1L, 1L, 0L, 1L),
+                row("2017-11-01", false, true, null, "unknown", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), d("42.50"),
+                        1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", true, false, "PA", null, 1L, 1L, d("399.00"), d("25.10"), d("424.10"), d("424.10"),
+                        1L, 1L, 1L, 0L, 1L),
+                // o11: two items of two sellers, 339.90 + 30.10
+                row("2017-11-01", true, false, "PE", null, 1L, 2L, d("339.90"), d("30.10"), d("370.00"), d("370.00"),
+                        1L, 2L, 1L, 1L, 0L),
+                row("2017-11-01", true, false, "RS", null, 1L, 1L, d("35.00"), d("7.50"), d("42.50"), d("42.50"),
+                        1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", true, false, "SP", null, 1L, 2L, d("79.90"), d("15.10"), d("95.00"), d("95.00"),
+                        1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", true, true, "PA", "telefonia", 1L, 1L, d("399.00"), d("25.10"), d("424.10"),
+                        d("424.10"), 1L, 1L, 1L, 0L, 1L),
+                row("2017-11-01", true, true, "PE", "informatica_acessorios", 1L, 1L, d("89.90"), d("10.10"),
+                        d("100.00"), d("100.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", true, true, "PE", "relogios_presentes", 1L, 1L, d("250.00"), d("20.00"),
+                        d("270.00"), d("270.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", true, true, "RS", "unknown", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), d("42.50"),
+                        1L, 1L, 1L, 1L, 0L),
+                row("2017-11-01", true, true, "SP", "beleza_saude", 1L, 2L, d("79.90"), d("15.10"), d("95.00"),
+                        d("95.00"), 1L, 1L, 1L, 1L, 0L),
+                // the month: 4 orders, 5 items, sellers s01, s02, s03, s05; only o27 delivered
+                row("2018-04-01", false, false, null, null, 4L, 5L, d("413.90"), d("56.10"), d("470.00"), d("117.50"),
+                        4L, 4L, 1L, 1L, 0L),
+                // o28 and o29, two people, one seller: 95.00 / 2 = 47.50
+                row("2018-04-01", false, true, null, "beleza_saude", 2L, 2L, d("79.90"), d("15.10"), d("95.00"),
+                        d("47.50"), 2L, 1L, 0L, 0L, 0L),
+                row("2018-04-01", false, true, null, "esporte_lazer", 1L, 1L, d("120.00"), d("15.00"), d("135.00"),
+                        d("135.00"), 1L, 1L, 0L, 0L, 0L),
+                row("2018-04-01", false, true, null, "moveis_decoracao", 1L, 1L, d("199.00"), d("21.00"), d("220.00"),
+                        d("220.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2018-04-01", false, true, null, "utilidades_domesticas", 1L, 1L, d("15.00"), d("5.00"),
+                        d("20.00"), d("20.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2018-04-01", true, false, "GO", null, 1L, 1L, d("49.90"), d("10.10"), d("60.00"), d("60.00"),
+                        1L, 1L, 0L, 0L, 0L),
+                row("2018-04-01", true, false, "MG", null, 1L, 2L, d("214.00"), d("26.00"), d("240.00"), d("240.00"),
+                        1L, 2L, 1L, 1L, 0L),
+                row("2018-04-01", true, false, "PA", null, 1L, 1L, d("120.00"), d("15.00"), d("135.00"), d("135.00"),
+                        1L, 1L, 0L, 0L, 0L),
+                row("2018-04-01", true, false, "SP", null, 1L, 1L, d("30.00"), d("5.00"), d("35.00"), d("35.00"),
+                        1L, 1L, 0L, 0L, 0L),
+                row("2018-04-01", true, true, "GO", "beleza_saude", 1L, 1L, d("49.90"), d("10.10"), d("60.00"),
+                        d("60.00"), 1L, 1L, 0L, 0L, 0L),
+                row("2018-04-01", true, true, "MG", "moveis_decoracao", 1L, 1L, d("199.00"), d("21.00"), d("220.00"),
+                        d("220.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2018-04-01", true, true, "MG", "utilidades_domesticas", 1L, 1L, d("15.00"), d("5.00"), d("20.00"),
+                        d("20.00"), 1L, 1L, 1L, 1L, 0L),
+                row("2018-04-01", true, true, "PA", "esporte_lazer", 1L, 1L, d("120.00"), d("15.00"), d("135.00"),
+                        d("135.00"), 1L, 1L, 0L, 0L, 0L),
+                row("2018-04-01", true, true, "SP", "beleza_saude", 1L, 1L, d("30.00"), d("5.00"), d("35.00"),
+                        d("35.00"), 1L, 1L, 0L, 0L, 0L)));
+        // beleza_saude over every month: pr01 in o01, o10, o19, o28 (4 x 49.90 = 199.60) and pr12 in o10, o19,
+        // o25, o29 (4 x 30.00 = 120.00), all counted: 6 orders, 8 items, 319.60 (FIXTURE.md's health_beauty).
+        assertRows("mart_sales_by_state_category beleza_saude", query("select cast(sum(orders) as decimal(18, 2)),"
+                + " cast(sum(items) as decimal(18, 2)), sum(gross_merchandise_value)"
+                + " from mart.mart_sales_by_state_category"
+                + " where by_category and not by_state and product_category_name = 'beleza_saude'"), List.of(
+                row(d("6"), d("8"), d("319.60"))));
+    }
+
+    @Test
+    void sales_by_state_and_category_month_rows_are_the_executive_dashboard_months_with_orders() {
+        // Same rule, same orders: the month rows equal mart_executive_dashboard's, 2017-12 (no order) aside.
+        List<String> measures = List.of("orders", "gross_merchandise_value", "freight_value", "revenue",
+                "average_order_value", "customers", "active_sellers");
+        String columns = String.join(", ", measures);
+        List<List<Object>> executive = query("select cast(period_start as varchar), " + columns
+                + " from mart.mart_executive_dashboard where period_grain = 'month' and orders > 0 order by 1");
+        assertThat(executive).hasSize(7);
+        assertRows("month rows", query("select cast(purchase_month as varchar), " + columns
+                + " from mart.mart_sales_by_state_category where not by_state and not by_category order by 1"), executive);
+    }
+
+    private static final List<String> SELLER_MONTHLY_COLUMNS = List.of("seller_id", "purchase_month",
+            "orders_placed", "canceled_orders", "orders", "items", "gross_merchandise_value", "freight_value",
+            "delivered_orders", "on_time_orders", "reviewed_orders", "review_score_sum");
+
+    @Test
+    void seller_monthly_splits_each_sellers_orders_by_month_of_purchase() {
+        assertColumns("mart_seller_monthly", SELLER_MONTHLY_COLUMNS);
+        // Each seller's orders (every status), as month: order items price+freight, delivered/late, latest
+        // review score: o16 is delivered without a delivered-customer date (not delivered); o24 shipped, o26
+        // invoiced, o28 processing, o29 approved, o30 created count without delivery or review; o04 (s05,
+        // canceled) counts only as placed and canceled; o07 and o13 are late.
+        assertRows("mart_seller_monthly", query(select(SELLER_MONTHLY_COLUMNS, "mart.mart_seller_monthly")
+                + " order by seller_id, purchase_month"), List.of(
+                row("s01", "2017-09-01", 1L, 0L, 1L, 1L, d("49.90"), d("10.10"), 1L, 1L, 1L, 5L), // o01
+                row("s01", "2017-10-01", 1L, 0L, 1L, 1L, d("89.90"), d("10.10"), 1L, 1L, 1L, 5L), // o06
+                // o10 (2 items, 79.90 + 15.10, score 4), o11 (pr02 89.90 + 10.10, score 5)
+                row("s01", "2017-11-01", 2L, 0L, 2L, 3L, d("169.80"), d("25.20"), 2L, 2L, 2L, 9L),
+                row("s01", "2018-02-01", 1L, 0L, 1L, 2L, d("79.90"), d("15.10"), 1L, 1L, 1L, 5L), // o19
+                row("s01", "2018-03-01", 1L, 0L, 1L, 2L, d("119.90"), d("15.10"), 1L, 1L, 1L, 5L), // o25
+                // o28 (49.90 + 10.10), o29 (30.00 + 5.00): neither delivered nor reviewed
+                row("s01", "2018-04-01", 2L, 0L, 2L, 2L, d("79.90"), d("15.10"), 0L, 0L, 0L, null),
+                row("s02", "2017-09-01", 1L, 0L, 1L, 2L, d("94.90"), d("17.10"), 1L, 1L, 1L, 4L), // o03
+                row("s02", "2017-10-01", 1L, 0L, 1L, 3L, d("45.00"), d("15.00"), 1L, 1L, 1L, 5L), // o05
+                row("s02", "2018-02-01", 1L, 0L, 1L, 1L, d("15.00"), d("5.10"), 1L, 1L, 1L, 5L), // o18
+                row("s02", "2018-03-01", 1L, 0L, 1L, 1L, d("79.90"), d("12.10"), 1L, 1L, 1L, 3L), // o22
+                row("s02", "2018-04-01", 1L, 0L, 1L, 1L, d("15.00"), d("5.00"), 1L, 1L, 1L, 5L), // o27's pr06
+                row("s03", "2017-09-01", 1L, 0L, 1L, 1L, d("120.00"), d("15.00"), 1L, 1L, 1L, 4L), // o02
+                row("s03", "2017-10-01", 1L, 0L, 1L, 1L, d("250.00"), d("20.00"), 1L, 0L, 1L, 2L), // o07, late
+                row("s03", "2017-11-01", 1L, 0L, 1L, 1L, d("250.00"), d("20.00"), 1L, 1L, 1L, 5L), // o11's pr07
+                row("s03", "2018-01-01", 1L, 0L, 1L, 1L, d("120.00"), d("15.00"), 1L, 1L, 1L, 5L), // o14
+                row("s03", "2018-03-01", 1L, 0L, 1L, 1L, d("250.00"), d("20.00"), 1L, 1L, 1L, 4L), // o23
+                row("s03", "2018-04-01", 1L, 0L, 1L, 1L, d("120.00"), d("15.00"), 0L, 0L, 0L, null), // o30
+                row("s04", "2017-11-01", 1L, 0L, 1L, 1L, d("35.00"), d("7.50"), 1L, 1L, 1L, 3L), // o09
+                row("s04", "2018-01-01", 1L, 0L, 1L, 2L, d("60.50"), d("16.00"), 1L, 1L, 1L, 4L), // o15
+                row("s04", "2018-02-01", 1L, 0L, 1L, 1L, d("35.00"), d("7.50"), 1L, 1L, 1L, 4L), // o20
+                row("s04", "2018-03-01", 1L, 0L, 1L, 1L, d("25.50"), d("8.50"), 0L, 0L, 0L, null), // o26
+                row("s05", "2017-09-01", 1L, 1L, 0L, 0L, d("0.00"), d("0.00"), 0L, 0L, 0L, null), // o04, canceled
+                row("s05", "2017-11-01", 1L, 0L, 1L, 1L, d("399.00"), d("25.10"), 1L, 0L, 1L, 2L), // o13, late
+                row("s05", "2018-01-01", 1L, 0L, 1L, 1L, d("199.00"), d("21.00"), 0L, 0L, 1L, 3L), // o16
+                row("s05", "2018-03-01", 1L, 0L, 1L, 1L, d("399.00"), d("25.00"), 0L, 0L, 0L, null), // o24
+                row("s05", "2018-04-01", 1L, 0L, 1L, 1L, d("199.00"), d("21.00"), 1L, 1L, 1L, 5L), // o27's pr04
+                row("s06", "2017-10-01", 1L, 0L, 1L, 1L, d("1500.00"), d("45.00"), 1L, 1L, 1L, 5L), // o08
+                row("s06", "2018-02-01", 1L, 0L, 1L, 1L, d("1500.00"), d("45.00"), 1L, 1L, 1L, 5L))); // o21
+        // Summed over the months, each seller's figures are the scorecard's.
+        List<String> measures = List.of("orders_placed", "canceled_orders", "orders", "items", "gross_merchandise_value",
+                "freight_value", "delivered_orders", "on_time_orders", "reviewed_orders", "review_score_sum");
+        assertRows("mart_seller_monthly summed", query("select seller_id, " + measures.stream()
+                .map(measure -> "cast(sum(" + measure + ") as decimal(38, 2))").collect(Collectors.joining(", "))
+                + " from mart.mart_seller_monthly group by seller_id order by seller_id"),
+                query("select seller_id, " + measures.stream()
+                        .map(measure -> "cast(" + measure + " as decimal(38, 2))").collect(Collectors.joining(", "))
+                        + " from mart.mart_seller_scorecard order by seller_id"));
+    }
+
     // ---------------------------------------------------------------------------------------------------
     // helpers
     // ---------------------------------------------------------------------------------------------------
