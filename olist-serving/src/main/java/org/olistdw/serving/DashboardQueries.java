@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The queries of the six dashboards, reading the marts; only the products dashboard's top products read
- * {@code core.fact_order_items}, as no mart has a product grain. Filter values are bound parameters; the SQL
- * text is made of constant fragments. Figures are the marts' own values, or sums of their additive measures
- * over the rows a filter keeps, with the warehouse's own macros ({@code average_brl}, {@code share_of}) for
- * the averages and shares of those sums.
+ * The queries of the six dashboards, reading only the marts (the products dashboard's top products sum
+ * {@code mart.mart_product_monthly}, one row per product, category and month). Filter values are bound
+ * parameters; the SQL text is made of constant fragments. Figures are the marts' own values, or sums of their
+ * additive measures over the rows a filter keeps, with the warehouse's own macros ({@code average_brl},
+ * {@code share_of}) for the averages and shares of those sums.
  */
 final class DashboardQueries {
 
@@ -165,38 +165,21 @@ final class DashboardQueries {
 
                 group by purchase_month
                 order by purchase_month""", where.values()).titled("By month"));
-        Filters.Where items = new Filters.Where()
-                .always("counts_as_revenue")
-                .and("category_key in (select category_key from core.dim_category where product_category_name = ?)",
-                        filters.category())
-                .and("order_purchase_timestamp >= cast(? as date)", filters.fromDay())
-                .and("order_purchase_timestamp < cast(? as date)", filters.endDayExclusive());
+        // One row per product and category, as the order items of the core gave them: the category is the
+        // sold version's (category_key), so a product that changed category has a row for each.
         tables.put("products", query(connection, """
-                with top_products as (
-                    select
-                        product_id,
-                        category_key,
-                        count(*) as items,
-                        sum(price) as gross_merchandise_value,
-                        sum(item_total_value) as revenue
-                    from core.fact_order_items
-                """ + items.sql() + """
-
-                    group by product_id, category_key
-                    order by gross_merchandise_value desc, product_id
-                    limit 10
-                )
                 select
-                    top_products.product_id,
-                    categories.product_category_name as category,
-                    top_products.items,
-                    top_products.gross_merchandise_value,
-                    top_products.revenue
-                from top_products
-                join core.dim_category as categories
-                    on categories.category_key = top_products.category_key
-                order by top_products.gross_merchandise_value desc, top_products.product_id""", items.values())
-                .titled("Top products by GMV (order items of the core: the marts have no product grain)"));
+                    product_id,
+                    product_category_name as category,
+                    cast(sum(items) as bigint) as items,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    sum(revenue) as revenue
+                from mart.mart_product_monthly
+                """ + where.sql() + """
+
+                group by product_id, category_key, product_category_name
+                order by gross_merchandise_value desc, product_id
+                limit 10""", where.values()).titled("Top products by GMV"));
         Filters.Where reviews = new Filters.Where().and("product_category_name = ?", filters.category());
         tables.put("reviews", query(connection, """
                 select

@@ -681,6 +681,72 @@ class MartsFixtureTest {
         // Cross-check: 30 orders placed, 27 counted, revenue 6772.70.
     }
 
+    private static final List<String> PRODUCT_MONTHLY_COLUMNS = List.of("product_id", "category_key",
+            "product_category_name", "purchase_month", "orders", "items", "gross_merchandise_value", "freight_value",
+            "revenue", "reviewed_orders", "review_score_sum");
+
+    @Test
+    void product_monthly_has_one_row_per_product_and_month_of_its_counted_items_with_additive_reviews() {
+        assertColumns("mart_product_monthly", PRODUCT_MONTHLY_COLUMNS);
+        // The counted items (o04 canceled left out) by product and month of purchase, with the order's latest
+        // review score (o13: r31, 2; none for o24, o26, o28, o29, o30), each order once per product (o05's three
+        // pr06 items: one order, one score). One run on a fresh warehouse: one version per product; category keys
+        // in Portuguese-name order, 1 beleza_saude .. 10 utilidades_domesticas, and pr10 without one is -1.
+        // Columns: product, category key, category, month, orders, items, GMV, freight, revenue, reviewed orders,
+        // score sum.
+        assertRows("mart_product_monthly", query(select(PRODUCT_MONTHLY_COLUMNS, "mart.mart_product_monthly")
+                + " order by purchase_month, product_id"), List.of(
+                // 2017-09: o01 pr01 (5); o02 pr03 (4); o03 pr05 + pr06 (4, r02)
+                row("pr01", 1L, "beleza_saude", "2017-09-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 1L, 5L),
+                row("pr03", 4L, "esporte_lazer", "2017-09-01", 1L, 1L, d("120.00"), d("15.00"), d("135.00"), 1L, 4L),
+                row("pr05", 3L, "cama_mesa_banho", "2017-09-01", 1L, 1L, d("79.90"), d("12.10"), d("92.00"), 1L, 4L),
+                row("pr06", 10L, "utilidades_domesticas", "2017-09-01", 1L, 1L, d("15.00"), d("5.00"), d("20.00"), 1L, 4L),
+                // 2017-10: o06 pr02 (5); o05 3 x pr06 (5, once); o07 pr07 (2); o08 pr09 (5)
+                row("pr02", 5L, "informatica_acessorios", "2017-10-01", 1L, 1L, d("89.90"), d("10.10"), d("100.00"), 1L, 5L),
+                row("pr06", 10L, "utilidades_domesticas", "2017-10-01", 1L, 3L, d("45.00"), d("15.00"), d("60.00"), 1L, 5L),
+                row("pr07", 8L, "relogios_presentes", "2017-10-01", 1L, 1L, d("250.00"), d("20.00"), d("270.00"), 1L, 2L),
+                row("pr09", 7L, "pc_gamer", "2017-10-01", 1L, 1L, d("1500.00"), d("45.00"), d("1545.00"), 1L, 5L),
+                // 2017-11: o10 pr01 + pr12 (4); o11 pr02 + pr07 (5); o09 pr10 (3); o13 pr11 25.10 freight (2)
+                row("pr01", 1L, "beleza_saude", "2017-11-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 1L, 4L),
+                row("pr02", 5L, "informatica_acessorios", "2017-11-01", 1L, 1L, d("89.90"), d("10.10"), d("100.00"), 1L, 5L),
+                row("pr07", 8L, "relogios_presentes", "2017-11-01", 1L, 1L, d("250.00"), d("20.00"), d("270.00"), 1L, 5L),
+                row("pr10", -1L, "unknown", "2017-11-01", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), 1L, 3L),
+                row("pr11", 9L, "telefonia", "2017-11-01", 1L, 1L, d("399.00"), d("25.10"), d("424.10"), 1L, 2L),
+                row("pr12", 1L, "beleza_saude", "2017-11-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 1L, 4L),
+                // 2017-12: no order. 2018-01: o14 pr03 (5); o16 pr04 (3); o15 pr08 + pr10 (4)
+                row("pr03", 4L, "esporte_lazer", "2018-01-01", 1L, 1L, d("120.00"), d("15.00"), d("135.00"), 1L, 5L),
+                row("pr04", 6L, "moveis_decoracao", "2018-01-01", 1L, 1L, d("199.00"), d("21.00"), d("220.00"), 1L, 3L),
+                row("pr08", 2L, "brinquedos", "2018-01-01", 1L, 1L, d("25.50"), d("8.50"), d("34.00"), 1L, 4L),
+                row("pr10", -1L, "unknown", "2018-01-01", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), 1L, 4L),
+                // 2018-02: o19 pr01 + pr12 (5); o18 pr06 5.10 freight (5); o21 pr09 (5); o20 pr10 (4)
+                row("pr01", 1L, "beleza_saude", "2018-02-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 1L, 5L),
+                row("pr06", 10L, "utilidades_domesticas", "2018-02-01", 1L, 1L, d("15.00"), d("5.10"), d("20.10"), 1L, 5L),
+                row("pr09", 7L, "pc_gamer", "2018-02-01", 1L, 1L, d("1500.00"), d("45.00"), d("1545.00"), 1L, 5L),
+                row("pr10", -1L, "unknown", "2018-02-01", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), 1L, 4L),
+                row("pr12", 1L, "beleza_saude", "2018-02-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 1L, 5L),
+                // 2018-03: o25 pr02 + pr12 (5); o22 pr05 (3); o23 pr07 (4); o26 pr08 and o24 pr11 without a review
+                row("pr02", 5L, "informatica_acessorios", "2018-03-01", 1L, 1L, d("89.90"), d("10.10"), d("100.00"), 1L, 5L),
+                row("pr05", 3L, "cama_mesa_banho", "2018-03-01", 1L, 1L, d("79.90"), d("12.10"), d("92.00"), 1L, 3L),
+                row("pr07", 8L, "relogios_presentes", "2018-03-01", 1L, 1L, d("250.00"), d("20.00"), d("270.00"), 1L, 4L),
+                row("pr08", 2L, "brinquedos", "2018-03-01", 1L, 1L, d("25.50"), d("8.50"), d("34.00"), 0L, 0L),
+                row("pr11", 9L, "telefonia", "2018-03-01", 1L, 1L, d("399.00"), d("25.00"), d("424.00"), 0L, 0L),
+                row("pr12", 1L, "beleza_saude", "2018-03-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 1L, 5L),
+                // 2018-04: o27 pr04 + pr06 (5); o28 pr01, o30 pr03 and o29 pr12 without a review
+                row("pr01", 1L, "beleza_saude", "2018-04-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 0L, 0L),
+                row("pr03", 4L, "esporte_lazer", "2018-04-01", 1L, 1L, d("120.00"), d("15.00"), d("135.00"), 0L, 0L),
+                row("pr04", 6L, "moveis_decoracao", "2018-04-01", 1L, 1L, d("199.00"), d("21.00"), d("220.00"), 1L, 5L),
+                row("pr06", 10L, "utilidades_domesticas", "2018-04-01", 1L, 1L, d("15.00"), d("5.00"), d("20.00"), 1L, 5L),
+                row("pr12", 1L, "beleza_saude", "2018-04-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 0L, 0L)));
+        // Cross-check: 34 rows, 36 items (37 less o04's), GMV 6301.10 and revenue 6772.70 as in mart_sales_totals;
+        // reviewed (order, product) pairs 4 + 4 + 6 + 4 + 5 + 4 + 2 = 29 by month, score sums 17 + 17 + 23 + 16 + 24
+        // + 17 + 10 = 124: the 27 (order, category) pairs of mart_review_scores (score sum 115) and the second
+        // beleza_saude product of o10 (4) and of o19 (5).
+        assertRows("mart_product_monthly totals", query("select count(*), cast(sum(items) as bigint),"
+                + " sum(gross_merchandise_value), sum(revenue), cast(sum(reviewed_orders) as bigint),"
+                + " cast(sum(review_score_sum) as bigint) from mart.mart_product_monthly"), List.of(
+                row(34L, 36L, d("6301.10"), d("6772.70"), 29L, 124L)));
+    }
+
     @Test
     void the_seller_scorecard_keeps_the_review_count_and_score_sum_behind_its_average() {
         // Per seller, the latest review scores of their counted orders (none for o24, o26, o28, o29, o30; o04
