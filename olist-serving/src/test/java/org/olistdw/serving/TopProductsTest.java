@@ -158,8 +158,8 @@ class TopProductsTest {
 
     /** The page's JSON and the former query's rows both equal {@code expected}, cell by cell as text. */
     private static void assertTopProducts(String query, List<List<String>> expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.address("127.0.0.1")
-                + "/api/products" + (query.isEmpty() ? "" : "?" + query))).GET().build(),
+        URI uri = server.address("127.0.0.1").resolve("/api/products" + (query.isEmpty() ? "" : "?" + query));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(query).isEqualTo(200);
         JsonNode table = JSON.readTree(response.body()).get("tables").get("products");
