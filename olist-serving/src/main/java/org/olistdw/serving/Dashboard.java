@@ -13,7 +13,7 @@ public enum Dashboard {
     CUSTOMERS("customers", "Customers", List.of(Filter.FROM, Filter.TO, Filter.STATE)),
     /**
      * Categories by month, the top products and the review scores ({@code mart_product_performance},
-     * {@code mart_product_monthly}, {@code mart_review_scores}).
+     * {@code mart_product_totals}, {@code mart_product_monthly}, {@code mart_review_scores}).
      */
     PRODUCTS("products", "Products", List.of(Filter.FROM, Filter.TO, Filter.CATEGORY)),
     /** The sellers' scorecard ({@code mart_seller_scorecard}). */
