@@ -242,12 +242,14 @@ class InvariantsTest {
                 "mart_product_performance_grain_unique", "mart_product_performance_rows_have_items",
                 "mart_seller_scorecard_seller_unique", "mart_seller_scorecard_one_row_per_seller",
                 "mart_delivery_by_state_state_unique", "mart_orders_heatmap_grain_unique",
-                "mart_repeat_buyers_grain_unique", "mart_review_scores_grain_unique", "mart_sales_totals_one_row"));
+                "mart_repeat_buyers_grain_unique", "mart_review_scores_grain_unique", "mart_sales_totals_one_row",
+                "mart_product_monthly_grain_unique", "mart_product_totals_grain_unique"));
         rules.put("mart_totals_reconcile.sql", List.of("fact_orders_revenue_flag_follows_the_rule",
                 "fact_order_items_revenue_flag_follows_its_order", "mart_monthly_revenue_totals_match_facts",
                 "mart_executive_dashboard_totals_match_facts", "mart_geographic_analysis_totals_match_facts",
                 "mart_product_performance_totals_match_facts", "mart_seller_scorecard_totals_match_facts",
-                "mart_payment_mix_totals_match_facts", "mart_delivery_metrics_totals_match_facts"));
+                "mart_payment_mix_totals_match_facts", "mart_delivery_metrics_totals_match_facts",
+                "mart_product_monthly_totals_match_facts", "mart_product_totals_match_monthly"));
         rules.put("money_order_items.sql", List.of("fact_order_items_price_matches_staging",
                 "fact_order_items_freight_matches_staging", "fact_order_items_one_row_per_source_key",
                 "fact_orders_item_measures_match_items", "fact_orders_items_total_is_price_plus_freight",
@@ -618,6 +620,15 @@ class InvariantsTest {
                         List.of("delete from mart.mart_payment_mix where payment_type = 'voucher'"),
                         expect("mart_payment_mix_totals_match_facts", "measure", "payment_value"),
                         expect("mart_payment_mix_totals_match_facts", "measure", "payments")),
+                corruption("a review score added to a product's months", Map.of(),
+                        List.of("update mart.mart_product_monthly set review_score_sum = review_score_sum + 1 "
+                                + "where product_id = (select min(product_id) from mart.mart_product_monthly)"),
+                        expect("mart_product_monthly_totals_match_facts", "measure", "review_score_sum")),
+                corruption("a product's total GMV a cent off its months",
+                        Map.of("product", "select min(product_id) from mart.mart_product_totals"),
+                        List.of("update mart.mart_product_totals set gross_merchandise_value = gross_merchandise_value"
+                                + " + 0.01 where product_id = '${product}'"),
+                        expect("mart_product_totals_match_monthly", "product_id", "${product}")),
                 corruption("an item counted as revenue against its order's flag",
                         Map.of("order", "select min(order_id) from core.fact_order_items where counts_as_revenue"),
                         List.of("update core.fact_order_items set counts_as_revenue = false where order_id = '${order}'"),

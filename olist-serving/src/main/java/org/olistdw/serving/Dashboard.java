@@ -14,7 +14,10 @@ public enum Dashboard {
     EXECUTIVE("executive", "Executive", List.of(Filter.FROM, Filter.TO, Filter.STATE, Filter.CATEGORY)),
     /** Cohort retention and RFM segments ({@code mart_customer_cohorts}, {@code mart_customer_analytics}). */
     CUSTOMERS("customers", "Customers", List.of(Filter.FROM, Filter.TO, Filter.STATE)),
-    /** Categories by month and their review scores ({@code mart_product_performance}, {@code mart_review_scores}). */
+    /**
+     * Categories by month, the top products and the review scores ({@code mart_product_performance},
+     * {@code mart_product_totals}, {@code mart_product_monthly}, {@code mart_review_scores}).
+     */
     PRODUCTS("products", "Products", List.of(Filter.FROM, Filter.TO, Filter.CATEGORY)),
     /** The sellers' scorecard ({@code mart_seller_scorecard}); for a period, {@code mart_seller_monthly}'s sums. */
     SELLERS("sellers", "Sellers", List.of(Filter.FROM, Filter.TO, Filter.STATE)),

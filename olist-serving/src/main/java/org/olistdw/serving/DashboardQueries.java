@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The queries of the six dashboards, reading the marts; only the products dashboard's top products read
- * {@code core.fact_order_items}, as no mart has a product grain. Filter values are bound parameters; the SQL
- * text is made of constant fragments. Figures are the marts' own values, or sums of their additive measures
- * over the rows a filter keeps, with the warehouse's own macros ({@code average_brl}, {@code share_of}) for
- * the averages and shares of those sums.
+ * The queries of the six dashboards, reading only the marts (the products dashboard's top products from
+ * {@code mart.mart_product_totals} and, for a period, {@code mart.mart_product_monthly}). Filter values are bound
+ * parameters; the SQL text is made of constant fragments. Figures are the marts' own values, or sums of their
+ * additive measures over the rows a filter keeps, with the warehouse's own macros ({@code average_brl},
+ * {@code share_of}) for the averages and shares of those sums.
  */
 final class DashboardQueries {
 
@@ -215,38 +215,7 @@ final class DashboardQueries {
 
                 group by purchase_month
                 order by purchase_month""", where.values()).titled("By month"));
-        Filters.Where items = new Filters.Where()
-                .always("counts_as_revenue")
-                .and("category_key in (select category_key from core.dim_category where product_category_name = ?)",
-                        filters.category())
-                .and("order_purchase_timestamp >= cast(? as date)", filters.fromDay())
-                .and("order_purchase_timestamp < cast(? as date)", filters.endDayExclusive());
-        tables.put("products", query(connection, """
-                with top_products as (
-                    select
-                        product_id,
-                        category_key,
-                        count(*) as items,
-                        sum(price) as gross_merchandise_value,
-                        sum(item_total_value) as revenue
-                    from core.fact_order_items
-                """ + items.sql() + """
-
-                    group by product_id, category_key
-                    order by gross_merchandise_value desc, product_id
-                    limit 10
-                )
-                select
-                    top_products.product_id,
-                    categories.product_category_name as category,
-                    top_products.items,
-                    top_products.gross_merchandise_value,
-                    top_products.revenue
-                from top_products
-                join core.dim_category as categories
-                    on categories.category_key = top_products.category_key
-                order by top_products.gross_merchandise_value desc, top_products.product_id""", items.values())
-                .titled("Top products by GMV (order items of the core: the marts have no product grain)"));
+        tables.put("products", topProducts(filters, connection).titled("Top products by GMV"));
         Filters.Where reviews = new Filters.Where().and("product_category_name = ?", filters.category());
         tables.put("reviews", query(connection, """
                 select
@@ -257,6 +226,49 @@ final class DashboardQueries {
 
                 group by review_score
                 order by review_score""", reviews.values()).titled("Review scores (every month)"));
+    }
+
+    /**
+     * The ten products with the highest GMV, then by product_id: one row per product and category (the category
+     * of the version sold, so a product that changed category has a row for each). Over every month they are
+     * the rows of {@code mart_product_totals} ranked ten or better (overall, or within the category filtered
+     * on); for a period, the sums of the period's rows of {@code mart_product_monthly}. Both give the same rows.
+     */
+    private static Report.Table topProducts(Filters filters, Connection connection) throws SQLException {
+        if (filters.from().isEmpty() && filters.to().isEmpty()) {
+            Filters.Where ranked = new Filters.Where()
+                    .always(filters.category().isPresent() ? "category_gmv_rank <= 10" : "gmv_rank <= 10")
+                    .and("product_category_name = ?", filters.category());
+            return query(connection, """
+                    select
+                        product_id,
+                        product_category_name as category,
+                        items,
+                        gross_merchandise_value,
+                        revenue
+                    from mart.mart_product_totals
+                    """ + ranked.sql() + """
+
+                    order by gross_merchandise_value desc, product_id
+                    limit 10""", ranked.values());
+        }
+        Filters.Where months = new Filters.Where()
+                .and("product_category_name = ?", filters.category())
+                .and("purchase_month >= cast(? as date)", filters.fromDay())
+                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
+        return query(connection, """
+                select
+                    product_id,
+                    product_category_name as category,
+                    cast(sum(items) as bigint) as items,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    sum(revenue) as revenue
+                from mart.mart_product_monthly
+                """ + months.sql() + """
+
+                group by product_id, category_key, product_category_name
+                order by gross_merchandise_value desc, product_id
+                limit 10""", months.values());
     }
 
     private static void sellers(Filters filters, Connection connection, Map<String, Object> kpis,

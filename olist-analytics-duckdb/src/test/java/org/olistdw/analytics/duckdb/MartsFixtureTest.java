@@ -681,6 +681,113 @@ class MartsFixtureTest {
         // Cross-check: 30 orders placed, 27 counted, revenue 6772.70.
     }
 
+    private static final List<String> PRODUCT_MONTHLY_COLUMNS = List.of("product_id", "category_key",
+            "product_category_name", "purchase_month", "orders", "items", "gross_merchandise_value", "freight_value",
+            "revenue", "reviewed_orders", "review_score_sum");
+
+    @Test
+    void product_monthly_has_one_row_per_product_and_month_of_its_counted_items_with_additive_reviews() {
+        assertColumns("mart_product_monthly", PRODUCT_MONTHLY_COLUMNS);
+        // The counted items (o04 canceled left out) by product and month of purchase, with the order's latest
+        // review score (o13: r31, 2; none for o24, o26, o28, o29, o30), each order once per product (o05's three
+        // pr06 items: one order, one score). One run on a fresh warehouse: one version per product; category keys
+        // in Portuguese-name order, 1 beleza_saude .. 10 utilidades_domesticas, and pr10 without one is -1.
+        // Columns: product, category key, category, month, orders, items, GMV, freight, revenue, reviewed orders,
+        // score sum.
+        assertRows("mart_product_monthly", query(select(PRODUCT_MONTHLY_COLUMNS, "mart.mart_product_monthly")
+                + " order by purchase_month, product_id"), List.of(
+                // 2017-09: o01 pr01 (5); o02 pr03 (4); o03 pr05 + pr06 (4, r02)
+                row("pr01", 1L, "beleza_saude", "2017-09-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 1L, 5L),
+                row("pr03", 4L, "esporte_lazer", "2017-09-01", 1L, 1L, d("120.00"), d("15.00"), d("135.00"), 1L, 4L),
+                row("pr05", 3L, "cama_mesa_banho", "2017-09-01", 1L, 1L, d("79.90"), d("12.10"), d("92.00"), 1L, 4L),
+                row("pr06", 10L, "utilidades_domesticas", "2017-09-01", 1L, 1L, d("15.00"), d("5.00"), d("20.00"), 1L, 4L),
+                // 2017-10: o06 pr02 (5); o05 3 x pr06 (5, once); o07 pr07 (2); o08 pr09 (5)
+                row("pr02", 5L, "informatica_acessorios", "2017-10-01", 1L, 1L, d("89.90"), d("10.10"), d("100.00"), 1L, 5L),
+                row("pr06", 10L, "utilidades_domesticas", "2017-10-01", 1L, 3L, d("45.00"), d("15.00"), d("60.00"), 1L, 5L),
+                row("pr07", 8L, "relogios_presentes", "2017-10-01", 1L, 1L, d("250.00"), d("20.00"), d("270.00"), 1L, 2L),
+                row("pr09", 7L, "pc_gamer", "2017-10-01", 1L, 1L, d("1500.00"), d("45.00"), d("1545.00"), 1L, 5L),
+                // 2017-11: o10 pr01 + pr12 (4); o11 pr02 + pr07 (5); o09 pr10 (3); o13 pr11 25.10 freight (2)
+                row("pr01", 1L, "beleza_saude", "2017-11-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 1L, 4L),
+                row("pr02", 5L, "informatica_acessorios", "2017-11-01", 1L, 1L, d("89.90"), d("10.10"), d("100.00"), 1L, 5L),
+                row("pr07", 8L, "relogios_presentes", "2017-11-01", 1L, 1L, d("250.00"), d("20.00"), d("270.00"), 1L, 5L),
+                row("pr10", -1L, "unknown", "2017-11-01", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), 1L, 3L),
+                row("pr11", 9L, "telefonia", "2017-11-01", 1L, 1L, d("399.00"), d("25.10"), d("424.10"), 1L, 2L),
+                row("pr12", 1L, "beleza_saude", "2017-11-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 1L, 4L),
+                // 2017-12: no order. 2018-01: o14 pr03 (5); o16 pr04 (3); o15 pr08 + pr10 (4)
+                row("pr03", 4L, "esporte_lazer", "2018-01-01", 1L, 1L, d("120.00"), d("15.00"), d("135.00"), 1L, 5L),
+                row("pr04", 6L, "moveis_decoracao", "2018-01-01", 1L, 1L, d("199.00"), d("21.00"), d("220.00"), 1L, 3L),
+                row("pr08", 2L, "brinquedos", "2018-01-01", 1L, 1L, d("25.50"), d("8.50"), d("34.00"), 1L, 4L),
+                row("pr10", -1L, "unknown", "2018-01-01", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), 1L, 4L),
+                // 2018-02: o19 pr01 + pr12 (5); o18 pr06 5.10 freight (5); o21 pr09 (5); o20 pr10 (4)
+                row("pr01", 1L, "beleza_saude", "2018-02-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 1L, 5L),
+                row("pr06", 10L, "utilidades_domesticas", "2018-02-01", 1L, 1L, d("15.00"), d("5.10"), d("20.10"), 1L, 5L),
+                row("pr09", 7L, "pc_gamer", "2018-02-01", 1L, 1L, d("1500.00"), d("45.00"), d("1545.00"), 1L, 5L),
+                row("pr10", -1L, "unknown", "2018-02-01", 1L, 1L, d("35.00"), d("7.50"), d("42.50"), 1L, 4L),
+                row("pr12", 1L, "beleza_saude", "2018-02-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 1L, 5L),
+                // 2018-03: o25 pr02 + pr12 (5); o22 pr05 (3); o23 pr07 (4); o26 pr08 and o24 pr11 without a review
+                row("pr02", 5L, "informatica_acessorios", "2018-03-01", 1L, 1L, d("89.90"), d("10.10"), d("100.00"), 1L, 5L),
+                row("pr05", 3L, "cama_mesa_banho", "2018-03-01", 1L, 1L, d("79.90"), d("12.10"), d("92.00"), 1L, 3L),
+                row("pr07", 8L, "relogios_presentes", "2018-03-01", 1L, 1L, d("250.00"), d("20.00"), d("270.00"), 1L, 4L),
+                row("pr08", 2L, "brinquedos", "2018-03-01", 1L, 1L, d("25.50"), d("8.50"), d("34.00"), 0L, 0L),
+                row("pr11", 9L, "telefonia", "2018-03-01", 1L, 1L, d("399.00"), d("25.00"), d("424.00"), 0L, 0L),
+                row("pr12", 1L, "beleza_saude", "2018-03-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 1L, 5L),
+                // 2018-04: o27 pr04 + pr06 (5); o28 pr01, o30 pr03 and o29 pr12 without a review
+                row("pr01", 1L, "beleza_saude", "2018-04-01", 1L, 1L, d("49.90"), d("10.10"), d("60.00"), 0L, 0L),
+                row("pr03", 4L, "esporte_lazer", "2018-04-01", 1L, 1L, d("120.00"), d("15.00"), d("135.00"), 0L, 0L),
+                row("pr04", 6L, "moveis_decoracao", "2018-04-01", 1L, 1L, d("199.00"), d("21.00"), d("220.00"), 1L, 5L),
+                row("pr06", 10L, "utilidades_domesticas", "2018-04-01", 1L, 1L, d("15.00"), d("5.00"), d("20.00"), 1L, 5L),
+                row("pr12", 1L, "beleza_saude", "2018-04-01", 1L, 1L, d("30.00"), d("5.00"), d("35.00"), 0L, 0L)));
+        // Cross-check: 34 rows, 36 items (37 less o04's), GMV 6301.10 and revenue 6772.70 as in mart_sales_totals;
+        // reviewed (order, product) pairs 4 + 4 + 6 + 4 + 5 + 4 + 2 = 29 by month, score sums 17 + 17 + 23 + 16 + 24
+        // + 17 + 10 = 124: the 27 (order, category) pairs of mart_review_scores (score sum 115) and the second
+        // beleza_saude product of o10 (4) and of o19 (5).
+        assertRows("mart_product_monthly totals", query("select count(*), cast(sum(items) as bigint),"
+                + " sum(gross_merchandise_value), sum(revenue), cast(sum(reviewed_orders) as bigint),"
+                + " cast(sum(review_score_sum) as bigint) from mart.mart_product_monthly"), List.of(
+                row(34L, 36L, d("6301.10"), d("6772.70"), 29L, 124L)));
+    }
+
+    private static final List<String> PRODUCT_TOTALS_COLUMNS = List.of("product_id", "category_key",
+            "product_category_name", "orders", "items", "gross_merchandise_value", "freight_value", "revenue",
+            "reviewed_orders", "review_score_sum", "gmv_rank", "category_gmv_rank");
+
+    @Test
+    void product_totals_add_up_each_products_months_and_rank_them_by_gmv_overall_and_in_their_category() {
+        assertColumns("mart_product_totals", PRODUCT_TOTALS_COLUMNS);
+        // The rows of mart_product_monthly above, added up per product: orders, items, GMV, freight, revenue,
+        // reviewed orders and score sum. Ranks by GMV: pr09 3000.00, pr11 798.00, pr07 750.00, pr04 398.00,
+        // pr03 360.00, pr02 269.70, pr01 199.60, pr05 159.80, pr12 120.00, pr10 105.00, pr06 90.00, pr08 51.00;
+        // in its category every product is first but pr12, second to pr01 in beleza_saude.
+        assertRows("mart_product_totals", query(select(PRODUCT_TOTALS_COLUMNS, "mart.mart_product_totals")
+                + " order by product_id"), List.of(
+                // o01, o10, o19, o28: 4 x 49.90 + 10.10; reviews 5 + 4 + 5
+                row("pr01", 1L, "beleza_saude", 4L, 4L, d("199.60"), d("40.40"), d("240.00"), 3L, 14L, 7L, 1L),
+                // o06, o11, o25: 3 x 89.90 + 10.10; 5 + 5 + 5
+                row("pr02", 5L, "informatica_acessorios", 3L, 3L, d("269.70"), d("30.30"), d("300.00"), 3L, 15L, 6L, 1L),
+                // o02, o14, o30 (no review): 3 x 120.00 + 15.00; 4 + 5
+                row("pr03", 4L, "esporte_lazer", 3L, 3L, d("360.00"), d("45.00"), d("405.00"), 2L, 9L, 5L, 1L),
+                // o16, o27 (o04 canceled): 2 x 199.00 + 21.00; 3 + 5
+                row("pr04", 6L, "moveis_decoracao", 2L, 2L, d("398.00"), d("42.00"), d("440.00"), 2L, 8L, 4L, 1L),
+                // o03, o22: 2 x 79.90 + 12.10; 4 + 3
+                row("pr05", 3L, "cama_mesa_banho", 2L, 2L, d("159.80"), d("24.20"), d("184.00"), 2L, 7L, 8L, 1L),
+                // o03, o05 (3 items), o18 (freight 5.10), o27: 6 x 15.00, freight 5.00 + 15.00 + 5.10 + 5.00;
+                // 4 + 5 + 5 + 5
+                row("pr06", 10L, "utilidades_domesticas", 4L, 6L, d("90.00"), d("30.10"), d("120.10"), 4L, 19L, 11L, 1L),
+                // o07, o11, o23: 3 x 250.00 + 20.00; 2 + 5 + 4
+                row("pr07", 8L, "relogios_presentes", 3L, 3L, d("750.00"), d("60.00"), d("810.00"), 3L, 11L, 3L, 1L),
+                // o15, o26 (no review): 2 x 25.50 + 8.50; 4
+                row("pr08", 2L, "brinquedos", 2L, 2L, d("51.00"), d("17.00"), d("68.00"), 1L, 4L, 12L, 1L),
+                // o08, o21: 2 x 1500.00 + 45.00; 5 + 5
+                row("pr09", 7L, "pc_gamer", 2L, 2L, d("3000.00"), d("90.00"), d("3090.00"), 2L, 10L, 1L, 1L),
+                // o09, o15, o20: 3 x 35.00 + 7.50; 3 + 4 + 4
+                row("pr10", -1L, "unknown", 3L, 3L, d("105.00"), d("22.50"), d("127.50"), 3L, 11L, 10L, 1L),
+                // o13 (freight 25.10), o24 (no review): 2 x 399.00; 2
+                row("pr11", 9L, "telefonia", 2L, 2L, d("798.00"), d("50.10"), d("848.10"), 1L, 2L, 2L, 1L),
+                // o10, o19, o25, o29 (no review): 4 x 30.00 + 5.00; 4 + 5 + 5
+                row("pr12", 1L, "beleza_saude", 4L, 4L, d("120.00"), d("20.00"), d("140.00"), 3L, 14L, 9L, 2L)));
+        // Cross-check: freight 471.60 and revenue 6772.70 as in mart_sales_totals; 29 reviewed pairs, score sum 124.
+    }
+
     @Test
     void the_seller_scorecard_keeps_the_review_count_and_score_sum_behind_its_average() {
         // Per seller, the latest review scores of their counted orders (none for o24, o26, o28, o29, o30; o04
