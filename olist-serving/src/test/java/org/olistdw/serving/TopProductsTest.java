@@ -123,7 +123,7 @@ class TopProductsTest {
     void the_former_query_on_the_order_items_gives_the_same_rows_on_a_generated_sample() throws Exception {
         Path published = directory.resolve("generated/warehouse.duckdb");
         Warehouses.publish(published, Warehouses.generated(0.01, 42, directory.resolve("generated/sample")), 1);
-        try (ServedWarehouse warehouse = new ServedWarehouse(published)) {
+        try (ServedWarehouse warehouse = new ServedWarehouse(published, null)) {
             warehouse.read(connection -> {
                 compareWithTheFormerQuery(connection);
                 return null;
