@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
@@ -470,6 +472,8 @@ public final class OlistPipeline {
         private Optional<QualityReport> quality = Optional.empty();
         private Optional<RunMode> mode = Optional.empty();
         private List<CheckResult> recordedChecks = List.of();
+        private final Map<SourceTable, KeyChanges> keyChanges = new EnumMap<>(SourceTable.class);
+        private Optional<Long> ordersAffected = Optional.empty();
 
         Execution(RunId run, RunListener listener) {
             this.run = run;
@@ -631,11 +635,50 @@ public final class OlistPipeline {
                     DataLoad previous = changes.unchanged().get(file.table());
                     if (previous == null) {
                         load(raw, file);
+                        if (changes.published().isPresent()) {
+                            compare(carry, file);
+                        }
                     } else {
                         carry(carry, file, previous);
                     }
                 });
+                if (changes.published().isPresent() && changes.unchanged().size() < files.size()) {
+                    step(StepKind.LOAD, "orders affected", () -> {
+                        long orders = carry.open().ordersAffected();
+                        runs.recordOrdersAffected(run, orders);
+                        synchronized (this) {
+                            ordersAffected = Optional.of(orders);
+                        }
+                        LOG.info("run {}: {} keys touched, {} orders affected", run,
+                                keyChanges().values().stream().mapToLong(KeyChanges::touched).sum(), orders);
+                        return orders;
+                    });
+                }
             }
+        }
+
+        /**
+         * Compares the raw rows just loaded from a changed file with those of the published warehouse by key, and
+         * records the keys new, changed and gone with the file's load.
+         */
+        void compare(PublishedCopy carry, SourceFile file) {
+            step(StepKind.LOAD, file.table().fileName() + " (keys)", () -> {
+                KeyChanges found = carry.open().compare(file.table());
+                runs.recordKeyChanges(run, file.table().fileName(), found);
+                synchronized (this) {
+                    keyChanges.put(file.table(), found);
+                }
+                LOG.info("{}: {} keys new, {} changed, {} gone", file.table().fileName(), found.added(),
+                        found.changed(), found.gone());
+                return found.touched();
+            });
+        }
+
+        /** The keys each compared file touched, in contract order. */
+        synchronized Map<String, KeyChanges> keyChanges() {
+            Map<String, KeyChanges> byFile = new LinkedHashMap<>();
+            keyChanges.forEach((table, found) -> byFile.put(table.fileName(), found));
+            return byFile;
         }
 
         private void loadAll(List<SourceFile> files, Consumer<SourceFile> each) {
@@ -740,7 +783,7 @@ public final class OlistPipeline {
 
         synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
             return new RunReport(run, status, steps, loads(), validation, quality, recordedChecks, failure,
-                    warehouse.location(), took, mode);
+                    warehouse.location(), took, mode, keyChanges(), ordersAffected);
         }
 
         /**
