@@ -22,5 +22,6 @@ alter table etl_orchestration.pipeline_runs
         constraint pipeline_runs_orders_affected_not_negative check (orders_affected >= 0);
 
 comment on column etl_orchestration.pipeline_runs.orders_affected is
-    'Distinct orders of the keys new, changed or gone in the files of orders, items, payments and reviews; '
-    'empty when the run compared no file by key';
+    'Distinct orders of the keys new, changed or gone in the files of orders, items, payments and reviews, and '
+    'the orders placed under a customer id whose row was new, changed or gone; empty when the run compared no '
+    'file by key';

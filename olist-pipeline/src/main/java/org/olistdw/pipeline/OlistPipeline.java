@@ -231,7 +231,8 @@ public final class OlistPipeline {
             try (WarehouseBuild build = opened.get(0)) {
                 LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
                 // finding what each model and rule reads parses SQL text only, so it runs while the files load
-                FutureTask<BuildGraph> planned = new FutureTask<>(() -> graph(build, execution, asOf));
+                FutureTask<BuildGraph> planned = new FutureTask<>(() -> graph(build, execution, asOf,
+                        changes.sameDefinitions() && changes.mode() == RunMode.INCREMENTAL));
                 Thread planner = new Thread(planned, "olist-graph-plan");
                 planner.setDaemon(true);
                 planner.start();
@@ -292,8 +293,8 @@ public final class OlistPipeline {
      * reading the tables its rules' queries read; the rules checked together are one node
      * ({@link QualityChecker#batches}), each rule still a task of its own.
      */
-    private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf) {
-        BuildGraph built = BuildGraph.forBuild(build, execution::validated);
+    private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf, boolean affectedOnly) {
+        BuildGraph built = BuildGraph.forBuild(build, execution::validated, affectedOnly);
         QualityChecker checker = new QualityChecker(runs, built::taskWriting, warehouse.location());
         RuleMeasures measures = build.checks();
         Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();
@@ -399,8 +400,11 @@ public final class OlistPipeline {
      * @param published the run that built the published warehouse, when it is known and succeeded
      * @param unchanged the files whose size and SHA-256 equal those of their load in that run, with that load
      * @param mode      what the run does again
+     * @param sameDefinitions whether the models, rules, settings and program are those that built the published
+     *                        warehouse, so that what it derived from unchanged rows holds for this build too
      */
-    private record Changes(Optional<RunId> published, Map<SourceTable, DataLoad> unchanged, RunMode mode) {
+    private record Changes(Optional<RunId> published, Map<SourceTable, DataLoad> unchanged, RunMode mode,
+                           boolean sameDefinitions) {
     }
 
     /**
@@ -548,7 +552,7 @@ public final class OlistPipeline {
                 RunMode mode = unchanged.isEmpty() ? RunMode.FULL
                         : unchanged.size() == files.size() && sameDefinitions ? RunMode.NO_CHANGE : RunMode.INCREMENTAL;
                 runs.recordMode(run, mode, fingerprint);
-                found[0] = new Changes(published, Map.copyOf(unchanged), mode);
+                found[0] = new Changes(published, Map.copyOf(unchanged), mode, sameDefinitions);
                 LOG.info("run {}: {} run; {} of {} files unchanged since run {}{}", run, mode.code(), unchanged.size(),
                         files.size(), published.map(RunId::toString).orElse("(none)"),
                         published.isPresent() && !sameDefinitions ? ", models, rules or settings changed" : "");

@@ -15,12 +15,15 @@ import org.olistdw.pipeline.source.SourceTable;
  * other columns, the lineage left out), a full outer join of the two finds the keys only in the build (new), in
  * both with other rows (changed) and only in the other warehouse (gone). The keys touched are kept in a temporary
  * table of the session for as long as the comparison needs them; the orders they belong to go to
- * {@code raw.affected_orders}.
+ * {@code raw.affected_orders}, with the orders of the customers touched.
  */
 final class KeyComparison {
 
     /** {@code raw.affected_orders}: the orders of the keys touched, one row per order and table compared. */
     static final String AFFECTED_ORDERS_TABLE = "affected_orders";
+
+    /** {@code raw.affected_customers}: the customer ids of the customers' keys touched. */
+    static final String AFFECTED_CUSTOMERS_TABLE = "affected_customers";
 
     private KeyComparison() {
     }
@@ -46,6 +49,9 @@ final class KeyComparison {
                 if (table.ofOrders()) {
                     statement.execute("insert into " + affectedOrders() + " select distinct order_id from " + touched
                             + " where order_id is not null");
+                } else if (table == SourceTable.CUSTOMERS) {
+                    statement.execute("insert into " + affectedCustomers() + " select distinct customer_id from "
+                            + touched + " where customer_id is not null");
                 }
                 return changes;
             } finally {
@@ -54,8 +60,18 @@ final class KeyComparison {
         }
     }
 
-    /** The distinct orders in {@code raw.affected_orders}. */
+    /**
+     * Adds to {@code raw.affected_orders} the orders of the build placed with a customer id whose row was touched
+     * (that id's person or address may have changed), once every table is loaded and compared, and returns the
+     * distinct orders in {@code raw.affected_orders}.
+     */
     static long ordersAffected(DuckDBConnection session) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.execute("insert into " + affectedOrders() + " select distinct order_id from "
+                    + RawLayout.rawTable(SourceTable.ORDERS) + " where customer_id in (select customer_id from "
+                    + affectedCustomers() + ") and order_id is not null");
+            statement.execute("delete from " + affectedCustomers());
+        }
         try (Statement statement = session.createStatement();
              ResultSet count = statement.executeQuery("select count(distinct order_id) from " + affectedOrders())) {
             count.next();
@@ -69,6 +85,15 @@ final class KeyComparison {
 
     static String createAffectedOrders() {
         return "create table " + affectedOrders() + " (order_id varchar not null)";
+    }
+
+    /** {@code raw.affected_customers}: the customer ids touched, until their orders join the affected ones. */
+    static String affectedCustomers() {
+        return RawLayout.quote(RawLayout.RAW_SCHEMA) + "." + RawLayout.quote(AFFECTED_CUSTOMERS_TABLE);
+    }
+
+    static String createAffectedCustomers() {
+        return "create table " + affectedCustomers() + " (customer_id varchar not null)";
     }
 
     /**

@@ -48,6 +48,7 @@ final class RawLayout {
         statements.add("create table " + quarantineTable() + " ("
                 + "_run_id bigint, source_file varchar, line_number bigint, raw_text varchar, reason varchar)");
         statements.add(KeyComparison.createAffectedOrders());
+        statements.add(KeyComparison.createAffectedCustomers());
         statements.add("create table " + buildTable() + " (run_id bigint not null, as_of timestamp not null)");
         for (VersionedDimension dimension : VersionedDimension.values()) {
             statements.add(dimension.createPreviousTable());

@@ -28,6 +28,8 @@ class KeyComparisonTest {
             s.execute("create schema raw");
             s.execute("create schema published.raw");
             s.execute(KeyComparison.createAffectedOrders());
+            s.execute(KeyComparison.createAffectedCustomers());
+            s.execute(RawLayout.createTable(SourceTable.ORDERS));
             for (SourceTable table : List.of(SourceTable.ORDER_ITEMS, SourceTable.GEOLOCATION)) {
                 s.execute(RawLayout.createTable(table));
                 s.execute(RawLayout.createTable(table).replace("create table ", "create table published."));

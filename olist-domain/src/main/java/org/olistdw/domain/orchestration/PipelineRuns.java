@@ -76,7 +76,8 @@ public interface PipelineRuns {
 
     /**
      * Records how many orders the changed keys of a run touch: the distinct orders of the keys added, changed or
-     * removed in the files of orders, items, payments and reviews.
+     * removed in the files of orders, items, payments and reviews, and the orders placed under a customer id whose
+     * row was added, changed or removed.
      */
     void recordOrdersAffected(RunId run, long orders);
 

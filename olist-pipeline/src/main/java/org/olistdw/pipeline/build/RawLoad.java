@@ -59,7 +59,10 @@ public interface RawLoad {
          */
         KeyChanges compare(SourceTable table);
 
-        /** The distinct orders of the keys that {@link #compare} found touched so far, over every table compared. */
+        /**
+         * The distinct orders of the keys that {@link #compare} found touched, over every table compared, with the
+         * orders of the build placed under a customer id whose row was touched; once every file is loaded.
+         */
         long ordersAffected();
 
         /**
