@@ -82,9 +82,14 @@ class RawLoadTest {
                 .containsExactly(List.of("month", "DATE"), List.of("orders", "BIGINT"),
                         List.of("revenue", "DECIMAL(18,2)"), List.of("gross_merchandise_value", "DECIMAL(18,2)"),
                         List.of("customers", "BIGINT"), List.of("active_sellers", "BIGINT"));
+        assertThat(query("select column_name, data_type from information_schema.columns"
+                + " where table_schema = 'raw' and table_name in ('affected_orders', 'affected_customers')"
+                + " order by table_name, ordinal_position"))
+                .containsExactly(List.of("customer_id", "VARCHAR"), List.of("order_id", "VARCHAR"));
         assertThat(query("select count(*) from information_schema.tables where table_schema = 'raw'"))
-                .as("9 sources, quarantine, build, 3 dimension histories and the published month figures")
-                .containsExactly(List.of(15L));
+                .as("9 sources, quarantine, build, 3 dimension histories, the published month figures and the orders"
+                        + " and customers touched by changed keys")
+                .containsExactly(List.of(17L));
     }
 
     @Test
