@@ -72,7 +72,8 @@ class OperationalSchemaTest {
                 .containsExactly("1 etl orchestration", "2 data quality", "3 security audit", "4 quality rule definitions",
                         "5 quality evidence", "6 order rule kind", "7 retire rules now in the domain",
                         "8 sql rule kind", "9 warehouse locks", "10 source and publish gate kinds",
-                        "11 scheduled attempts", "12 passwords and row level security", "13 incremental runs");
+                        "11 scheduled attempts", "12 passwords and row level security", "13 incremental runs",
+                        "14 keys touched");
     }
 
     @Test
