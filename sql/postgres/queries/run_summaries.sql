@@ -10,7 +10,8 @@ recent_runs as (
         completed_at,
         rows_processed,
         error_message,
-        run_mode
+        run_mode,
+        orders_affected
     from etl_orchestration.pipeline_runs
     order by started_at desc, run_id desc
     limit :limit
@@ -33,7 +34,8 @@ load_totals as (
         count(*) filter (where l.carried_over_from is not null) as files_carried_over,
         sum(l.rows_read)        as rows_read,
         sum(l.rows_loaded)      as rows_loaded,
-        sum(l.rows_quarantined) as rows_quarantined
+        sum(l.rows_quarantined) as rows_quarantined,
+        sum(l.keys_new + l.keys_changed + l.keys_gone) as keys_touched
     from etl_orchestration.data_loads as l
     where l.run_id in (select run_id from recent_runs)
     group by l.run_id
@@ -54,7 +56,9 @@ select
     coalesce(l.files_carried_over, 0) as files_carried_over,
     coalesce(l.rows_read, 0)        as rows_read,
     coalesce(l.rows_loaded, 0)      as rows_loaded,
-    coalesce(l.rows_quarantined, 0) as rows_quarantined
+    coalesce(l.rows_quarantined, 0) as rows_quarantined,
+    l.keys_touched,
+    r.orders_affected
 from recent_runs as r
 left join task_totals as t on t.run_id = r.run_id
 left join load_totals as l on l.run_id = r.run_id

@@ -134,6 +134,17 @@ public final class BuildGraph {
      * @throws IllegalStateException naming every model or step at fault and the table, or the cycle
      */
     public static BuildGraph forBuild(WarehouseBuild build, Consumer<OrderValidation> validated) {
+        return forBuild(build, validated, false);
+    }
+
+    /**
+     * The graph of a warehouse build as {@link #forBuild(WarehouseBuild, Consumer)} makes it, validating only the
+     * orders that the run's changed keys touch when {@code affectedOnly} (see {@link OrderValidation#ofAffected}):
+     * for a build whose unchanged orders are those of the published warehouse, built with the same models, rules
+     * and program.
+     */
+    public static BuildGraph forBuild(WarehouseBuild build, Consumer<OrderValidation> validated,
+                                      boolean affectedOnly) {
         Objects.requireNonNull(validated, "validated");
         SqlModels models = build.models();
         List<Node> nodes = new ArrayList<>();
@@ -142,7 +153,8 @@ public final class BuildGraph {
         }
         ValidationTables validation = build.validation();
         nodes.add(Node.step("orders", validation.tablesRead(), Set.of(validation.tableWritten()), () -> {
-            OrderValidation found = OrderValidation.of(validation);
+            OrderValidation found = affectedOnly ? OrderValidation.ofAffected(validation)
+                    : OrderValidation.of(validation);
             validated.accept(found);
             return found.orders();
         }));

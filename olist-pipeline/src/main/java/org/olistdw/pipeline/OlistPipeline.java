@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
@@ -229,7 +231,8 @@ public final class OlistPipeline {
             try (WarehouseBuild build = opened.get(0)) {
                 LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
                 // finding what each model and rule reads parses SQL text only, so it runs while the files load
-                FutureTask<BuildGraph> planned = new FutureTask<>(() -> graph(build, execution, asOf));
+                FutureTask<BuildGraph> planned = new FutureTask<>(() -> graph(build, execution, asOf,
+                        changes.sameDefinitions() && changes.mode() == RunMode.INCREMENTAL));
                 Thread planner = new Thread(planned, "olist-graph-plan");
                 planner.setDaemon(true);
                 planner.start();
@@ -290,8 +293,8 @@ public final class OlistPipeline {
      * reading the tables its rules' queries read; the rules checked together are one node
      * ({@link QualityChecker#batches}), each rule still a task of its own.
      */
-    private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf) {
-        BuildGraph built = BuildGraph.forBuild(build, execution::validated);
+    private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf, boolean affectedOnly) {
+        BuildGraph built = BuildGraph.forBuild(build, execution::validated, affectedOnly);
         QualityChecker checker = new QualityChecker(runs, built::taskWriting, warehouse.location());
         RuleMeasures measures = build.checks();
         Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();
@@ -402,9 +405,11 @@ public final class OlistPipeline {
      * @param failed    the failed run whose build is kept, when it is known, failed and is not the published one
      * @param reused    of the other files, those whose size and SHA-256 equal those of their load in that run
      * @param mode      what the run does again
+     * @param sameDefinitions whether the models, rules, settings and program are those that built the published
+     *                        warehouse, so that what it derived from unchanged rows holds for this build too
      */
     private record Changes(Optional<RunId> published, Map<SourceTable, DataLoad> unchanged, Optional<RunId> failed,
-                           Map<SourceTable, DataLoad> reused, RunMode mode) {
+                           Map<SourceTable, DataLoad> reused, RunMode mode, boolean sameDefinitions) {
     }
 
     /**
@@ -476,6 +481,8 @@ public final class OlistPipeline {
         private Optional<QualityReport> quality = Optional.empty();
         private Optional<RunMode> mode = Optional.empty();
         private List<CheckResult> recordedChecks = List.of();
+        private final Map<SourceTable, KeyChanges> keyChanges = new EnumMap<>(SourceTable.class);
+        private Optional<Long> ordersAffected = Optional.empty();
 
         Execution(RunId run, RunListener listener) {
             this.run = run;
@@ -536,7 +543,8 @@ public final class OlistPipeline {
                 RunMode mode = unchanged.isEmpty() && reused.isEmpty() ? RunMode.FULL
                         : unchanged.size() == files.size() && sameDefinitions ? RunMode.NO_CHANGE : RunMode.INCREMENTAL;
                 runs.recordMode(run, mode, fingerprint);
-                found[0] = new Changes(published, Map.copyOf(unchanged), failed, Map.copyOf(reused), mode);
+                found[0] = new Changes(published, Map.copyOf(unchanged), failed, Map.copyOf(reused), mode,
+                        sameDefinitions);
                 LOG.info("run {}: {} run; {} of {} files unchanged since run {}{}{}", run, mode.code(), unchanged.size(),
                         files.size(), published.map(RunId::toString).orElse("(none)"),
                         published.isPresent() && !sameDefinitions ? ", models, rules or settings changed" : "",
@@ -664,13 +672,54 @@ public final class OlistPipeline {
                     DataLoad loadedBefore = changes.reused().get(file.table());
                     if (previous != null) {
                         carry(carry, file, previous);
-                    } else if (loadedBefore != null) {
+                        return;
+                    }
+                    if (loadedBefore != null) {
                         carry(reuse, file, loadedBefore);
                     } else {
                         load(raw, file);
                     }
+                    if (changes.published().isPresent()) {
+                        compare(carry, file);
+                    }
                 });
+                if (changes.published().isPresent() && changes.unchanged().size() < files.size()) {
+                    step(StepKind.LOAD, "orders affected", () -> {
+                        long orders = carry.open().ordersAffected();
+                        runs.recordOrdersAffected(run, orders);
+                        synchronized (this) {
+                            ordersAffected = Optional.of(orders);
+                        }
+                        LOG.info("run {}: {} keys touched, {} orders affected", run,
+                                keyChanges().values().stream().mapToLong(KeyChanges::touched).sum(), orders);
+                        return orders;
+                    });
+                }
             }
+        }
+
+        /**
+         * Compares the raw rows just loaded from a changed file with those of the published warehouse by key, and
+         * records the keys new, changed and gone with the file's load.
+         */
+        void compare(PublishedCopy carry, SourceFile file) {
+            step(StepKind.LOAD, file.table().fileName() + " (keys)", () -> {
+                KeyChanges found = carry.open().compare(file.table());
+                runs.recordKeyChanges(run, file.table().fileName(), found);
+                synchronized (this) {
+                    keyChanges.put(file.table(), found);
+                }
+                LOG.info("{}: {} keys new, {} changed, {} gone", file.table().fileName(), found.added(),
+                        found.changed(), found.gone());
+                return found.touched();
+            });
+        }
+
+        /** The keys each compared file touched, in contract order. */
+        synchronized Map<String, KeyChanges> keyChanges() {
+            Map<String, KeyChanges> byFile = new LinkedHashMap<>();
+            keyChanges.forEach((table, found) -> byFile.put(table.fileName(), found));
+            return byFile;
         }
 
         private void loadAll(List<SourceFile> files, Consumer<SourceFile> each) {
@@ -775,7 +824,7 @@ public final class OlistPipeline {
 
         synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
             return new RunReport(run, status, steps, loads(), validation, quality, recordedChecks, failure,
-                    warehouse.location(), took, mode);
+                    warehouse.location(), took, mode, keyChanges(), ordersAffected);
         }
 
         /**

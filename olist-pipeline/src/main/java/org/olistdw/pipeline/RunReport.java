@@ -1,9 +1,13 @@
 package org.olistdw.pipeline;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.domain.orchestration.RunStatus;
@@ -26,13 +30,17 @@ import org.olistdw.pipeline.build.OrderValidation;
  * @param warehouse   where readers open the warehouse (the last published one if this run failed)
  * @param duration    wall time of the whole run
  * @param mode        what the run did again (full, incremental, no change), once it compared its inputs
+ * @param keyChanges  the keys new, changed and gone of each file read and compared with the published warehouse's
+ *                    raw table, by file name, in contract order; empty in a full run
+ * @param ordersAffected the distinct orders of those keys, when the run compared any file
  */
 public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, List<DataLoad> loads,
                         Optional<OrderValidation> validation, Optional<QualityReport> quality, List<CheckResult> checks,
                         Optional<String> failure, String warehouse, Duration duration,
-                        Optional<RunMode> mode) {
+                        Optional<RunMode> mode, Map<String, KeyChanges> keyChanges, Optional<Long> ordersAffected) {
 
     public RunReport {
+        keyChanges = Collections.unmodifiableMap(new LinkedHashMap<>(keyChanges));
         steps = List.copyOf(steps);
         loads = List.copyOf(loads);
         checks = List.copyOf(checks);
@@ -52,6 +60,11 @@ public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, L
     /** The files this run carried over from the published warehouse instead of reading them. */
     public long filesCarriedOver() {
         return loads.stream().filter(DataLoad::carriedOver).count();
+    }
+
+    /** The keys new, changed and gone over every file compared by key, when the run compared any. */
+    public Optional<KeyChanges> keysTouched() {
+        return keyChanges.values().stream().reduce(KeyChanges::plus);
     }
 
     /** Source rows read in the run. */

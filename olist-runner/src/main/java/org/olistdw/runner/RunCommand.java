@@ -234,6 +234,10 @@ final class RunCommand implements Callable<Integer> {
                 report.succeeded() ? "succeeded" : "FAILED", Console.duration(report.duration()),
                 Console.count(report.rowsRead()), Console.count(loaded), Console.count(report.rowsQuarantined()),
                 carriedOver(report));
+        report.keysTouched().ifPresent(keys -> out.printf("keys touched: %s (%s new, %s changed, %s gone) in %d changed "
+                + "files, %s orders affected%n", Console.count(keys.touched()), Console.count(keys.added()),
+                Console.count(keys.changed()), Console.count(keys.gone()), report.keyChanges().size(),
+                report.ordersAffected().map(Console::count).orElse("-")));
         report.validation().ifPresent(v -> out.printf("validation: %s orders through the domain model, %s rule"
                 + " violations%s%n", Console.count(v.orders()), Console.count(v.violations()), v.byRule().isEmpty() ? ""
                 : " (" + v.byRule().entrySet().stream().map(e -> e.getKey().code() + " " + Console.count(e.getValue()))

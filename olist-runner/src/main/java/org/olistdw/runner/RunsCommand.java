@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {"Lists recent runs from PostgreSQL with status, mode, duration and row counts.",
             "mode: full, incremental (unchanged files carried over) or no_change (nothing loaded or built);",
-            "files: read + carried over."})
+            "files: read + carried over; keys/orders: the keys new, changed or gone in the files read, against the",
+            "published warehouse, and the orders they touch (incremental runs)."})
 final class RunsCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -83,6 +84,8 @@ final class RunsCommand implements Callable<Integer> {
         row.put("rowsRead", summary.rowsRead());
         row.put("rowsLoaded", summary.rowsLoaded());
         row.put("rowsQuarantined", summary.rowsQuarantined());
+        row.put("keysTouched", summary.keysTouched().orElse(null));
+        row.put("ordersAffected", summary.ordersAffected().orElse(null));
         row.put("error", run.errorMessage().orElse(null));
         return row;
     }
@@ -92,17 +95,20 @@ final class RunsCommand implements Callable<Integer> {
             out.println("no runs recorded yet");
             return;
         }
-        out.printf("%6s  %-9s  %-11s  %-19s  %10s  %5s  %12s  %12s  %11s  %s%n",
-                "run", "status", "mode", "started", "duration", "files", "rows read", "loaded", "quarantined", "error");
+        out.printf("%6s  %-9s  %-11s  %-19s  %10s  %5s  %12s  %12s  %11s  %12s  %s%n",
+                "run", "status", "mode", "started", "duration", "files", "rows read", "loaded", "quarantined",
+                "keys/orders", "error");
         for (Map<String, Object> row : rows) {
             Object ms = row.get("durationMs");
             String started = WHEN.format(java.time.Instant.parse((String) row.get("startedAt")).atZone(ZoneId.systemDefault()));
-            out.printf("%6s  %-9s  %-11s  %-19s  %10s  %5s  %12s  %12s  %11s  %s%n",
+            out.printf("%6s  %-9s  %-11s  %-19s  %10s  %5s  %12s  %12s  %11s  %12s  %s%n",
                     row.get("runId"), row.get("status"), row.get("mode") == null ? "-" : row.get("mode"), started,
                     ms == null ? "-" : Console.duration(Duration.ofMillis((Long) ms)),
                     row.get("filesLoaded") + "+" + row.get("filesCarriedOver"),
                     Console.count((Long) row.get("rowsRead")), Console.count((Long) row.get("rowsLoaded")),
                     Console.count((Long) row.get("rowsQuarantined")),
+                    row.get("keysTouched") == null ? "-" : Console.count((Long) row.get("keysTouched")) + "/"
+                            + (row.get("ordersAffected") == null ? "-" : Console.count((Long) row.get("ordersAffected"))),
                     row.get("error") == null ? "" : Console.abbreviate((String) row.get("error"), 80));
         }
     }

@@ -26,7 +26,7 @@ import org.olistdw.sample.SourceChanges;
  * The same final warehouse two ways: full runs over three successive states of the sources, and a full run
  * followed by runs that carry unchanged files over, over the same states at the same as-of times. The states
  * come from {@link SourceChanges}: new orders, shipped orders delivered and open ones canceled, late and edited
- * reviews, returning buyers and buyers who moved; nothing deleted. Every core and mart table must be identical
+ * reviews, returning buyers and buyers who moved; nothing deleted. Every core, mart and domain table must be identical
  * row for row (each row counted, so duplicates count too), and the changes must show in them.
  */
 class IncrementalEquivalenceTest {
@@ -100,14 +100,14 @@ class IncrementalEquivalenceTest {
     }
 
     @Test
-    void every_core_and_mart_table_is_the_same_row_for_row_both_ways() throws SQLException {
+    void every_core_mart_and_domain_table_is_the_same_row_for_row_both_ways() throws SQLException {
         try (Connection both = DriverManager.getConnection("jdbc:duckdb:"); Statement s = both.createStatement()) {
             s.execute("attach '" + full + "' as a (read_only)");
             s.execute("attach '" + incremental + "' as b (read_only)");
             List<String> tables = strings(s, "select table_schema || '.' || table_name from information_schema.tables"
-                    + " where table_catalog = 'a' and table_schema in ('core', 'mart') order by 1");
-            assertThat(tables).hasSizeGreaterThanOrEqualTo(25).contains("core.fact_orders", "core.dim_customer",
-                    "mart.mart_monthly_revenue");
+                    + " where table_catalog = 'a' and table_schema in ('core', 'mart', 'domain') order by 1");
+            assertThat(tables).hasSizeGreaterThanOrEqualTo(28).contains("core.fact_orders", "core.dim_customer",
+                    "mart.mart_monthly_revenue", "domain.order_violations", "domain.customer_segments");
             for (String table : tables) {
                 long rows = TestStores.count(both, "select count(*) from a." + table);
                 assertThat(TestStores.count(both, "select count(*) from b." + table)).as(table).isEqualTo(rows);

@@ -111,7 +111,17 @@ final class DomainTables {
 
     /** Replaces the recorded violations with {@code violations}; returns how many were written. */
     static long writeViolations(DuckDBConnection connection, Stream<RuleViolation> violations) throws SQLException {
-        return replaceRows(connection, ORDER_VIOLATIONS, violations, (appender, violation) -> appender
+        return writeViolations(connection, violations, null);
+    }
+
+    /**
+     * Replaces the recorded violations with those that {@code kept} (an {@code insert} into
+     * {@code domain.order_violations}, or null) inserts and {@code violations}, in one transaction; returns how
+     * many rows the table holds then.
+     */
+    static long writeViolations(DuckDBConnection connection, Stream<RuleViolation> violations, String kept)
+            throws SQLException {
+        return replaceRows(connection, ORDER_VIOLATIONS, kept, violations, (appender, violation) -> appender
                 .append(violation.rule().code())
                 .append(violation.orderId().value())
                 .append(violation.rule().severity().code())
@@ -120,7 +130,7 @@ final class DomainTables {
 
     /** Replaces the recorded segments with {@code segments}; returns how many were written. */
     static long writeSegments(DuckDBConnection connection, Stream<CustomerSegment> segments) throws SQLException {
-        return replaceRows(connection, CUSTOMER_SEGMENTS, segments, (appender, segment) -> appender
+        return replaceRows(connection, CUSTOMER_SEGMENTS, null, segments, (appender, segment) -> appender
                 .append(segment.person().value())
                 .append(segment.referenceDate())
                 .append(segment.recencyDays())
@@ -138,11 +148,14 @@ final class DomainTables {
     }
 
     /**
-     * Empties {@code domain.<name>}, then appends one row per value, in one transaction: readers see the old
-     * rows or all the new ones, and the table is committed once. Closes {@code values}.
+     * Empties {@code domain.<name>}, runs {@code kept} (an insert into it, or null), then appends one row per value,
+     * in one transaction: readers see the old rows or all the new ones, and the table is committed once. Closes
+     * {@code values}.
+     *
+     * @return the rows inserted and appended
      */
-    private static <T> long replaceRows(DuckDBConnection connection, String name, Stream<T> values, Columns<T> columns)
-            throws SQLException {
+    private static <T> long replaceRows(DuckDBConnection connection, String name, String kept, Stream<T> values,
+                                        Columns<T> columns) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -150,6 +163,11 @@ final class DomainTables {
                 statement.execute("delete from " + table(name));
             }
             long written = 0;
+            if (kept != null) {
+                try (Statement statement = connection.createStatement()) {
+                    written += statement.executeUpdate(kept);
+                }
+            }
             try (DuckDBAppender appender = connection.createAppender(SCHEMA, name); Stream<T> all = values) {
                 Iterator<T> it = all.iterator();
                 while (it.hasNext()) {

@@ -97,6 +97,9 @@ final class DuckDbOrders implements Orders {
     /** Every order. */
     private static final String ALL = "true";
 
+    /** The orders that the run's changed keys touch. */
+    private static final String AFFECTED = "order_id in (select order_id from raw.affected_orders)";
+
     /** The order whose id is the parameter. */
     private static final String ONE_ORDER = "order_id = ?";
 
@@ -158,6 +161,14 @@ final class DuckDbOrders implements Orders {
     @Override
     public Stream<Order> streamAll() {
         return read(ALL);
+    }
+
+    /**
+     * The orders of {@code raw.affected_orders}, those the run's changed keys touch, as {@link #streamAll()}
+     * streams every order.
+     */
+    Stream<Order> streamAffected() {
+        return read(AFFECTED);
     }
 
     /** The orders that {@code orderFilter} (a condition on {@code order_id}) keeps, by id. */

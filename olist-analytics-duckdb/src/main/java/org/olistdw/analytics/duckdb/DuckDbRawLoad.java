@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
+import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.build.LoadResult;
@@ -119,6 +120,27 @@ final class DuckDbRawLoad implements RawLoad {
             this.connection = connection;
             this.alias = alias;
             this.source = source;
+        }
+
+        @Override
+        public KeyChanges compare(SourceTable table) {
+            Objects.requireNonNull(table, "table");
+            try (DuckDBConnection session = build.session()) {
+                return KeyComparison.compare(session, table, alias);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot compare " + table.fileName() + " with " + source
+                        + " by key: " + RuleQueries.oneLine(e.getMessage()), e);
+            }
+        }
+
+        @Override
+        public long ordersAffected() {
+            try (DuckDBConnection session = build.session()) {
+                return KeyComparison.ordersAffected(session);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot count the orders affected: "
+                        + RuleQueries.oneLine(e.getMessage()), e);
+            }
         }
 
         @Override

@@ -13,7 +13,8 @@ import org.olistdw.pipeline.source.SourceTable;
  * <p>Each source table {@code raw.<table>} starts with the lineage columns {@code _run_id BIGINT,
  * _source_file VARCHAR, _source_line BIGINT}, followed by every header column, named exactly as in the
  * header, as {@code VARCHAR}: the raw layer is a text copy of the file, an empty field being {@code NULL}.
- * Rows that could not be read are in {@code raw.quarantine}. {@code raw.build} and
+ * Rows that could not be read are in {@code raw.quarantine}; the orders touched by the changed keys of the files
+ * a run compared with the published warehouse are in {@code raw.affected_orders}. {@code raw.build} and
  * {@code raw.previous_<dimension>} are the build's other inputs: the run with its as-of time, and the
  * version history of each {@link VersionedDimension} carried over from the published warehouse.
  */
@@ -51,6 +52,8 @@ final class RawLayout {
         }
         statements.add("create table " + quarantineTable() + " ("
                 + "_run_id bigint, source_file varchar, line_number bigint, raw_text varchar, reason varchar)");
+        statements.add(KeyComparison.createAffectedOrders());
+        statements.add(KeyComparison.createAffectedCustomers());
         statements.add("create table " + buildTable() + " (run_id bigint not null, as_of timestamp not null)");
         for (VersionedDimension dimension : VersionedDimension.values()) {
             statements.add(dimension.createPreviousTable());
@@ -98,6 +101,7 @@ final class RawLayout {
         }
         names.add(RAW_SCHEMA + "." + QUARANTINE_TABLE);
         names.add(RAW_SCHEMA + "." + BUILD_TABLE);
+        names.add(RAW_SCHEMA + "." + KeyComparison.AFFECTED_ORDERS_TABLE);
         for (VersionedDimension dimension : VersionedDimension.values()) {
             names.add(RAW_SCHEMA + "." + dimension.previousTable());
         }

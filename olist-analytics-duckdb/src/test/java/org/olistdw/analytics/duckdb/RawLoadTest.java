@@ -86,9 +86,14 @@ class RawLoadTest {
                 + " where table_schema = 'raw' and table_name = 'published_month_sources' order by ordinal_position"))
                 .containsExactly(List.of("month", "DATE"), List.of("history_fingerprint", "HUGEINT"),
                         List.of("lifecycle_fingerprint", "HUGEINT"));
+        assertThat(query("select column_name, data_type from information_schema.columns"
+                + " where table_schema = 'raw' and table_name in ('affected_orders', 'affected_customers')"
+                + " order by table_name, ordinal_position"))
+                .containsExactly(List.of("customer_id", "VARCHAR"), List.of("order_id", "VARCHAR"));
         assertThat(query("select count(*) from information_schema.tables where table_schema = 'raw'"))
-                .as("9 sources, quarantine, build, 3 dimension histories, the published month figures and sources")
-                .containsExactly(List.of(16L));
+                .as("9 sources, quarantine, build, 3 dimension histories, the published month figures and sources,"
+                        + " and the orders and customers touched by changed keys")
+                .containsExactly(List.of(18L));
     }
 
     @Test

@@ -65,6 +65,25 @@ public interface PipelineRuns {
     /** The fingerprint of what a run built with, as {@link #recordMode} recorded it. */
     Optional<String> fingerprint(RunId run);
 
+    /**
+     * Records, for the load of {@code sourceFile} that {@code run} recorded, the keys its file added, changed and
+     * removed against the raw table of the warehouse the run started from.
+     */
+    void recordKeyChanges(RunId run, String sourceFile, KeyChanges changes);
+
+    /** The keys each read file of a run changed, by file name, as {@link #recordKeyChanges} recorded them. */
+    Map<String, KeyChanges> keyChanges(RunId run);
+
+    /**
+     * Records how many orders the changed keys of a run touch: the distinct orders of the keys added, changed or
+     * removed in the files of orders, items, payments and reviews, and the orders placed under a customer id whose
+     * row was added, changed or removed.
+     */
+    void recordOrdersAffected(RunId run, long orders);
+
+    /** The orders a run recorded as affected by its changed keys, empty when it recorded none. */
+    Optional<Long> ordersAffected(RunId run);
+
     /** Records rows that could not be read, with their file, line, text and reason. */
     void recordQuarantine(RunId run, List<QuarantinedRow> rows);
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.PipelineRun;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
@@ -259,6 +261,68 @@ final class JdbiPipelineRuns implements PipelineRuns {
                 .bind("rowsQuarantined", load.rowsQuarantined())
                 .bind("carriedOverFrom", load.carriedOverFrom().map(RunId::value).orElse(null))
                 .execute());
+    }
+
+    @Override
+    public void recordKeyChanges(RunId run, String sourceFile, KeyChanges changes) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(sourceFile, "sourceFile");
+        Objects.requireNonNull(changes, "changes");
+        jdbi.useHandle(handle -> {
+            int updated = handle.createUpdate("""
+                            update etl_orchestration.data_loads
+                            set keys_new = :added, keys_changed = :changed, keys_gone = :gone
+                            where run_id = :runId and source_file = :sourceFile""")
+                    .bind("added", changes.added())
+                    .bind("changed", changes.changed())
+                    .bind("gone", changes.gone())
+                    .bind("runId", run.value())
+                    .bind("sourceFile", text(sourceFile))
+                    .execute();
+            if (updated == 0) {
+                throw new IllegalArgumentException("run " + run.value() + " recorded no load of " + sourceFile);
+            }
+        });
+    }
+
+    @Override
+    public Map<String, KeyChanges> keyChanges(RunId run) {
+        Objects.requireNonNull(run, "run");
+        Map<String, KeyChanges> changes = new LinkedHashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        select source_file, keys_new, keys_changed, keys_gone
+                        from etl_orchestration.data_loads
+                        where run_id = :runId and keys_new is not null
+                        order by load_id""")
+                .bind("runId", run.value())
+                .map((rs, ctx) -> Map.entry(rs.getString("source_file"), new KeyChanges(rs.getLong("keys_new"),
+                        rs.getLong("keys_changed"), rs.getLong("keys_gone"))))
+                .forEach(entry -> changes.put(entry.getKey(), entry.getValue())));
+        return changes;
+    }
+
+    @Override
+    public void recordOrdersAffected(RunId run, long orders) {
+        Objects.requireNonNull(run, "run");
+        if (orders < 0) {
+            throw new IllegalArgumentException("orders affected must not be negative, was " + orders);
+        }
+        jdbi.useHandle(handle -> {
+            int updated = handle.createUpdate("""
+                            update etl_orchestration.pipeline_runs set orders_affected = :orders
+                            where run_id = :runId""")
+                    .bind("orders", orders)
+                    .bind("runId", run.value())
+                    .execute();
+            if (updated == 0) {
+                throw new IllegalArgumentException("there is no pipeline run " + run.value());
+            }
+        });
+    }
+
+    @Override
+    public Optional<Long> ordersAffected(RunId run) {
+        return runColumn(run, "orders_affected").map(Long::valueOf);
     }
 
     @Override
@@ -596,17 +660,20 @@ final class JdbiPipelineRuns implements PipelineRuns {
     }
 
     private record SummaryRow(RunRow run, int tasks, int tasksFailed, int filesLoaded, int filesCarriedOver,
-                              long rowsRead, long rowsLoaded, long rowsQuarantined, String mode) {
+                              long rowsRead, long rowsLoaded, long rowsQuarantined, String mode,
+                              Long keysTouched, Long ordersAffected) {
 
         static SummaryRow from(ResultSet rs) throws SQLException {
             return new SummaryRow(RunRow.from(rs), rs.getInt("tasks"), rs.getInt("tasks_failed"),
                     rs.getInt("files_loaded"), rs.getInt("files_carried_over"), rs.getLong("rows_read"),
-                    rs.getLong("rows_loaded"), rs.getLong("rows_quarantined"), rs.getString("run_mode"));
+                    rs.getLong("rows_loaded"), rs.getLong("rows_quarantined"), rs.getString("run_mode"),
+                    nullableLong(rs, "keys_touched"), nullableLong(rs, "orders_affected"));
         }
 
         RunSummary toDomain() {
             return new RunSummary(run.toDomain(), tasks, tasksFailed, filesLoaded, rowsRead, rowsLoaded,
-                    rowsQuarantined, Optional.ofNullable(mode).map(RunMode::fromCode), filesCarriedOver);
+                    rowsQuarantined, Optional.ofNullable(mode).map(RunMode::fromCode), filesCarriedOver,
+                    Optional.ofNullable(keysTouched), Optional.ofNullable(ordersAffected));
         }
     }
 

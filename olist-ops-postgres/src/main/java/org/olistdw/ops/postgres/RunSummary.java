@@ -17,13 +17,18 @@ import org.olistdw.domain.orchestration.RunMode;
  * @param rowsQuarantined rows quarantined with a reason
  * @param mode            full, incremental or no change, once the run has decided
  * @param filesCarriedOver source files found unchanged and carried over instead of read
+ * @param keysTouched     keys new, changed or gone over the files the run compared by key with the published raw
+ *                        tables; empty when it compared none (a full run)
+ * @param ordersAffected  the distinct orders of those keys; empty when the run compared no file by key
  */
 public record RunSummary(PipelineRun run, int tasks, int tasksFailed, int filesLoaded,
                          long rowsRead, long rowsLoaded, long rowsQuarantined, Optional<RunMode> mode,
-                         int filesCarriedOver) {
+                         int filesCarriedOver, Optional<Long> keysTouched, Optional<Long> ordersAffected) {
 
     public RunSummary {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(keysTouched, "keysTouched");
+        Objects.requireNonNull(ordersAffected, "ordersAffected");
     }
 }

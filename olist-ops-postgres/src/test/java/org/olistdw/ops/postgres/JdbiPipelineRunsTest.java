@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.olistdw.domain.orchestration.DataLoad;
+import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.PipelineRun;
 import org.olistdw.domain.orchestration.PipelineRuns;
 import org.olistdw.domain.orchestration.QuarantinedRow;
@@ -276,6 +277,30 @@ class JdbiPipelineRunsTest {
     }
 
     @Test
+    void the_keys_touched_are_kept_with_each_compared_load_and_summed_per_run() {
+        RunId first = runs.start("olist-elt", T0, Map.of());
+        runs.recordLoad(first, new DataLoad("a.csv", "/a.csv", 1, SHA_ORDERS, 10, 10, 0));
+        RunId second = runs.start("olist-elt", T0.plusSeconds(60), Map.of());
+        runs.recordLoad(second, new DataLoad("a.csv", "/a.csv", 1, SHA_ORDERS, 12, 12, 0));
+        runs.recordLoad(second, new DataLoad("b.csv", "/b.csv", 1, SHA_ITEMS, 5, 5, 0));
+        runs.recordLoad(second, new DataLoad("c.csv", "/c.csv", 1, SHA_ITEMS, 5, 5, 0).carriedOver("/c.csv", first));
+
+        runs.recordKeyChanges(second, "a.csv", new KeyChanges(2, 1, 0));
+        runs.recordKeyChanges(second, "b.csv", new KeyChanges(0, 3, 4));
+        runs.recordOrdersAffected(second, 5);
+
+        assertThat(runs.keyChanges(second)).containsExactly(Map.entry("a.csv", new KeyChanges(2, 1, 0)),
+                Map.entry("b.csv", new KeyChanges(0, 3, 4)));
+        assertThat(runs.keyChanges(first)).isEmpty();
+        assertThat(runs.ordersAffected(second)).contains(5L);
+        assertThat(runs.ordersAffected(first)).isEmpty();
+        assertThat(ops.runSummaries(5)).extracting(RunSummary::keysTouched, RunSummary::ordersAffected)
+                .containsExactly(tuple(Optional.of(10L), Optional.of(5L)), tuple(Optional.empty(), Optional.empty()));
+        assertThatThrownBy(() -> runs.recordKeyChanges(first, "b.csv", KeyChanges.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void run_summaries_total_the_tasks_and_loads_of_each_run() {
         RunId quiet = runs.start("olist-elt", T0, Map.of());
         RunId busy = runs.start("olist-elt", T0.plusSeconds(60), Map.of());
@@ -290,9 +315,9 @@ class JdbiPipelineRunsTest {
 
         assertThat(summaries).extracting(s -> s.run().id()).containsExactly(busy, quiet);
         assertThat(summaries.get(0)).isEqualTo(new RunSummary(runs.find(busy).orElseThrow(), 2, 1, 2, 15, 13, 2,
-                Optional.empty(), 0));
+                Optional.empty(), 0, Optional.empty(), Optional.empty()));
         assertThat(summaries.get(1)).isEqualTo(new RunSummary(runs.find(quiet).orElseThrow(), 0, 0, 0, 0, 0, 0,
-                Optional.empty(), 0));
+                Optional.empty(), 0, Optional.empty(), Optional.empty()));
     }
 
     @Test

@@ -73,7 +73,7 @@ class OperationalSchemaTest {
                         "5 quality evidence", "6 order rule kind", "7 retire rules now in the domain",
                         "8 sql rule kind", "9 warehouse locks", "10 source and publish gate kinds",
                         "11 scheduled attempts", "12 passwords and row level security", "13 incremental runs",
-                        "14 application login may act as the role of a person");
+                        "14 application login may act as the role of a person", "15 keys touched");
     }
 
     @Test

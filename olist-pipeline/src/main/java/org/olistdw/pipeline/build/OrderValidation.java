@@ -43,4 +43,17 @@ public record OrderValidation(long orders, long violations, Map<OrderRule, Long>
         }
         return new OrderValidation(orders[0], recorded, byRule);
     }
+
+    /**
+     * Validates only the orders that a run's changed keys touch, as {@link #of} validates every order, and carries
+     * the violations of every other order over from the published warehouse (built with the same models, rules and
+     * program): the outcome, and what it reports, are those of validating every order.
+     */
+    public static OrderValidation ofAffected(ValidationTables tables) {
+        Objects.requireNonNull(tables, "tables");
+        try (Stream<Order> affected = tables.affectedOrders()) {
+            tables.recordViolationsOfAffected(affected.flatMap(order -> order.violations().stream()));
+        }
+        return tables.recorded();
+    }
 }

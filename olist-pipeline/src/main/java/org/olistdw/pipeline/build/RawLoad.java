@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.source.SourceScan;
 import org.olistdw.pipeline.source.SourceTable;
@@ -46,8 +47,23 @@ public interface RawLoad {
      */
     CarryOver carryOver(RunId from);
 
-    /** The warehouse of an earlier run, open to copy raw tables from; closing it lets it go. */
+    /** The warehouse of an earlier run, open to copy raw tables from and to compare them with; closing it lets it go. */
     interface CarryOver extends AutoCloseable {
+
+        /**
+         * Compares {@code table}'s raw rows in the build, just loaded from a changed file, with its raw rows in the
+         * published warehouse, by the table's {@linkplain SourceTable#key() key} (the lineage columns left out): the
+         * keys only in the build, those in both with other rows, those only in the published warehouse. When the
+         * table's rows belong to orders, the build remembers the orders of the keys touched (see
+         * {@link #ordersAffected()}). Several tables may be compared at once.
+         */
+        KeyChanges compare(SourceTable table);
+
+        /**
+         * The distinct orders of the keys that {@link #compare} found touched, over every table compared, with the
+         * orders of the build placed under a customer id whose row was touched; once every file is loaded.
+         */
+        long ordersAffected();
 
         /**
          * Copies {@code table}'s raw rows (with their lineage: the run that read them, file and line) and its

@@ -2,6 +2,7 @@ package org.olistdw.pipeline.build;
 
 import java.util.Set;
 import java.util.stream.Stream;
+import org.olistdw.domain.order.Order;
 import org.olistdw.domain.order.Orders;
 import org.olistdw.domain.order.RuleViolation;
 
@@ -30,4 +31,22 @@ public interface ValidationTables {
      * @return the number of violations recorded
      */
     long recordViolations(Stream<RuleViolation> violations);
+
+    /**
+     * The orders of the build that the changed keys of the run touch (see
+     * {@link RawLoad.CarryOver#ordersAffected()}), rebuilt as {@link #orders()} rebuilds every order, in batches.
+     */
+    Stream<Order> affectedOrders();
+
+    /**
+     * Records the violations of the {@linkplain #affectedOrders() affected orders} and carries over, from the
+     * published warehouse, those of every other order of the build, replacing any recorded before: the orders
+     * whose rows are the same have the same violations.
+     *
+     * @return the number of violations recorded, those carried over included
+     */
+    long recordViolationsOfAffected(Stream<RuleViolation> violations);
+
+    /** What the recorded violations hold: every order of the build, and the violations recorded per rule. */
+    OrderValidation recorded();
 }

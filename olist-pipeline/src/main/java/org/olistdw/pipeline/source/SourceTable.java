@@ -115,6 +115,32 @@ public enum SourceTable {
         return columns.stream().map(SourceColumn::name).toList();
     }
 
+    /**
+     * The columns that identify a row of this file, by which a changed file is compared with the rows loaded
+     * before: {@code order_id} for orders, {@code (order_id, order_item_id)} for items,
+     * {@code (order_id, payment_sequential)} for payments, {@code (review_id, order_id)} for reviews, the id of a
+     * customer, seller or product, the category's name for the translation, and every column for the geolocation,
+     * which has no key.
+     */
+    public List<String> key() {
+        return switch (this) {
+            case ORDERS -> List.of("order_id");
+            case ORDER_ITEMS -> List.of("order_id", "order_item_id");
+            case ORDER_PAYMENTS -> List.of("order_id", "payment_sequential");
+            case ORDER_REVIEWS -> List.of("review_id", "order_id");
+            case CUSTOMERS -> List.of("customer_id");
+            case PRODUCTS -> List.of("product_id");
+            case SELLERS -> List.of("seller_id");
+            case GEOLOCATION -> header();
+            case CATEGORY_TRANSLATION -> List.of("product_category_name");
+        };
+    }
+
+    /** Whether each row of this file belongs to one order, named by its {@code order_id} column. */
+    public boolean ofOrders() {
+        return header().contains("order_id");
+    }
+
     /** The header line as the published file writes it (comma-separated, unquoted). */
     public String headerLine() {
         return String.join(",", header());
