@@ -126,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String javaOptions;
 
     @Option(names = "--incremental", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "After the full runs, time runs over the sample with 1 % new and 1 % changed orders"
+            description = "After the full runs, time runs over the sample with 1 %% new and 1 %% changed orders"
                     + " (olist evolve) and runs where nothing changed (default: on; --no-incremental skips them).")
     private boolean incremental;
 
