@@ -16,9 +16,11 @@ public enum Dashboard {
     CUSTOMERS("customers", "Customers", List.of(Filter.FROM, Filter.TO, Filter.STATE)),
     /**
      * Categories by month, the top products and the review scores ({@code mart_product_performance},
-     * {@code mart_product_totals}, {@code mart_product_monthly}, {@code mart_review_scores}).
+     * {@code mart_product_totals}, {@code mart_product_monthly}, {@code mart_review_scores}); for a state, the
+     * categories' figures of {@code mart_sales_by_state_category} (the top products and review scores stay those
+     * of every state).
      */
-    PRODUCTS("products", "Products", List.of(Filter.FROM, Filter.TO, Filter.CATEGORY)),
+    PRODUCTS("products", "Products", List.of(Filter.FROM, Filter.TO, Filter.STATE, Filter.CATEGORY)),
     /** The sellers' scorecard ({@code mart_seller_scorecard}); for a period, {@code mart_seller_monthly}'s sums. */
     SELLERS("sellers", "Sellers", List.of(Filter.FROM, Filter.TO, Filter.STATE)),
     /**

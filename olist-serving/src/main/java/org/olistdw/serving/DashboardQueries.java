@@ -177,6 +177,92 @@ final class DashboardQueries {
 
     private static void products(Filters filters, Connection connection, Map<String, Object> kpis,
                                  Map<String, Report.Table> tables) throws SQLException {
+        if (filters.state().isPresent()) {
+            productsOfState(filters, connection, kpis, tables);
+        } else {
+            productsOfEveryState(filters, connection, kpis, tables);
+        }
+        tables.put("products", topProducts(filters, connection).titled("Top products by GMV"
+                + (filters.state().isPresent() ? " (every state)" : "")));
+        Filters.Where reviews = new Filters.Where().and("product_category_name = ?", filters.category());
+        tables.put("reviews", query(connection, """
+                select
+                    review_score,
+                    sum(orders) as category_orders
+                from mart.mart_review_scores
+                """ + reviews.sql() + """
+
+                group by review_score
+                order by review_score""", reviews.values()).titled("Review scores (every month"
+                + (filters.state().isPresent() ? " and state)" : ")")));
+    }
+
+    /**
+     * The categories' figures of the orders shipped to one state: the rows of {@code mart_sales_by_state_category}
+     * of that state by category (of the category filtered on, or every one), summed over the period's months.
+     * Products per month are not known by state, so that column is left out.
+     */
+    private static void productsOfState(Filters filters, Connection connection, Map<String, Object> kpis,
+                                        Map<String, Report.Table> tables) throws SQLException {
+        Filters.Where where = new Filters.Where()
+                .always("by_state")
+                .always("by_category")
+                .and("customer_state = ?", filters.state())
+                .and("product_category_name = ?", filters.category())
+                .and("purchase_month >= cast(? as date)", filters.fromDay())
+                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
+        kpis.putAll(single(query(connection, """
+                select
+                    sum(items) as items,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    sum(revenue) as revenue,
+                    average_brl(sum(gross_merchandise_value), sum(items)) as average_price
+                from mart.mart_sales_by_state_category
+                """ + where.sql(), where.values())));
+        tables.put("categories", query(connection, """
+                with sales as (
+                    select
+                        product_category_name,
+                        sum(orders) as orders,
+                        sum(items) as items,
+                        sum(gross_merchandise_value) as gross_merchandise_value,
+                        sum(revenue) as revenue
+                    from mart.mart_sales_by_state_category
+                """ + where.sql() + """
+
+                    group by product_category_name
+                ),
+                names as (
+                    select distinct product_category_name, product_category_name_english
+                    from mart.mart_product_performance
+                )
+                select
+                    sales.product_category_name as category,
+                    names.product_category_name_english as category_english,
+                    sales.orders,
+                    sales.items,
+                    sales.gross_merchandise_value,
+                    sales.revenue
+                from sales
+                left join names
+                    on names.product_category_name = sales.product_category_name
+                order by sales.gross_merchandise_value desc, category
+                limit 20""", where.values()).titled("Top categories by GMV of the orders shipped to the state"));
+        tables.put("months", query(connection, """
+                select
+                    purchase_month,
+                    sum(items) as items,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    sum(revenue) as revenue
+                from mart.mart_sales_by_state_category
+                """ + where.sql() + """
+
+                group by purchase_month
+                order by purchase_month""", where.values()).titled("By month"));
+    }
+
+    private static void productsOfEveryState(Filters filters, Connection connection, Map<String, Object> kpis,
+                                             Map<String, Report.Table> tables) throws SQLException {
         Filters.Where where = new Filters.Where()
                 .and("product_category_name = ?", filters.category())
                 .and("purchase_month >= cast(? as date)", filters.fromDay())
@@ -215,17 +301,6 @@ final class DashboardQueries {
 
                 group by purchase_month
                 order by purchase_month""", where.values()).titled("By month"));
-        tables.put("products", topProducts(filters, connection).titled("Top products by GMV"));
-        Filters.Where reviews = new Filters.Where().and("product_category_name = ?", filters.category());
-        tables.put("reviews", query(connection, """
-                select
-                    review_score,
-                    sum(orders) as category_orders
-                from mart.mart_review_scores
-                """ + reviews.sql() + """
-
-                group by review_score
-                order by review_score""", reviews.values()).titled("Review scores (every month)"));
     }
 
     /**

@@ -174,6 +174,33 @@ class DashboardServerTest {
     }
 
     @Test
+    void a_state_narrows_the_product_categories_to_the_orders_shipped_there() throws Exception {
+        // The items of the counted orders shipped to SP total 991.50 with freight (see the executive test), those of
+        // beleza_saude among them 225.00: o01 60.00, o10 95.00, o25 35.00, o29 35.00.
+        JsonNode sp = figures(server, "products", "state=SP");
+        assertThat(text(sp.get("kpis").get("revenue"))).isEqualTo("991.50");
+        assertRows(sp, "categories", """
+                select product_category_name as category, sum(orders) as orders, sum(items) as items,
+                       sum(gross_merchandise_value) as gross_merchandise_value, sum(revenue) as revenue
+                from mart.mart_sales_by_state_category
+                where by_state and by_category and customer_state = 'SP'
+                group by all order by 4 desc, 1 limit 20""");
+        assertRows(sp, "months", """
+                select purchase_month, sum(items) as items, sum(revenue) as revenue
+                from mart.mart_sales_by_state_category
+                where by_state and by_category and customer_state = 'SP' group by all order by 1""");
+        assertThat(sp.get("tables").get("products").get("rows"))
+                .as("the top products are those of every state").isEqualTo(
+                        figures(server, "products", "").get("tables").get("products").get("rows"));
+        JsonNode beauty = figures(server, "products", "state=SP&category=beleza_saude");
+        assertThat(text(beauty.get("kpis").get("revenue"))).isEqualTo("225.00");
+        assertThat(beauty.get("tables").get("categories").get("rows")).hasSize(1);
+        assertThat(get(server, "/products?state=SP").body()).contains("of the orders shipped to the state")
+                .contains("Top products by GMV (every state)");
+        assertThat(get(server, "/api/products?state=ZZ").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void product_figures_equal_the_marts_and_a_category_narrows_them() throws Exception {
         JsonNode figures = figures(server, "products", "");
         assertThat(text(figures.get("kpis").get("gross_merchandise_value")))
