@@ -10,8 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -95,13 +93,7 @@ class BrowserTest {
                 "browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed "
                         + "(apt-get install chromium chromium-driver; .ci/run installs them)");
         postgres = LocalPostgres.start(Path.of("target", "test-postgres", "serving").toAbsolutePath());
-        String database = "serving_browser";
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(),
-                postgres.password()); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
-            statement.execute("create database " + database);
-        }
-        String url = postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + database;
+        String url = ServingStores.freshDatabase(postgres, "serving_browser");
         ops = PostgresOps.connect(url, postgres.user(), postgres.password());
         user(ops.users(), "ada.admin", "admin");
         user(ops.users(), "ana.analyst", "analyst");
@@ -128,15 +120,7 @@ class BrowserTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable each : new AutoCloseable[] {server, ops, postgres}) {
-            try {
-                if (each != null) {
-                    each.close();
-                }
-            } catch (Exception e) {
-                // stopping the next one matters more
-            }
-        }
+        ServingStores.closeAll(server, ops, postgres);
     }
 
     @BeforeEach

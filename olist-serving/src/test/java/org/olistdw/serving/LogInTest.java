@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -59,13 +57,7 @@ class LogInTest {
     @BeforeAll
     static void usersAWarehouseAndTwoServers() throws Exception {
         postgres = LocalPostgres.start(Path.of("target", "test-postgres", "serving").toAbsolutePath());
-        String database = "serving_login";
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(),
-                postgres.password()); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
-            statement.execute("create database " + database);
-        }
-        String url = postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + database;
+        String url = ServingStores.freshDatabase(postgres, "serving_login");
         ops = PostgresOps.connect(url, postgres.user(), postgres.password());
         Users users = ops.users();
         user(users, "vera.viewer", "viewer", true);
@@ -97,15 +89,7 @@ class LogInTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable each : new AutoCloseable[] {server, quick, ops, postgres}) {
-            try {
-                if (each != null) {
-                    each.close();
-                }
-            } catch (Exception e) {
-                // stopping the next one matters more
-            }
-        }
+        ServingStores.closeAll(server, quick, ops, postgres);
     }
 
     @Test

@@ -64,13 +64,7 @@ class OperationsPagesTest {
     @BeforeAll
     static void storeWarehouseAndServer() throws Exception {
         postgres = LocalPostgres.start(Path.of("target", "test-postgres", "serving").toAbsolutePath());
-        String database = "serving_operations";
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(),
-                postgres.password()); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
-            statement.execute("create database " + database);
-        }
-        url = postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + database;
+        url = ServingStores.freshDatabase(postgres, "serving_operations");
         ops = PostgresOps.connect(url, postgres.user(), postgres.password());
         ops.qualityRules().seed(RuleCatalog.shipped());
         user(ops.users(), "vera.viewer", "viewer");
@@ -117,15 +111,7 @@ class OperationsPagesTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable each : new AutoCloseable[] {server, ops, postgres}) {
-            try {
-                if (each != null) {
-                    each.close();
-                }
-            } catch (Exception e) {
-                // stopping the next one matters more
-            }
-        }
+        ServingStores.closeAll(server, ops, postgres);
     }
 
     @Test
