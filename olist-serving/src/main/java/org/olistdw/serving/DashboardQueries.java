@@ -58,8 +58,7 @@ final class DashboardQueries {
         }
         Filters.Where where = new Filters.Where()
                 .always("period_grain = 'month'")
-                .and("period_start >= cast(? as date)", filters.fromDay())
-                .and("period_start < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("period_start", filters);
         kpis.putAll(single(query(connection, """
                 select
                     sum(orders) as orders,
@@ -125,16 +124,14 @@ final class DashboardQueries {
                 .always(filters.category().isPresent() ? "by_category" : "not by_category")
                 .and("customer_state = ?", filters.state())
                 .and("product_category_name = ?", filters.category())
-                .and("purchase_month >= cast(? as date)", filters.fromDay())
-                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("purchase_month", filters);
     }
 
     private static void customers(Filters filters, Connection connection, Map<String, Object> kpis,
                                   Map<String, Report.Table> tables) throws SQLException {
         Filters.Where people = new Filters.Where()
                 .and("customer_state = ?", filters.state())
-                .and("first_order_date >= cast(? as date)", filters.fromDay())
-                .and("first_order_date < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("first_order_date", filters);
         kpis.putAll(single(query(connection, """
                 select
                     count(*) as customers,
@@ -156,8 +153,7 @@ final class DashboardQueries {
                 group by rfm_segment
                 order by customers desc, rfm_segment""", people.values()).titled("RFM segments"));
         Filters.Where cohorts = new Filters.Where()
-                .and("cohort_month >= cast(? as date)", filters.fromDay())
-                .and("cohort_month < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("cohort_month", filters);
         tables.put("cohorts", query(connection, """
                 select
                     cohort_month,
@@ -175,15 +171,40 @@ final class DashboardQueries {
                 order by cohort_month""", cohorts.values()).titled("Cohorts (all states): retention by month since the first order"));
     }
 
+    /**
+     * Items, GMV and revenue by category and month from {@code mart_product_performance}, or for a state from the
+     * rows of {@code mart_sales_by_state_category} of that state by category; the top products and the review
+     * scores are those of every state.
+     */
     private static void products(Filters filters, Connection connection, Map<String, Object> kpis,
                                  Map<String, Report.Table> tables) throws SQLException {
-        if (filters.state().isPresent()) {
-            productsOfState(filters, connection, kpis, tables);
-        } else {
-            productsOfEveryState(filters, connection, kpis, tables);
+        boolean ofState = filters.state().isPresent();
+        Filters.Where where = new Filters.Where();
+        if (ofState) {
+            where.always("by_state").always("by_category").and("customer_state = ?", filters.state());
         }
+        where.and("product_category_name = ?", filters.category()).inPeriod("purchase_month", filters);
+        String mart = ofState ? "mart.mart_sales_by_state_category" : "mart.mart_product_performance";
+        kpis.putAll(single(query(connection, """
+                select
+                    sum(items) as items,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    sum(revenue) as revenue,
+                    average_brl(sum(gross_merchandise_value), sum(items)) as average_price
+                from\s""" + mart + "\n" + where.sql(), where.values())));
+        tables.put("categories", ofState ? categoriesOfState(where, connection) : categories(where, connection));
+        tables.put("months", query(connection, """
+                select
+                    purchase_month,
+                    sum(items) as items,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    sum(revenue) as revenue
+                from\s""" + mart + "\n" + where.sql() + """
+
+                group by purchase_month
+                order by purchase_month""", where.values()).titled("By month"));
         tables.put("products", topProducts(filters, connection).titled("Top products by GMV"
-                + (filters.state().isPresent() ? " (every state)" : "")));
+                + (ofState ? " (every state)" : "")));
         Filters.Where reviews = new Filters.Where().and("product_category_name = ?", filters.category());
         tables.put("reviews", query(connection, """
                 select
@@ -194,32 +215,35 @@ final class DashboardQueries {
 
                 group by review_score
                 order by review_score""", reviews.values()).titled("Review scores (every month"
-                + (filters.state().isPresent() ? " and state)" : ")")));
+                + (ofState ? " and state)" : ")")));
+    }
+
+    /** The top categories by GMV of every state, from {@code mart_product_performance}. */
+    private static Report.Table categories(Filters.Where where, Connection connection) throws SQLException {
+        return query(connection, """
+                select
+                    product_category_name as category,
+                    product_category_name_english as category_english,
+                    sum(orders) as orders,
+                    sum(items) as items,
+                    sum(products) as products_by_month,
+                    sum(gross_merchandise_value) as gross_merchandise_value,
+                    sum(revenue) as revenue
+                from mart.mart_product_performance
+                """ + where.sql() + """
+
+                group by product_category_name, product_category_name_english
+                order by gross_merchandise_value desc, category
+                limit 20""", where.values()).titled("Top categories by GMV");
     }
 
     /**
-     * The categories' figures of the orders shipped to one state: the rows of {@code mart_sales_by_state_category}
-     * of that state by category (of the category filtered on, or every one), summed over the period's months.
-     * Products per month are not known by state, so that column is left out.
+     * The top categories by GMV of the orders shipped to one state: the rows of
+     * {@code mart_sales_by_state_category} of that state by category, summed over the period's months. Products
+     * per month are not known by state, so that column is left out.
      */
-    private static void productsOfState(Filters filters, Connection connection, Map<String, Object> kpis,
-                                        Map<String, Report.Table> tables) throws SQLException {
-        Filters.Where where = new Filters.Where()
-                .always("by_state")
-                .always("by_category")
-                .and("customer_state = ?", filters.state())
-                .and("product_category_name = ?", filters.category())
-                .and("purchase_month >= cast(? as date)", filters.fromDay())
-                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
-        kpis.putAll(single(query(connection, """
-                select
-                    sum(items) as items,
-                    sum(gross_merchandise_value) as gross_merchandise_value,
-                    sum(revenue) as revenue,
-                    average_brl(sum(gross_merchandise_value), sum(items)) as average_price
-                from mart.mart_sales_by_state_category
-                """ + where.sql(), where.values())));
-        tables.put("categories", query(connection, """
+    private static Report.Table categoriesOfState(Filters.Where where, Connection connection) throws SQLException {
+        return query(connection, """
                 with sales as (
                     select
                         product_category_name,
@@ -247,60 +271,7 @@ final class DashboardQueries {
                 left join names
                     on names.product_category_name = sales.product_category_name
                 order by sales.gross_merchandise_value desc, category
-                limit 20""", where.values()).titled("Top categories by GMV of the orders shipped to the state"));
-        tables.put("months", query(connection, """
-                select
-                    purchase_month,
-                    sum(items) as items,
-                    sum(gross_merchandise_value) as gross_merchandise_value,
-                    sum(revenue) as revenue
-                from mart.mart_sales_by_state_category
-                """ + where.sql() + """
-
-                group by purchase_month
-                order by purchase_month""", where.values()).titled("By month"));
-    }
-
-    private static void productsOfEveryState(Filters filters, Connection connection, Map<String, Object> kpis,
-                                             Map<String, Report.Table> tables) throws SQLException {
-        Filters.Where where = new Filters.Where()
-                .and("product_category_name = ?", filters.category())
-                .and("purchase_month >= cast(? as date)", filters.fromDay())
-                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
-        kpis.putAll(single(query(connection, """
-                select
-                    sum(items) as items,
-                    sum(gross_merchandise_value) as gross_merchandise_value,
-                    sum(revenue) as revenue,
-                    average_brl(sum(gross_merchandise_value), sum(items)) as average_price
-                from mart.mart_product_performance
-                """ + where.sql(), where.values())));
-        tables.put("categories", query(connection, """
-                select
-                    product_category_name as category,
-                    product_category_name_english as category_english,
-                    sum(orders) as orders,
-                    sum(items) as items,
-                    sum(products) as products_by_month,
-                    sum(gross_merchandise_value) as gross_merchandise_value,
-                    sum(revenue) as revenue
-                from mart.mart_product_performance
-                """ + where.sql() + """
-
-                group by product_category_name, product_category_name_english
-                order by gross_merchandise_value desc, category
-                limit 20""", where.values()).titled("Top categories by GMV"));
-        tables.put("months", query(connection, """
-                select
-                    purchase_month,
-                    sum(items) as items,
-                    sum(gross_merchandise_value) as gross_merchandise_value,
-                    sum(revenue) as revenue
-                from mart.mart_product_performance
-                """ + where.sql() + """
-
-                group by purchase_month
-                order by purchase_month""", where.values()).titled("By month"));
+                limit 20""", where.values()).titled("Top categories by GMV of the orders shipped to the state");
     }
 
     /**
@@ -329,8 +300,7 @@ final class DashboardQueries {
         }
         Filters.Where months = new Filters.Where()
                 .and("product_category_name = ?", filters.category())
-                .and("purchase_month >= cast(? as date)", filters.fromDay())
-                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("purchase_month", filters);
         return query(connection, """
                 select
                     product_id,
@@ -390,8 +360,7 @@ final class DashboardQueries {
                                         Map<String, Report.Table> tables) throws SQLException {
         Filters.Where where = new Filters.Where()
                 .and("scorecard.seller_state = ?", filters.state())
-                .and("monthly.purchase_month >= cast(? as date)", filters.fromDay())
-                .and("monthly.purchase_month < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("monthly.purchase_month", filters);
         String ofPeriod = """
                 with of_period as (
                     select
@@ -447,8 +416,7 @@ final class DashboardQueries {
         }
         Filters.Where where = new Filters.Where()
                 .and("customer_state = ?", filters.state())
-                .and("purchase_month >= cast(? as date)", filters.fromDay())
-                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("purchase_month", filters);
         kpis.putAll(single(query(connection, """
                 select
                     sum(delivered_orders) as delivered_orders,
@@ -515,8 +483,7 @@ final class DashboardQueries {
                 .always("by_category")
                 .and("customer_state = ?", filters.state())
                 .and("product_category_name = ?", filters.category())
-                .and("purchase_month >= cast(? as date)", filters.fromDay())
-                .and("purchase_month < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("purchase_month", filters);
         tables.put("states", query(connection, """
                 select
                     customer_state as state,
@@ -580,8 +547,7 @@ final class DashboardQueries {
                 .always(filters.category().isPresent() ? "sales.by_category" : "not sales.by_category")
                 .and("sales.customer_state = ?", filters.state())
                 .and("sales.product_category_name = ?", filters.category())
-                .and("sales.purchase_month >= cast(? as date)", filters.fromDay())
-                .and("sales.purchase_month < cast(? as date)", filters.endDayExclusive());
+                .inPeriod("sales.purchase_month", filters);
         kpis.putAll(single(query(connection, """
                 select
                     sum(orders) as orders,

@@ -133,6 +133,15 @@ record Filters(Optional<YearMonth> from, Optional<YearMonth> to, Optional<Brazil
             return this;
         }
 
+        /**
+         * Keeps the rows whose {@code column} (a date) falls in the filters' period, from its first day to the day
+         * after its last, each bound when given.
+         */
+        Where inPeriod(String column, Filters filters) {
+            return and(column + " >= cast(? as date)", filters.fromDay())
+                    .and(column + " < cast(? as date)", filters.endDayExclusive());
+        }
+
         /** {@code where a and b ...}, or nothing when no condition applies. */
         String sql() {
             return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
