@@ -1,10 +1,12 @@
 package org.olistdw.analytics.duckdb;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -76,31 +78,40 @@ final class DuckDbRawLoad implements RawLoad {
         build.requireOpen();
         Path published = build.publishedFile();
         Path kept = BuildFiles.failedFile(published);
-        Path source = DuckDbWarehouse.publishedRun(published).filter(from::equals).isPresent() ? published
-                : DuckDbWarehouse.publishedRun(kept).filter(from::equals).isPresent() ? kept : null;
-        if (source == null) {
-            throw new IllegalStateException("neither the published warehouse " + published + " nor the kept failed "
-                    + "build " + kept + " is the build of run " + from + "; nothing carried over");
-        }
         String alias = CARRIED + "_" + from.value();
         // A session of its own: the build's connection may be in use by another thread at this moment, and a
         // DuckDB connection serves one thread at a time. The attached file is seen by every session of the build.
         DuckDBConnection connection = build.session();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("attach " + RawLayout.literal(source.toAbsolutePath().toString()) + " as "
-                    + RawLayout.quote(alias) + " (read_only)");
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw new IllegalStateException(WarehouseVersions.unreadable(source, e), e);
+        for (Path source : List.of(published, kept)) {
+            if (!Files.isRegularFile(source)) {
+                continue;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("attach " + RawLayout.literal(source.toAbsolutePath().toString()) + " as "
+                        + RawLayout.quote(alias) + " (read_only)");
+                try (ResultSet result = statement.executeQuery("select max(run_id) from " + RawLayout.quote(alias)
+                        + "." + RawLayout.buildTable())) {
+                    result.next();
+                    if (result.getLong(1) == from.value() && !result.wasNull()) {
+                        return new PublishedCopy(connection, alias, source);
+                    }
+                }
+                statement.execute("detach " + RawLayout.quote(alias));
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw new IllegalStateException(WarehouseVersions.unreadable(source, e), e);
+            }
         }
-        return new PublishedCopy(connection, alias, source);
+        closeQuietly(connection);
+        throw new IllegalStateException("neither the published warehouse " + published + " nor the kept failed "
+                + "build " + kept + " is the build of run " + from + "; nothing carried over");
     }
 
     private static void closeQuietly(DuckDBConnection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {
-            // the attach failed already; that is the error to report
+            // the attach or the read of its run failed already; that is the error to report
         }
     }
 
