@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,6 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
     private final String mainClass;
     /** The class-data sharing options of every run process, found once per bench. */
     private List<String> sharing = List.of();
+    /** The just-in-time compiler options of every run process: this process's own, as bin/olist gave them. */
+    private List<String> compiler = List.of();
 
     /**
      * A bench whose pipeline runs are processes of the given main class, on this process's class path. That
@@ -182,6 +185,9 @@ public final class BenchCommand implements Callable<Integer> {
         sharing = classDataSharing();
         err.println(sharing.isEmpty() ? "run processes start without a class-data sharing archive"
                 : "run processes start with the class-data sharing archive, as bin/olist does: " + sharing.get(2));
+        compiler = compilerOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        err.println("run processes start with " + (compiler.isEmpty() ? "the JVM's default compilers"
+                : String.join(" ", compiler) + ", as bin/olist starts olist run"));
         Instant started = Instant.now();
         try (OpsServer server = OpsServer.connect(root, ops)) {
             String benchUrl = benchDatabase(server);
@@ -360,6 +366,7 @@ public final class BenchCommand implements Callable<Integer> {
             command.addAll(Arrays.asList(javaOptions.trim().split("\\s+")));
         }
         command.addAll(sharing);
+        command.addAll(compiler);
         command.add("-Dolist.log.dir=" + logDir);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "run",
                 "--source", sample.toString(), "--work-dir", dir.toString(), "--warehouse", warehouse.toString(),
@@ -560,6 +567,18 @@ public final class BenchCommand implements Callable<Integer> {
             return List.of();
         }
         return List.of();
+    }
+
+    /**
+     * The options among {@code jvmArguments} (this process's) that choose the just-in-time compilers, in their
+     * order: {@code bin/olist} starts {@code run} and {@code bench} with the first compiler only, and a run process
+     * of the bench starts the same way.
+     */
+    static List<String> compilerOptions(List<String> jvmArguments) {
+        return jvmArguments.stream()
+                .filter(argument -> argument.startsWith("-XX:TieredStopAtLevel=")
+                        || argument.equals("-XX:+TieredCompilation") || argument.equals("-XX:-TieredCompilation"))
+                .toList();
     }
 
     private String commandLine() {

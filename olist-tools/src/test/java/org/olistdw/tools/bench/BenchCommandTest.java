@@ -51,6 +51,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void run_processes_get_the_compiler_options_of_the_bench_process_and_no_other() {
+        assertThat(BenchCommand.compilerOptions(List.of("-Xlog:cds=off", "-XX:SharedArchiveFile=/x/olist.jar.jsa",
+                "-XX:TieredStopAtLevel=1", "-Xmx2g", "-Dolist.log.dir=/tmp/logs", "-XX:TieredStopAtLevel=4")))
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
+        assertThat(BenchCommand.compilerOptions(List.of("-XX:-TieredCompilation", "-XX:+UseSerialGC")))
+                .containsExactly("-XX:-TieredCompilation");
+        assertThat(BenchCommand.compilerOptions(List.of("-Xmx2g"))).isEmpty();
+    }
+
+    @Test
     void the_bench_measures_the_run_the_bare_engine_and_every_dashboard_query_on_both_engines() {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         JsonNode scale = firstJson.path("scales").get(0);
