@@ -145,6 +145,16 @@ public final class BuildGraph {
      */
     public static BuildGraph forBuild(WarehouseBuild build, Consumer<OrderValidation> validated,
                                       boolean affectedOnly) {
+        return forBuild(build, validated, affectedOnly, 1);
+    }
+
+    /**
+     * The graph of a warehouse build as {@link #forBuild(WarehouseBuild, Consumer, boolean)} makes it, its orders
+     * validated in {@code validationParts} parts side by side (see {@link OrderValidation#of(ValidationTables,
+     * int)}): the validation, often the last node still running, then keeps as many cores busy.
+     */
+    public static BuildGraph forBuild(WarehouseBuild build, Consumer<OrderValidation> validated,
+                                      boolean affectedOnly, int validationParts) {
         Objects.requireNonNull(validated, "validated");
         SqlModels models = build.models();
         List<Node> nodes = new ArrayList<>();
@@ -153,8 +163,8 @@ public final class BuildGraph {
         }
         ValidationTables validation = build.validation();
         nodes.add(Node.step("orders", validation.tablesRead(), Set.of(validation.tableWritten()), () -> {
-            OrderValidation found = affectedOnly ? OrderValidation.ofAffected(validation)
-                    : OrderValidation.of(validation);
+            OrderValidation found = affectedOnly ? OrderValidation.ofAffected(validation, validationParts)
+                    : OrderValidation.of(validation, validationParts);
             validated.accept(found);
             return found.orders();
         }));

@@ -294,7 +294,7 @@ public final class OlistPipeline {
      * ({@link QualityChecker#batches}), each rule still a task of its own.
      */
     private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf, boolean affectedOnly) {
-        BuildGraph built = BuildGraph.forBuild(build, execution::validated, affectedOnly);
+        BuildGraph built = BuildGraph.forBuild(build, execution::validated, affectedOnly, parallelism);
         QualityChecker checker = new QualityChecker(runs, built::taskWriting, warehouse.location());
         RuleMeasures measures = build.checks();
         Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();

@@ -46,11 +46,11 @@ final class DomainTables {
 
     /**
      * Where the people to segment are read from; the dates as days since 1970-01-01, which the driver reads
-     * without the calendar conversions of a {@code DATE}.
+     * without the calendar conversions of a {@code DATE}, and the id as bytes ({@link DuckDbCursor#text}).
      */
     private static final String CUSTOMER_ACTIVITY = """
             select
-                customer_unique_id,
+                encode(customer_unique_id) as customer_unique_id,
                 first_order_date - date '1970-01-01' as first_order_day,
                 last_order_date - date '1970-01-01' as last_order_day,
                 orders,
@@ -202,8 +202,8 @@ final class DomainTables {
     }
 
     private static CustomerActivity activity(ResultSet row) throws SQLException {
-        return new CustomerActivity(new CustomerUniqueId(row.getString(1)), day(row, 2), day(row, 3), row.getLong(4),
-                Money.brl(row.getBigDecimal(5)));
+        return new CustomerActivity(new CustomerUniqueId(DuckDbCursor.text(row, 1)), day(row, 2), day(row, 3),
+                row.getLong(4), Money.brl(row.getBigDecimal(5)));
     }
 
     /** The date of a column of days since 1970-01-01, null when null. */

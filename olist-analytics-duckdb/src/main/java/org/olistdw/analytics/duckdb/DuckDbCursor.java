@@ -1,6 +1,7 @@
 package org.olistdw.analytics.duckdb;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,20 +35,25 @@ final class DuckDbCursor implements AutoCloseable {
 
     /** DuckDB's name of a timestamp in microseconds without time zone. */
     private static final String PLAIN_TIMESTAMP = "TIMESTAMP";
+    /** DuckDB's name of bytes. */
+    private static final String BYTES = "BLOB";
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final int NANOS_PER_MICRO = 1_000;
 
     private final DuckDBConnection connection;
     private final PreparedStatement statement;
     private final ResultSet result;
+    private final boolean keyAsBytes;
     private boolean onRow;
     private String currentKey;
     private boolean closed;
 
-    private DuckDbCursor(DuckDBConnection connection, PreparedStatement statement, ResultSet result) {
+    private DuckDbCursor(DuckDBConnection connection, PreparedStatement statement, ResultSet result)
+            throws SQLException {
         this.connection = connection;
         this.statement = statement;
         this.result = result;
+        this.keyAsBytes = BYTES.equals(result.getMetaData().getColumnTypeName(1));
     }
 
     /**
@@ -93,7 +99,10 @@ final class DuckDbCursor implements AutoCloseable {
         return result;
     }
 
-    /** The first column of the current row, as text: the key {@link #take} compares. */
+    /**
+     * The first column of the current row, as text: the key {@link #take} compares. A first column of bytes is
+     * read as {@link #text(ResultSet, int)} reads it.
+     */
     String key() {
         if (!onRow) {
             throw new IllegalStateException("the cursor has no row left");
@@ -105,7 +114,7 @@ final class DuckDbCursor implements AutoCloseable {
     void advance() {
         try {
             onRow = result.next();
-            currentKey = onRow ? result.getString(1) : null;
+            currentKey = !onRow ? null : keyAsBytes ? text(result, 1) : result.getString(1);
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -217,6 +226,17 @@ final class DuckDbCursor implements AutoCloseable {
         }
         return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
                 (int) Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO, ZoneOffset.UTC);
+    }
+
+    /**
+     * The text of the column at {@code position} (from 1), which the query reads as its UTF-8 bytes
+     * ({@code encode(customer_id)}); null when null. The driver hands over a {@code BLOB}'s bytes as they
+     * are and decodes a {@code VARCHAR} through a character decoder value by value: reading ids of 32 characters
+     * as bytes and making them text here takes about a third of the time.
+     */
+    static String text(ResultSet row, int position) throws SQLException {
+        byte[] bytes = row.getBytes(position);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The {@code DECIMAL} column at {@code position} (from 1), null when null. */

@@ -37,10 +37,11 @@ final class DuckDbOrders implements Orders {
 
     private static final String ORDERS = """
             select
-                orders.order_id,
-                orders.customer_id,
-                case when orders.customer_key <> -1 then customers.customer_unique_id end as customer_unique_id,
-                orders.order_status,
+                encode(orders.order_id) as order_id,
+                encode(orders.customer_id) as customer_id,
+                encode(case when orders.customer_key <> -1 then customers.customer_unique_id end)
+                    as customer_unique_id,
+                encode(orders.order_status) as order_status,
                 orders.order_purchase_timestamp,
                 orders.order_approved_at,
                 orders.order_delivered_carrier_date,
@@ -55,10 +56,10 @@ final class DuckDbOrders implements Orders {
 
     private static final String ITEMS = """
             select
-                order_id,
+                encode(order_id) as order_id,
                 order_item_id,
-                product_id,
-                seller_id,
+                encode(product_id) as product_id,
+                encode(seller_id) as seller_id,
                 shipping_limit_date,
                 price,
                 freight_value
@@ -70,9 +71,9 @@ final class DuckDbOrders implements Orders {
 
     private static final String PAYMENTS = """
             select
-                order_id,
+                encode(order_id) as order_id,
                 payment_sequential,
-                payment_type,
+                encode(payment_type) as payment_type,
                 payment_installments,
                 payment_value
             from core.fact_payments
@@ -83,8 +84,8 @@ final class DuckDbOrders implements Orders {
 
     private static final String REVIEWS = """
             select
-                order_id,
-                review_id,
+                encode(order_id) as order_id,
+                encode(review_id) as review_id,
                 review_score,
                 review_creation_date,
                 review_answer_timestamp
@@ -164,11 +165,27 @@ final class DuckDbOrders implements Orders {
     }
 
     /**
-     * The orders of {@code raw.affected_orders}, those the run's changed keys touch, as {@link #streamAll()}
-     * streams every order.
+     * The orders of part {@code part} of {@code parts}, as {@link #streamAll()} streams every order: an order
+     * belongs to the part its id's hash falls in, so the parts hold every order once and can be read side by side.
      */
-    Stream<Order> streamAffected() {
-        return read(AFFECTED);
+    Stream<Order> streamPart(int part, int parts) {
+        return read(inPart(ALL, part, parts));
+    }
+
+    /**
+     * The orders of {@code raw.affected_orders}, those the run's changed keys touch, in part {@code part} of
+     * {@code parts}, as {@link #streamPart} streams every order of a part.
+     */
+    Stream<Order> streamAffected(int part, int parts) {
+        return read(inPart(AFFECTED, part, parts));
+    }
+
+    /** {@code orderFilter}, and the order's id in part {@code part} of {@code parts}. */
+    private static String inPart(String orderFilter, int part, int parts) {
+        if (parts < 1 || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part " + part + " of " + parts + " does not exist");
+        }
+        return parts == 1 ? orderFilter : "(" + orderFilter + ") and hash(order_id) % " + parts + " = " + part;
     }
 
     /** The orders that {@code orderFilter} (a condition on {@code order_id}) keeps, by id. */
@@ -196,18 +213,19 @@ final class DuckDbOrders implements Orders {
 
     /** A row of {@link #ITEMS}, read by position. */
     private static ItemRecord item(ResultSet row) throws SQLException {
-        return new ItemRecord(row.getInt(2), row.getString(3), row.getString(4), DuckDbCursor.timestamp(row, 5),
+        return new ItemRecord(row.getInt(2), DuckDbCursor.text(row, 3), DuckDbCursor.text(row, 4),
+                DuckDbCursor.timestamp(row, 5),
                 DuckDbCursor.decimal(row, 6), DuckDbCursor.decimal(row, 7));
     }
 
     /** A row of {@link #PAYMENTS}, read by position. */
     private static PaymentRecord payment(ResultSet row) throws SQLException {
-        return new PaymentRecord(row.getInt(2), row.getString(3), row.getInt(4), DuckDbCursor.decimal(row, 5));
+        return new PaymentRecord(row.getInt(2), DuckDbCursor.text(row, 3), row.getInt(4), DuckDbCursor.decimal(row, 5));
     }
 
     /** A row of {@link #REVIEWS}, read by position. */
     private static ReviewRecord review(ResultSet row) throws SQLException {
-        return new ReviewRecord(row.getString(2), row.getInt(3), DuckDbCursor.timestamp(row, 4),
+        return new ReviewRecord(DuckDbCursor.text(row, 2), row.getInt(3), DuckDbCursor.timestamp(row, 4),
                 DuckDbCursor.timestamp(row, 5));
     }
 
@@ -218,9 +236,9 @@ final class DuckDbOrders implements Orders {
 
         /** A row of {@link #ORDERS} whose first column is {@code orderId}, read by position. */
         static OrderRow read(String orderId, ResultSet row) throws SQLException {
-            return new OrderRow(orderId, row.getString(2), row.getString(3), row.getString(4),
-                    DuckDbCursor.timestamp(row, 5), DuckDbCursor.timestamp(row, 6), DuckDbCursor.timestamp(row, 7),
-                    DuckDbCursor.timestamp(row, 8), DuckDbCursor.timestamp(row, 9));
+            return new OrderRow(orderId, DuckDbCursor.text(row, 2), DuckDbCursor.text(row, 3),
+                    DuckDbCursor.text(row, 4), DuckDbCursor.timestamp(row, 5), DuckDbCursor.timestamp(row, 6),
+                    DuckDbCursor.timestamp(row, 7), DuckDbCursor.timestamp(row, 8), DuckDbCursor.timestamp(row, 9));
         }
 
         /** The order replayed from this row and the lines of its items, payments and reviews. */

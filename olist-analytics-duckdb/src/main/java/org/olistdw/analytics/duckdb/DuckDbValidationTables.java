@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import org.olistdw.domain.order.Order;
 import org.olistdw.domain.order.OrderRule;
-import org.olistdw.domain.order.Orders;
 import org.olistdw.domain.order.RuleViolation;
 import org.olistdw.pipeline.build.OrderValidation;
 import org.olistdw.pipeline.build.ValidationTables;
+import org.olistdw.pipeline.build.ValidationTables.Part;
 
 /**
  * The orders of a build, read by cursors of their own from the core star schema ({@link DuckDbOrders}), and
@@ -46,9 +46,9 @@ final class DuckDbValidationTables implements ValidationTables {
     }
 
     @Override
-    public Orders orders() {
+    public Stream<Order> orders(Part part) {
         build.requireOpen();
-        return new DuckDbOrders(build.connection());
+        return new DuckDbOrders(build.connection()).streamPart(part.index(), part.count());
     }
 
     @Override
@@ -61,9 +61,9 @@ final class DuckDbValidationTables implements ValidationTables {
     }
 
     @Override
-    public Stream<Order> affectedOrders() {
+    public Stream<Order> affectedOrders(Part part) {
         build.requireOpen();
-        return new DuckDbOrders(build.connection()).streamAffected();
+        return new DuckDbOrders(build.connection()).streamAffected(part.index(), part.count());
     }
 
     /**

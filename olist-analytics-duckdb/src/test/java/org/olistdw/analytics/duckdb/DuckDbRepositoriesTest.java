@@ -146,4 +146,30 @@ class DuckDbRepositoriesTest {
         assertThat("Ａ".compareTo("𝄞")).isPositive();
         assertThat(DuckDbCursor.compareKeys(null, "a")).isPositive();
     }
+
+    @Test
+    void text_read_as_bytes_reads_back_as_the_same_text_and_merges_as_text_keys_do() throws SQLException {
+        try (DuckDBConnection memory = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+             Statement statement = memory.createStatement()) {
+            statement.execute("create table parents as select * from (values ('𝄞'), ('a'), ('Ａ'), ('é'), (null)) t(k)");
+            statement.execute("create table children as select * from (values ('Ａ', 'são'), ('b', 'x'), ('𝄞', null),"
+                    + " ('a', 'ação'), ('é', '')) t(k, v)");
+            try (DuckDbCursor parents = DuckDbCursor.open(memory,
+                    "select encode(k) as k from parents order by k");
+                 DuckDbCursor children = DuckDbCursor.open(memory,
+                         "select encode(k) as k, encode(v) as v from children order by k")) {
+                List<String> merged = new ArrayList<>();
+                while (parents.hasRow()) {
+                    String key = parents.key();
+                    parents.next(row -> DuckDbCursor.text(row, 1));
+                    if (key == null) {
+                        merged.add("null");
+                        continue;
+                    }
+                    merged.add(key + children.take(key, row -> DuckDbCursor.text(row, 2)));
+                }
+                assertThat(merged).containsExactly("a[ação]", "é[]", "Ａ[são]", "𝄞[null]", "null");
+            }
+        }
+    }
 }

@@ -2,11 +2,17 @@ package org.olistdw.pipeline.build;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.olistdw.domain.order.Order;
 import org.olistdw.domain.order.OrderRule;
+import org.olistdw.domain.order.RuleViolation;
+import org.olistdw.pipeline.build.ValidationTables.Part;
 
 /**
  * What validating every order of a build found.
@@ -31,17 +37,24 @@ public record OrderValidation(long orders, long violations, Map<OrderRule, Long>
      * records each business-rule violation their histories hold in the build.
      */
     public static OrderValidation of(ValidationTables tables) {
+        return of(tables, 1);
+    }
+
+    /**
+     * Validates every order as {@link #of(ValidationTables)} does, the orders split in {@code parts} parts
+     * replayed side by side, each on a thread and cursors of its own; the violations recorded are the same
+     * whatever the number of parts.
+     */
+    public static OrderValidation of(ValidationTables tables, int parts) {
         Objects.requireNonNull(tables, "tables");
-        long[] orders = {0};
+        LongAdder orders = new LongAdder();
         Map<OrderRule, Long> byRule = new EnumMap<>(OrderRule.class);
         long recorded;
-        try (Stream<Order> all = tables.orders().streamAll()) {
-            recorded = tables.recordViolations(all
-                    .peek(order -> orders[0]++)
-                    .flatMap(order -> order.violations().stream())
-                    .peek(violation -> byRule.merge(violation.rule(), 1L, Long::sum)));
+        try (Stream<RuleViolation> found = violations(Part.split(parts), part -> tables.orders(part)
+                .peek(order -> orders.increment()))) {
+            recorded = tables.recordViolations(found.peek(violation -> byRule.merge(violation.rule(), 1L, Long::sum)));
         }
-        return new OrderValidation(orders[0], recorded, byRule);
+        return new OrderValidation(orders.sum(), recorded, byRule);
     }
 
     /**
@@ -50,10 +63,26 @@ public record OrderValidation(long orders, long violations, Map<OrderRule, Long>
      * program): the outcome, and what it reports, are those of validating every order.
      */
     public static OrderValidation ofAffected(ValidationTables tables) {
+        return ofAffected(tables, 1);
+    }
+
+    /**
+     * Validates the affected orders as {@link #ofAffected(ValidationTables)} does, split in {@code parts} parts
+     * replayed side by side.
+     */
+    public static OrderValidation ofAffected(ValidationTables tables, int parts) {
         Objects.requireNonNull(tables, "tables");
-        try (Stream<Order> affected = tables.affectedOrders()) {
-            tables.recordViolationsOfAffected(affected.flatMap(order -> order.violations().stream()));
+        try (Stream<RuleViolation> found = violations(Part.split(parts), tables::affectedOrders)) {
+            tables.recordViolationsOfAffected(found);
         }
         return tables.recorded();
+    }
+
+    /** The violations of the orders of every part, each part replayed on a thread of its own. */
+    private static Stream<RuleViolation> violations(List<Part> parts, Function<Part, Stream<Order>> orders) {
+        return SideBySide.merged("validate-orders", parts.stream()
+                .map(part -> (Supplier<Stream<RuleViolation>>) () -> orders.apply(part)
+                        .flatMap(order -> order.violations().stream()))
+                .toList());
     }
 }
