@@ -1,14 +1,8 @@
 package org.olistdw.pipeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,20 +12,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +44,7 @@ import org.olistdw.domain.quality.QualityRule;
 import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.pipeline.BuildGraph.Node;
 import org.olistdw.pipeline.BuildGraph.Work;
+import org.olistdw.pipeline.ChangeDetection.Changes;
 import org.olistdw.pipeline.build.LoadResult;
 import org.olistdw.pipeline.build.OrderValidation;
 import org.olistdw.pipeline.build.RawLoad;
@@ -314,18 +305,6 @@ public final class OlistPipeline {
         return graph;
     }
 
-    /** What {@code task} computed, or what stopped it, as thrown by the computation itself. */
-    private static <T> T joined(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
     /** Waits for {@code task} to end, whatever its outcome, so that nothing uses the build after it closes. */
     private static void awaitQuietly(FutureTask<?> task) {
         boolean interrupted = false;
@@ -397,66 +376,6 @@ public final class OlistPipeline {
         }
     }
 
-    /**
-     * What changed since the published warehouse was built, and since the failed run whose build is kept.
-     *
-     * @param published the run that built the published warehouse, when it is known and succeeded
-     * @param unchanged the files whose size and SHA-256 equal those of their load in that run, with that load
-     * @param failed    the failed run whose build is kept, when it is known, failed and is not the published one
-     * @param reused    of the other files, those whose size and SHA-256 equal those of their load in that run
-     * @param mode      what the run does again
-     * @param sameDefinitions whether the models, rules, settings and program are those that built the published
-     *                        warehouse, so that what it derived from unchanged rows holds for this build too
-     */
-    private record Changes(Optional<RunId> published, Map<SourceTable, DataLoad> unchanged, Optional<RunId> failed,
-                           Map<SourceTable, DataLoad> reused, RunMode mode, boolean sameDefinitions) {
-    }
-
-    /**
-     * The fingerprint of what decides the warehouse besides the source files: the warehouse's definitions, every
-     * quality rule as the store holds it, the reject limit, and the program (its jar's size and time, when it
-     * runs from one). Hex SHA-256.
-     */
-    private String fingerprint() {
-        MessageDigest digest = sha256();
-        List<String> parts = new ArrayList<>();
-        parts.add(warehouse.definitionsFingerprint());
-        rules.all().stream().sorted(Comparator.comparing(QualityRule::name)).forEach(rule -> parts.add(String.join(
-                "|", rule.name(), rule.type().name(), rule.kind().name(), rule.target(),
-                new TreeMap<>(rule.parameters()).toString(), rule.severity().name(), rule.threshold().toPlainString(),
-                Boolean.toString(rule.active()))));
-        parts.add("max_reject_percent=" + rejectLimit.percent().toPlainString());
-        parts.add("program=" + program());
-        for (String part : parts) {
-            digest.update(part.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** The jar this program runs from, by size and modification time, or nothing when it runs from classes. */
-    private static String program() {
-        try {
-            var source = OlistPipeline.class.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return "";
-            }
-            Path location = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(location)
-                    ? location + ":" + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis() : "";
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
     /** Thrown inside a run to stop it at the failed step; its message is the run's one-line cause. */
     private static final class StepFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -523,89 +442,13 @@ public final class OlistPipeline {
         Changes compare(List<SourceFile> files) {
             Changes[] found = new Changes[1];
             step(StepKind.EXTRACT, "unchanged files", () -> {
-                CompletableFuture<String> fingerprinted = CompletableFuture.supplyAsync(OlistPipeline.this::fingerprint);
-                Optional<RunId> published = fullReload ? Optional.empty() : publishedRun()
-                        .filter(built -> runs.find(built).map(r -> r.status() == RunStatus.SUCCESS).orElse(false));
-                Map<SourceTable, String> hashes = new ConcurrentHashMap<>();
-                Map<SourceTable, DataLoad> unchanged = published.isPresent()
-                        ? sameAs(published.get(), files, hashes) : Map.of();
-                Optional<RunId> failed = fullReload ? Optional.empty() : keptFailedRun()
-                        .filter(kept -> !published.equals(Optional.of(kept)))
-                        .filter(kept -> runs.find(kept).map(r -> r.status() == RunStatus.FAILED).orElse(false));
-                Map<SourceTable, DataLoad> reused = new LinkedHashMap<>();
-                if (failed.isPresent()) {
-                    List<SourceFile> rest = files.stream().filter(file -> !unchanged.containsKey(file.table())).toList();
-                    reused.putAll(sameAs(failed.get(), rest, hashes));
-                }
-                String fingerprint = joined(fingerprinted);
-                boolean sameDefinitions = published.isPresent()
-                        && runs.fingerprint(published.get()).map(fingerprint::equals).orElse(false);
-                RunMode mode = unchanged.isEmpty() && reused.isEmpty() ? RunMode.FULL
-                        : unchanged.size() == files.size() && sameDefinitions ? RunMode.NO_CHANGE : RunMode.INCREMENTAL;
-                runs.recordMode(run, mode, fingerprint);
-                found[0] = new Changes(published, Map.copyOf(unchanged), failed, Map.copyOf(reused), mode,
-                        sameDefinitions);
-                LOG.info("run {}: {} run; {} of {} files unchanged since run {}{}{}", run, mode.code(), unchanged.size(),
-                        files.size(), published.map(RunId::toString).orElse("(none)"),
-                        published.isPresent() && !sameDefinitions ? ", models, rules or settings changed" : "",
-                        failed.map(kept -> "; " + reused.size() + " more as loaded by failed run " + kept).orElse(""));
-                return (long) unchanged.size() + reused.size();
+                found[0] = new ChangeDetection(warehouse, runs, rules, rejectLimit, fullReload).compare(run, files);
+                return (long) found[0].unchanged().size() + found[0].reused().size();
             });
             synchronized (this) {
                 mode = Optional.of(found[0].mode());
             }
             return found[0];
-        }
-
-        /**
-         * The files of {@code files} whose size and SHA-256 equal those of their load in run {@code earlier}, with
-         * that load; the SHA-256 of each file read is kept in {@code hashes}, so that a file is hashed once.
-         */
-        private Map<SourceTable, DataLoad> sameAs(RunId earlier, List<SourceFile> files, Map<SourceTable, String> hashes) {
-            Map<String, DataLoad> previous = new LinkedHashMap<>();
-            runs.loads(earlier).forEach(load -> previous.put(load.sourceFile(), load));
-            List<SourceFile> candidates = files.stream().filter(file -> {
-                DataLoad load = previous.get(file.table().fileName());
-                return load != null && load.sizeBytes() == file.sizeBytes();
-            }).toList();
-            candidates.parallelStream().filter(file -> !hashes.containsKey(file.table())).forEach(file -> {
-                try {
-                    hashes.put(file.table(), SourceScan.sha256Of(file.path()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + file.path(), e);
-                }
-            });
-            Map<SourceTable, DataLoad> same = new LinkedHashMap<>();
-            for (SourceFile file : candidates) {
-                DataLoad load = previous.get(file.table().fileName());
-                if (load.sha256().equalsIgnoreCase(hashes.get(file.table()))) {
-                    same.put(file.table(), load);
-                }
-            }
-            return same;
-        }
-
-        /** The run of the kept failed build; nothing when it cannot be read, which then loads the files again. */
-        private Optional<RunId> keptFailedRun() {
-            try {
-                return warehouse.keptFailedRun();
-            } catch (IllegalStateException e) {
-                LOG.warn("run {}: the kept failed build is not reused: {}", run, e.getMessage());
-                return Optional.empty();
-            }
-        }
-
-        /**
-         * The run that built the published warehouse; nothing when it cannot be read, so that the build, which
-         * opens it too, reports why in its own words.
-         */
-        private Optional<RunId> publishedRun() {
-            try {
-                return warehouse.publishedRun();
-            } catch (IllegalStateException e) {
-                LOG.warn("run {}: every file is read: {}", run, e.getMessage());
-                return Optional.empty();
-            }
         }
 
         /** Records every file of a run where nothing changed as carried over, without copying anything. */
