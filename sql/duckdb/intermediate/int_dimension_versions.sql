@@ -252,12 +252,24 @@ greatest_keys as (
 
 ),
 
+opened_keys as (
+
+    -- numbered on the keys alone (one row per dimension and natural key), so the sort carries no attributes
+    select
+        dimension,
+        natural_key,
+        row_number() over (partition by dimension order by natural_key) as key_number
+
+    from compared
+    where is_new or is_changed
+
+),
+
 opened_versions as (
 
     select
         compared.dimension,
-        coalesce(greatest_keys.greatest_key, 0)
-            + row_number() over (partition by compared.dimension order by compared.natural_key) as surrogate_key,
+        coalesce(greatest_keys.greatest_key, 0) + opened_keys.key_number as surrogate_key,
         compared.natural_key,
         compared.attributes,
         case when compared.is_new then timestamp '1900-01-01' else build.as_of end as valid_from,
@@ -265,9 +277,11 @@ opened_versions as (
 
     from compared
     cross join build
+    inner join opened_keys
+        on compared.dimension = opened_keys.dimension
+        and compared.natural_key = opened_keys.natural_key
     left join greatest_keys
         on compared.dimension = greatest_keys.dimension
-    where compared.is_new or compared.is_changed
 
 ),
 

@@ -14,11 +14,25 @@ order_reviews as (
 
 ),
 
+review_keys as (
+
+    -- the windows below sort these columns only; the kept rows' other columns are joined back by their line
+    select
+        review_id,
+        order_id,
+        review_creation_date,
+        review_answer_timestamp,
+        _source_line
+
+    from order_reviews
+
+),
+
 deduplicated as (
 
     select *
 
-    from order_reviews
+    from review_keys
     qualify row_number() over (
         partition by review_id, order_id
         order by review_answer_timestamp desc nulls last, _source_line desc
@@ -26,23 +40,35 @@ deduplicated as (
 
 ),
 
-final as (
+latest_per_order as (
 
     select
-        review_id,
-        order_id,
-        review_score, -- 1..5
-        review_comment_title,
-        review_comment_message,
-        review_creation_date,
-        review_answer_timestamp,
+        _source_line,
         row_number() over (
             partition by order_id
             order by review_creation_date desc nulls last, review_answer_timestamp desc nulls last, _source_line desc
-        ) = 1 as is_latest_for_order, -- the review whose score is the order's score
-        _source_line -- line of the kept row in the source file (lineage)
+        ) = 1 as is_latest_for_order
 
     from deduplicated
+
+),
+
+final as (
+
+    select
+        order_reviews.review_id,
+        order_reviews.order_id,
+        order_reviews.review_score, -- 1..5
+        order_reviews.review_comment_title,
+        order_reviews.review_comment_message,
+        order_reviews.review_creation_date,
+        order_reviews.review_answer_timestamp,
+        latest_per_order.is_latest_for_order, -- the review whose score is the order's score
+        order_reviews._source_line -- line of the kept row in the source file (lineage)
+
+    from order_reviews
+    inner join latest_per_order
+        on order_reviews._source_line = latest_per_order._source_line
 
 )
 

@@ -51,7 +51,6 @@ per_product as (
     select
         product_id,
         count(*) filter (where counts_as_revenue) as items,
-        count(distinct order_id) filter (where counts_as_revenue) as orders,
         sum(price) filter (where counts_as_revenue) as items_price,
         sum(freight_value) filter (where counts_as_revenue) as items_freight,
         min(order_purchase_timestamp) filter (where counts_as_revenue) as first_sale_at,
@@ -62,10 +61,11 @@ per_product as (
 
 ),
 
-reviews_per_product as (
+orders_per_product as (
 
     select
         product_id,
+        count(*) as orders, -- the product's counted orders, one row each
         avg(review_score) as average_review_score
 
     from per_product_order
@@ -78,17 +78,17 @@ final as (
     select
         per_product.product_id,
         per_product.items, -- items sold in counted orders
-        per_product.orders, -- counted orders holding the product
+        coalesce(orders_per_product.orders, 0) as orders, -- counted orders holding the product
         cast(coalesce(per_product.items_price, 0) as decimal(18, 2)) as gross_merchandise_value, -- BRL
         cast(coalesce(per_product.items_freight, 0) as decimal(18, 2)) as freight_value, -- BRL
         average_brl(per_product.items_price, per_product.items) as average_price, -- BRL
-        cast(round(reviews_per_product.average_review_score, 2) as decimal(4, 2)) as average_review_score, -- 1..5
+        cast(round(orders_per_product.average_review_score, 2) as decimal(4, 2)) as average_review_score, -- 1..5
         cast(per_product.first_sale_at as date) as first_sale_date,
         cast(per_product.last_sale_at as date) as last_sale_date
 
     from per_product
-    left join reviews_per_product
-        on per_product.product_id = reviews_per_product.product_id
+    left join orders_per_product
+        on per_product.product_id = orders_per_product.product_id
 
 )
 

@@ -53,7 +53,6 @@ per_category_month as (
     select
         category_key,
         purchase_month,
-        count(distinct order_id) as orders,
         count(*) as items,
         count(distinct product_id) as products,
         sum(price) as gross_merchandise_value,
@@ -65,15 +64,27 @@ per_category_month as (
 
 ),
 
-reviews_per_category_month as (
+category_orders as (
+
+    select distinct
+        category_key,
+        purchase_month,
+        order_id
+
+    from counted_items
+
+),
+
+orders_per_category_month as (
 
     select
         category_orders.category_key,
         category_orders.purchase_month,
+        count(*) as orders, -- one row per order
         avg(orders.review_score) as average_review_score
 
-    from (select distinct category_key, purchase_month, order_id from counted_items) as category_orders
-    inner join orders
+    from category_orders
+    left join orders
         on category_orders.order_id = orders.order_id
     group by category_orders.category_key, category_orders.purchase_month
 
@@ -86,14 +97,14 @@ final as (
         categories.product_category_name, -- Portuguese; unknown without a category
         categories.product_category_name_english,
         per_category_month.purchase_month, -- first day of the month
-        per_category_month.orders, -- counted orders with an item of the category
+        orders_per_category_month.orders, -- counted orders with an item of the category
         per_category_month.items, -- items of the category in counted orders
         per_category_month.products, -- distinct products sold
         cast(per_category_month.gross_merchandise_value as decimal(18, 2)) as gross_merchandise_value, -- BRL, sum of item prices
         cast(per_category_month.freight_value as decimal(18, 2)) as freight_value, -- BRL, sum of item freight
         cast(per_category_month.revenue as decimal(18, 2)) as revenue, -- BRL, prices + freight
         average_brl(per_category_month.gross_merchandise_value, per_category_month.items) as average_price, -- BRL, GMV / items
-        cast(round(reviews_per_category_month.average_review_score, 2) as decimal(4, 2)) as average_review_score, -- 1..5; null without reviews
+        cast(round(orders_per_category_month.average_review_score, 2) as decimal(4, 2)) as average_review_score, -- 1..5; null without reviews
         share_of(
             per_category_month.gross_merchandise_value,
             sum(per_category_month.gross_merchandise_value) over (partition by per_category_month.purchase_month)
@@ -102,9 +113,9 @@ final as (
     from per_category_month
     inner join categories
         on per_category_month.category_key = categories.category_key
-    left join reviews_per_category_month
-        on per_category_month.category_key = reviews_per_category_month.category_key
-        and per_category_month.purchase_month = reviews_per_category_month.purchase_month
+    inner join orders_per_category_month
+        on per_category_month.category_key = orders_per_category_month.category_key
+        and per_category_month.purchase_month = orders_per_category_month.purchase_month
 
 )
 

@@ -13,6 +13,12 @@
 -- customers and sellers not over months either (a person buying in two months counts in each).
 -- Deliveries are the counted orders delivered (rule in int_order_enriched), late when delivered on a
 -- later day than estimated.
+-- The distinct counts are counted as rows: the items are first grouped per combination and order (person,
+-- seller), and each combination counts its groups; the ids are numbered first (an order by its fact_orders
+-- row, a person and a seller by the rank of their id, a state and a category by the rank of its name, the
+-- names put back on the rows at the end), as numbers group faster than texts. The state is the order's (one
+-- fact_orders row), so an order's groups per month and state give both the month's and the state's; an
+-- order counts as delivered (on time, late) when one of its items in the group is.
 with
 
 order_items as (
@@ -23,25 +29,70 @@ order_items as (
 
 orders as (
 
-    select * from core.fact_orders
+    select
+        row_number() over () as order_number, -- one per order: fact_orders has one row per order
+        *
+
+    from core.fact_orders
 
 ),
 
 customers as (
 
-    select * from core.dim_customer
+    select
+        dense_rank() over (order by customer_unique_id) as person_number, -- one per person
+        *
+
+    from core.dim_customer
 
 ),
 
 sellers as (
 
-    select * from core.dim_seller
+    select
+        dense_rank() over (order by seller_id) as seller_number, -- one per seller
+        *
+
+    from core.dim_seller
 
 ),
 
 categories as (
 
-    select * from core.dim_category
+    select
+        dense_rank() over (order by product_category_name) as category_number, -- one per name
+        *
+
+    from core.dim_category
+
+),
+
+states as (
+
+    select distinct
+        delivery_state
+
+    from orders
+
+),
+
+state_numbers as (
+
+    select
+        dense_rank() over (order by delivery_state) as state_number, -- one per state, null included
+        delivery_state
+
+    from states
+
+),
+
+category_names as (
+
+    select distinct
+        category_number,
+        product_category_name
+
+    from categories
 
 ),
 
@@ -55,11 +106,13 @@ counted_items as (
 
     select
         dates.month_start_date as purchase_month,
-        orders.delivery_state as customer_state,
-        categories.product_category_name,
-        order_items.order_id,
-        customers.customer_unique_id,
-        sellers.seller_id,
+        state_numbers.state_number,
+        categories.category_number,
+        orders.order_number,
+        customers.person_number,
+        customers.customer_unique_id <> 'unknown' as is_known_person,
+        sellers.seller_number,
+        sellers.seller_id <> 'unknown' as is_known_seller,
         order_items.price,
         order_items.freight_value,
         order_items.item_total_value,
@@ -69,6 +122,8 @@ counted_items as (
     from order_items
     inner join orders
         on order_items.order_id = orders.order_id
+    inner join state_numbers
+        on orders.delivery_state is not distinct from state_numbers.delivery_state
     inner join dates
         on order_items.purchase_date_key = dates.date_key
     inner join customers
@@ -81,32 +136,181 @@ counted_items as (
 
 ),
 
-grouped as (
+item_measures as (
 
     select
         purchase_month,
-        grouping(customer_state) = 0 as by_state,
-        grouping(product_category_name) = 0 as by_category,
-        customer_state,
-        product_category_name,
-        count(distinct order_id) as orders,
+        grouping(state_number) = 0 as by_state,
+        grouping(category_number) = 0 as by_category,
+        state_number,
+        category_number,
         count(*) as items,
         sum(price) as gross_merchandise_value,
         sum(freight_value) as freight_value,
-        sum(item_total_value) as revenue,
-        count(distinct customer_unique_id) filter (where customer_unique_id <> 'unknown') as customers,
-        count(distinct seller_id) filter (where seller_id <> 'unknown') as active_sellers,
-        count(distinct order_id) filter (where is_delivered) as delivered_orders,
-        count(distinct order_id) filter (where is_delivered and not is_late) as on_time_orders,
-        count(distinct order_id) filter (where is_delivered and is_late) as late_orders
+        sum(item_total_value) as revenue
 
     from counted_items
     group by grouping sets (
         (purchase_month),
-        (purchase_month, customer_state),
-        (purchase_month, product_category_name),
-        (purchase_month, customer_state, product_category_name)
+        (purchase_month, state_number),
+        (purchase_month, category_number),
+        (purchase_month, state_number, category_number)
     )
+
+),
+
+order_groupings as (
+
+    select
+        purchase_month,
+        state_number,
+        grouping(category_number) = 0 as by_category,
+        category_number,
+        bool_or(is_delivered) as is_delivered,
+        bool_or(is_delivered and not is_late) as is_on_time,
+        bool_or(is_delivered and is_late) as is_late
+
+    from counted_items
+    group by grouping sets (
+        (purchase_month, state_number, order_number),
+        (purchase_month, state_number, category_number, order_number)
+    )
+
+),
+
+order_counts as (
+
+    select
+        purchase_month,
+        grouping(state_number) = 0 as by_state,
+        by_category,
+        state_number,
+        category_number,
+        count(*) as orders,
+        count(*) filter (where is_delivered) as delivered_orders,
+        count(*) filter (where is_on_time) as on_time_orders,
+        count(*) filter (where is_late) as late_orders
+
+    from order_groupings
+    group by grouping sets (
+        (purchase_month, by_category, category_number),
+        (purchase_month, by_category, state_number, category_number)
+    )
+
+),
+
+person_groupings as (
+
+    select
+        purchase_month,
+        grouping(state_number) = 0 as by_state,
+        grouping(category_number) = 0 as by_category,
+        state_number,
+        category_number
+
+    from counted_items
+    where is_known_person
+    group by grouping sets (
+        (purchase_month, person_number),
+        (purchase_month, state_number, person_number),
+        (purchase_month, category_number, person_number),
+        (purchase_month, state_number, category_number, person_number)
+    )
+
+),
+
+person_counts as (
+
+    select
+        purchase_month,
+        by_state,
+        by_category,
+        state_number,
+        category_number,
+        count(*) as customers
+
+    from person_groupings
+    group by all
+
+),
+
+seller_groupings as (
+
+    select
+        purchase_month,
+        grouping(state_number) = 0 as by_state,
+        grouping(category_number) = 0 as by_category,
+        state_number,
+        category_number
+
+    from counted_items
+    where is_known_seller
+    group by grouping sets (
+        (purchase_month, seller_number),
+        (purchase_month, state_number, seller_number),
+        (purchase_month, category_number, seller_number),
+        (purchase_month, state_number, category_number, seller_number)
+    )
+
+),
+
+seller_counts as (
+
+    select
+        purchase_month,
+        by_state,
+        by_category,
+        state_number,
+        category_number,
+        count(*) as active_sellers
+
+    from seller_groupings
+    group by all
+
+),
+
+grouped as (
+
+    select
+        item_measures.purchase_month,
+        item_measures.by_state,
+        item_measures.by_category,
+        state_numbers.delivery_state as customer_state,
+        category_names.product_category_name,
+        item_measures.items,
+        item_measures.gross_merchandise_value,
+        item_measures.freight_value,
+        item_measures.revenue,
+        order_counts.orders,
+        order_counts.delivered_orders,
+        order_counts.on_time_orders,
+        order_counts.late_orders,
+        coalesce(person_counts.customers, 0) as customers,
+        coalesce(seller_counts.active_sellers, 0) as active_sellers
+
+    from item_measures
+    left join state_numbers
+        on item_measures.state_number = state_numbers.state_number
+    left join category_names
+        on item_measures.category_number = category_names.category_number
+    left join order_counts
+        on order_counts.purchase_month = item_measures.purchase_month
+        and order_counts.by_state = item_measures.by_state
+        and order_counts.by_category = item_measures.by_category
+        and order_counts.state_number is not distinct from item_measures.state_number
+        and order_counts.category_number is not distinct from item_measures.category_number
+    left join person_counts
+        on person_counts.purchase_month = item_measures.purchase_month
+        and person_counts.by_state = item_measures.by_state
+        and person_counts.by_category = item_measures.by_category
+        and person_counts.state_number is not distinct from item_measures.state_number
+        and person_counts.category_number is not distinct from item_measures.category_number
+    left join seller_counts
+        on seller_counts.purchase_month = item_measures.purchase_month
+        and seller_counts.by_state = item_measures.by_state
+        and seller_counts.by_category = item_measures.by_category
+        and seller_counts.state_number is not distinct from item_measures.state_number
+        and seller_counts.category_number is not distinct from item_measures.category_number
 
 ),
 
