@@ -51,6 +51,12 @@ create or replace macro source_zip_prefix(field) as
 create or replace macro source_state_code(field) as
     nullif(upper(trim(field)), '');
 
+-- An id (order, customer, person, product, seller, review): trimmed. trim() decodes and copies every value, so
+-- a value it cannot change is taken as it is: plain ASCII (as many bytes as characters), its first character at
+-- or after '!' and its last not a space (trim() removes Unicode spaces only, and the space is ASCII's one).
+create or replace macro source_id(field) as
+    if(field >= '!' and not ends_with(field, ' ') and strlen(field) = length(field), field, trim(field));
+
 -- A text: trimmed; blank is null.
 create or replace macro source_text(field) as
     nullif(trim(field), '');

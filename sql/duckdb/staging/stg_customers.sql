@@ -11,14 +11,8 @@ source as (
 renamed as (
 
     select
-        -- an id goes through trim() only when trim() may change it (a character outside ASCII, a first
-        -- character below '!', a last one a space): trim() decodes and copies every value
-        if(customer_id >= '!' and not ends_with(customer_id, ' ')
-                and strlen(customer_id) = length(customer_id),
-            customer_id, trim(customer_id)) as customer_id, -- key of the customer as seen by one order
-        if(customer_unique_id >= '!' and not ends_with(customer_unique_id, ' ')
-                and strlen(customer_unique_id) = length(customer_unique_id),
-            customer_unique_id, trim(customer_unique_id)) as customer_unique_id, -- the person, shared by all their orders
+        source_id(customer_id) as customer_id, -- key of the customer as seen by one order
+        source_id(customer_unique_id) as customer_unique_id, -- the person, shared by all their orders
         source_zip_prefix(customer_zip_code_prefix) as customer_zip_code_prefix, -- 5 characters, leading zeros restored
         source_text(customer_city) as customer_city,
         source_state_code(customer_state) as customer_state, -- two-letter state code

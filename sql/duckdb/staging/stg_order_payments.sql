@@ -10,10 +10,7 @@ source as (
 renamed as (
 
     select
-        -- an id goes through trim() only when trim() may change it (a character outside ASCII, a first
-        -- character below '!', a last one a space): trim() decodes and copies every value
-        if(order_id >= '!' and not ends_with(order_id, ' ') and strlen(order_id) = length(order_id), order_id,
-            trim(order_id)) as order_id,
+        source_id(order_id) as order_id,
         source_integer(payment_sequential) as payment_sequential, -- 1..n, order of the payments of one order
         lower(trim(payment_type)) as payment_type, -- credit_card, boleto, voucher, debit_card, not_defined
         source_integer(payment_installments) as payment_installments, -- 0..24

@@ -13,12 +13,8 @@ source as (
 renamed as (
 
     select
-        -- an id goes through trim() only when trim() may change it (a character outside ASCII, a first
-        -- character below '!', a last one a space): trim() decodes and copies every value
-        if(review_id >= '!' and not ends_with(review_id, ' ') and strlen(review_id) = length(review_id), review_id,
-            trim(review_id)) as review_id,
-        if(order_id >= '!' and not ends_with(order_id, ' ') and strlen(order_id) = length(order_id), order_id,
-            trim(order_id)) as order_id,
+        source_id(review_id) as review_id,
+        source_id(order_id) as order_id,
         source_integer(review_score) as review_score, -- 1..5
         source_text(review_comment_title) as review_comment_title,
         source_text(review_comment_message) as review_comment_message, -- may contain line breaks

@@ -13,13 +13,8 @@ source as (
 renamed as (
 
     select
-        -- an id goes through trim() only when trim() may change it (a character outside ASCII, a first
-        -- character below '!', a last one a space): trim() decodes and copies every value
-        if(order_id >= '!' and not ends_with(order_id, ' ') and strlen(order_id) = length(order_id), order_id,
-            trim(order_id)) as order_id,
-        if(customer_id >= '!' and not ends_with(customer_id, ' ')
-                and strlen(customer_id) = length(customer_id),
-            customer_id, trim(customer_id)) as customer_id, -- one customer_id per order; the person is customer_unique_id
+        source_id(order_id) as order_id,
+        source_id(customer_id) as customer_id, -- one customer_id per order; the person is customer_unique_id
         lower(trim(order_status)) as order_status,
         source_timestamp(order_purchase_timestamp) as order_purchase_timestamp,
         source_timestamp(order_approved_at) as order_approved_at,

@@ -31,10 +31,7 @@ translation_per_category as (
 renamed as (
 
     select
-        -- an id goes through trim() only when trim() may change it (a character outside ASCII, a first
-        -- character below '!', a last one a space): trim() decodes and copies every value
-        if(product_id >= '!' and not ends_with(product_id, ' ') and strlen(product_id) = length(product_id), product_id,
-            trim(product_id)) as product_id,
+        source_id(product_id) as product_id,
         source_text(product_category_name) as product_category_name, -- Portuguese
         source_integer(product_name_lenght) as product_name_length, -- characters; the source spells it lenght
         source_integer(product_description_lenght) as product_description_length, -- characters; the source spells it lenght

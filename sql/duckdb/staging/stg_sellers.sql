@@ -11,10 +11,7 @@ source as (
 renamed as (
 
     select
-        -- an id goes through trim() only when trim() may change it (a character outside ASCII, a first
-        -- character below '!', a last one a space): trim() decodes and copies every value
-        if(seller_id >= '!' and not ends_with(seller_id, ' ') and strlen(seller_id) = length(seller_id), seller_id,
-            trim(seller_id)) as seller_id,
+        source_id(seller_id) as seller_id,
         source_zip_prefix(seller_zip_code_prefix) as seller_zip_code_prefix, -- 5 characters, leading zeros restored
         source_text(seller_city) as seller_city, -- sometimes dirty in the source (sao paulo / sao paulo)
         source_state_code(seller_state) as seller_state, -- two-letter state code

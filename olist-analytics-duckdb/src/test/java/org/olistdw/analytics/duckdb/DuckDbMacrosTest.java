@@ -52,6 +52,22 @@ class DuckDbMacrosTest {
     }
 
     @Test
+    void ids_read_as_trim_reads_them_whether_or_not_trim_is_skipped() throws SQLException {
+        try (Connection duckdb = withMacros()) {
+            // plain ids are taken as they are; a space, a tab, a no-break space (U+00A0), an ideographic space
+            // (U+3000) or an accent at either end, an empty value and null go through trim()
+            List<List<Object>> rows = Builds.query(duckdb, "select field, source_id(field), trim(field) from (values"
+                    + " ('e481f51cbdc54678b7cc49136f2d6af7'), (' e481f5 '), ('e481f5 '), (' e481f5'), (chr(9) || 'e4'),"
+                    + " ('e4' || chr(9)), (chr(160) || 'e4' || chr(160)), (chr(12288) || 'e4'), ('é4'), ('!e4'), (''),"
+                    + " (null)) t(field)");
+            assertThat(rows).hasSize(12);
+            assertThat(rows).allSatisfy(row -> assertThat(row.get(1)).as("source_id(%s)", row.get(0))
+                    .isEqualTo(row.get(2)));
+            assertThat(rows.get(1).get(1)).isEqualTo("e481f5");
+        }
+    }
+
+    @Test
     void texts_are_trimmed_and_blank_is_null() throws SQLException {
         try (Connection duckdb = withMacros()) {
             assertThat(Builds.query(duckdb, "select source_text('  sao paulo '), source_text(' '), source_text(null)"))
@@ -149,7 +165,7 @@ class DuckDbMacrosTest {
                     .extracting(row -> row.get(0))
                     .containsExactly("average_brl", "calendar_days", "counts_as_revenue", "date_key_of", "is_late",
                             "pack_customer_attributes", "pack_product_attributes", "pack_seller_attributes",
-                            "share_of", "source_amount", "source_decimal", "source_integer", "source_number",
+                            "share_of", "source_amount", "source_decimal", "source_id", "source_integer", "source_number",
                             "source_state_code", "source_text", "source_timestamp", "source_timestamp_or_null",
                             "source_zip_prefix",
                             "unpack_customer_attributes", "unpack_product_attributes", "unpack_seller_attributes");
