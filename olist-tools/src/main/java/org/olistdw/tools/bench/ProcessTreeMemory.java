@@ -17,11 +17,17 @@ import java.util.stream.Stream;
  *
  * <p>A process counts its proportional set size ({@code Pss} of {@code /proc/<pid>/smaps_rollup}): a page
  * shared by several processes of the tree, such as PostgreSQL's shared buffers, is counted once over all of
- * them rather than once per process. Where that file cannot be read, its resident set size ({@code VmRSS} of
- * {@code /proc/<pid>/status}) stands in. Processes that end between two samples are not seen in the later one;
- * a peak shorter than the interval may be missed.
+ * them rather than once per process. A process resident beyond {@link #LARGE_BYTES}, and one whose
+ * {@code smaps_rollup} cannot be read, counts its resident set size ({@code VmRSS} of {@code /proc/<pid>/status})
+ * instead: the kernel walks every page of a process to sum its {@code Pss} (about 20 ms of system time at
+ * 500 MiB, more the larger it is), which, every 50 ms, would take a good part of a core from the run being
+ * measured; a process that large (the run's JVM and DuckDB) holds its own pages. Processes that end between two
+ * samples are not seen in the later one; a peak shorter than the interval may be missed.
  */
 final class ProcessTreeMemory implements AutoCloseable {
+
+    /** Resident size beyond which a process counts its resident set, not its proportional set. */
+    static final long LARGE_BYTES = 256L * 1024 * 1024;
 
     private final ProcessHandle root;
     private final long intervalMillis;
@@ -117,14 +123,20 @@ final class ProcessTreeMemory implements AutoCloseable {
         return new long[] {bytes, processes};
     }
 
-    /** Pss of the process, else its VmRSS, in bytes; -1 when neither can be read (e.g. it has ended). */
+    /**
+     * Pss of the process, or its VmRSS when it is resident beyond {@link #LARGE_BYTES} or its Pss cannot be read,
+     * in bytes; -1 when neither can be read (e.g. it has ended).
+     */
     static long processBytes(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
+        long rss = kilobytes(proc.resolve("status"), "VmRSS:");
+        if (rss >= 0 && rss * 1024 > LARGE_BYTES) {
+            return rss * 1024;
+        }
         long pss = kilobytes(proc.resolve("smaps_rollup"), "Pss:");
         if (pss >= 0) {
             return pss * 1024;
         }
-        long rss = kilobytes(proc.resolve("status"), "VmRSS:");
         return rss >= 0 ? rss * 1024 : -1;
     }
 
