@@ -124,7 +124,7 @@ final class BenchReport {
         md.append("The run: every run's wall time; where the time outside the pipeline went, from its log's marks "
                 + "(launch to main, starting its own embedded PostgreSQL, migrations and store setup, after the "
                 + "pipeline: report and stopping PostgreSQL); peak memory of the Java process and of the whole "
-                + "process tree (Java and PostgreSQL, proportional set size sampled every 50 ms). The bare engine "
+                + "process tree (Java and PostgreSQL, sampled every 50 ms: proportional set size, resident set size for a process beyond 256 MiB). The bare engine "
                 + "(DuckDB alone, same files and models): every total, then the median's setup (layout and macros "
                 + "in one transaction), loads (largest first on parallel sessions, with a checkpoint), models (by "
                 + "the build graph on parallel sessions), final checkpoint and close; parsing the models is off "
