@@ -33,17 +33,10 @@ public record OrderValidation(long orders, long violations, Map<OrderRule, Long>
     }
 
     /**
-     * Reconstitutes every order of a build as an {@link Order} aggregate, streaming them in batches, and
-     * records each business-rule violation their histories hold in the build.
-     */
-    public static OrderValidation of(ValidationTables tables) {
-        return of(tables, 1);
-    }
-
-    /**
-     * Validates every order as {@link #of(ValidationTables)} does, the orders split in {@code parts} parts
-     * replayed side by side, each on a thread and cursors of its own; the violations recorded are the same
-     * whatever the number of parts.
+     * Reconstitutes every order of a build as an {@link Order} aggregate, streaming them in batches, and records
+     * each business-rule violation their histories hold in the build. The orders are split in {@code parts} parts
+     * replayed side by side, each on a thread and cursors of its own (one part: on the caller's thread); the
+     * violations recorded are the same whatever the number of parts.
      */
     public static OrderValidation of(ValidationTables tables, int parts) {
         Objects.requireNonNull(tables, "tables");
@@ -58,17 +51,10 @@ public record OrderValidation(long orders, long violations, Map<OrderRule, Long>
     }
 
     /**
-     * Validates only the orders that a run's changed keys touch, as {@link #of} validates every order, and carries
-     * the violations of every other order over from the published warehouse (built with the same models, rules and
-     * program): the outcome, and what it reports, are those of validating every order.
-     */
-    public static OrderValidation ofAffected(ValidationTables tables) {
-        return ofAffected(tables, 1);
-    }
-
-    /**
-     * Validates the affected orders as {@link #ofAffected(ValidationTables)} does, split in {@code parts} parts
-     * replayed side by side.
+     * Validates only the orders that a run's changed keys touch, as {@link #of} validates every order (in
+     * {@code parts} parts side by side), and carries the violations of every other order over from the published
+     * warehouse (built with the same models, rules and program): the outcome, and what it reports, are those of
+     * validating every order.
      */
     public static OrderValidation ofAffected(ValidationTables tables, int parts) {
         Objects.requireNonNull(tables, "tables");
