@@ -139,7 +139,8 @@ public final class BuildGraph {
 
     /**
      * The graph of a warehouse build as {@link #forBuild(WarehouseBuild, Consumer)} makes it, validating only the
-     * orders that the run's changed keys touch when {@code affectedOnly} (see {@link OrderValidation#ofAffected(ValidationTables, int)}):
+     * orders that the run's changed keys touch when {@code affectedOnly} (see
+     * {@link OrderValidation#ofAffected(ValidationTables, int)}):
      * for a build whose unchanged orders are those of the published warehouse, built with the same models, rules
      * and program.
      */

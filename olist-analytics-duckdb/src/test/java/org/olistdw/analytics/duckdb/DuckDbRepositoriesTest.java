@@ -151,9 +151,10 @@ class DuckDbRepositoriesTest {
     void text_read_as_bytes_reads_back_as_the_same_text_and_merges_as_text_keys_do() throws SQLException {
         try (DuckDBConnection memory = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
              Statement statement = memory.createStatement()) {
-            statement.execute("create table parents as select * from (values ('𝄞'), ('a'), ('Ａ'), ('é'), (null)) t(k)");
-            statement.execute("create table children as select * from (values ('Ａ', 'são'), ('b', 'x'), ('𝄞', null),"
-                    + " ('a', 'ação'), ('é', '')) t(k, v)");
+            statement.execute("create table parents as select * from (values ('𝄞'), ('a'), ('Ａ'), ('é'), (null))"
+                    + " t(k)");
+            statement.execute("create table children as select * from (values ('Ａ', 'são'), ('b', 'x'),"
+                    + " ('𝄞', null), ('a', 'ação'), ('é', '')) t(k, v)");
             try (DuckDbCursor parents = DuckDbCursor.open(memory,
                     "select encode(k) as k from parents order by k");
                  DuckDbCursor children = DuckDbCursor.open(memory,
