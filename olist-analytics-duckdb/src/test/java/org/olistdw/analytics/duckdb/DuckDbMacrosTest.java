@@ -166,8 +166,8 @@ class DuckDbMacrosTest {
                     .containsExactly("average_brl", "calendar_days", "counts_as_revenue", "date_key_of", "is_late",
                             "pack_customer_attributes", "pack_product_attributes", "pack_seller_attributes",
                             "share_of", "source_amount", "source_decimal", "source_id", "source_integer",
-                            "source_number", "source_state_code", "source_text", "source_timestamp", "source_timestamp_or_null",
-                            "source_zip_prefix",
+                            "source_number", "source_state_code", "source_text", "source_timestamp",
+                            "source_timestamp_or_null", "source_zip_prefix",
                             "unpack_customer_attributes", "unpack_product_attributes", "unpack_seller_attributes");
         }
     }
