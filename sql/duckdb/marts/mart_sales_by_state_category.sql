@@ -199,62 +199,54 @@ order_counts as (
 
 ),
 
-person_groupings as (
+members as (
 
+    -- the known people and sellers of the counted items, each kind numbered on its own
     select
         purchase_month,
-        grouping(state_number) = 0 as by_state,
-        grouping(category_number) = 0 as by_category,
         state_number,
-        category_number
+        category_number,
+        'person' as kind,
+        person_number as member_number
 
     from counted_items
     where is_known_person
-    group by grouping sets (
-        (purchase_month, person_number),
-        (purchase_month, state_number, person_number),
-        (purchase_month, category_number, person_number),
-        (purchase_month, state_number, category_number, person_number)
-    )
 
-),
-
-person_counts as (
+    union all
 
     select
         purchase_month,
-        by_state,
-        by_category,
         state_number,
         category_number,
-        count(*) as customers
+        'seller' as kind,
+        seller_number as member_number
 
-    from person_groupings
-    group by all
+    from counted_items
+    where is_known_seller
 
 ),
 
-seller_groupings as (
+member_groupings as (
 
     select
         purchase_month,
         grouping(state_number) = 0 as by_state,
         grouping(category_number) = 0 as by_category,
         state_number,
-        category_number
+        category_number,
+        kind
 
-    from counted_items
-    where is_known_seller
+    from members
     group by grouping sets (
-        (purchase_month, seller_number),
-        (purchase_month, state_number, seller_number),
-        (purchase_month, category_number, seller_number),
-        (purchase_month, state_number, category_number, seller_number)
+        (purchase_month, kind, member_number),
+        (purchase_month, state_number, kind, member_number),
+        (purchase_month, category_number, kind, member_number),
+        (purchase_month, state_number, category_number, kind, member_number)
     )
 
 ),
 
-seller_counts as (
+member_counts as (
 
     select
         purchase_month,
@@ -262,9 +254,10 @@ seller_counts as (
         by_category,
         state_number,
         category_number,
-        count(*) as active_sellers
+        count(*) filter (where kind = 'person') as customers,
+        count(*) filter (where kind = 'seller') as active_sellers
 
-    from seller_groupings
+    from member_groupings
     group by all
 
 ),
@@ -285,8 +278,8 @@ grouped as (
         order_counts.delivered_orders,
         order_counts.on_time_orders,
         order_counts.late_orders,
-        coalesce(person_counts.customers, 0) as customers,
-        coalesce(seller_counts.active_sellers, 0) as active_sellers
+        coalesce(member_counts.customers, 0) as customers,
+        coalesce(member_counts.active_sellers, 0) as active_sellers
 
     from item_measures
     left join state_numbers
@@ -299,18 +292,12 @@ grouped as (
         and order_counts.by_category = item_measures.by_category
         and order_counts.state_number is not distinct from item_measures.state_number
         and order_counts.category_number is not distinct from item_measures.category_number
-    left join person_counts
-        on person_counts.purchase_month = item_measures.purchase_month
-        and person_counts.by_state = item_measures.by_state
-        and person_counts.by_category = item_measures.by_category
-        and person_counts.state_number is not distinct from item_measures.state_number
-        and person_counts.category_number is not distinct from item_measures.category_number
-    left join seller_counts
-        on seller_counts.purchase_month = item_measures.purchase_month
-        and seller_counts.by_state = item_measures.by_state
-        and seller_counts.by_category = item_measures.by_category
-        and seller_counts.state_number is not distinct from item_measures.state_number
-        and seller_counts.category_number is not distinct from item_measures.category_number
+    left join member_counts
+        on member_counts.purchase_month = item_measures.purchase_month
+        and member_counts.by_state = item_measures.by_state
+        and member_counts.by_category = item_measures.by_category
+        and member_counts.state_number is not distinct from item_measures.state_number
+        and member_counts.category_number is not distinct from item_measures.category_number
 
 ),
 
