@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.olistdw.domain.orchestration.DataLoad;
@@ -52,7 +53,8 @@ class CorruptInputSuiteTest {
     private static final String CUSTOMERS = "olist_customers_dataset.csv";
     private static final String SELLERS = "olist_sellers_dataset.csv";
 
-    private static Path work;
+    @TempDir
+    static Path work;
     private static Path sample;
     private static Path published;
     private static final Map<String, Long> CLEAN_RECORDS = new LinkedHashMap<>();
@@ -60,7 +62,6 @@ class CorruptInputSuiteTest {
 
     @BeforeAll
     static void publishAGoodWarehouse() throws IOException {
-        work = Files.createTempDirectory("olist-corrupt-input");
         sample = Samples.generate(0.005, 7, work.resolve("sample"));
         published = work.resolve("good.duckdb");
         Cli good = run(sample, published);
