@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.PipelineRuns;
@@ -98,7 +97,7 @@ final class ChangeDetection {
             List<SourceFile> rest = files.stream().filter(file -> !unchanged.containsKey(file.table())).toList();
             reused.putAll(sameAs(failed.get(), rest, hashes));
         }
-        String fingerprint = joined(fingerprinted);
+        String fingerprint = Futures.join(fingerprinted);
         boolean sameDefinitions = published.isPresent()
                 && runs.fingerprint(published.get()).map(fingerprint::equals).orElse(false);
         RunMode mode = unchanged.isEmpty() && reused.isEmpty() ? RunMode.FULL
@@ -204,18 +203,6 @@ final class ChangeDetection {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    /** What {@code task} computed, or what stopped it, as thrown by the computation itself. */
-    private static <T> T joined(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 }

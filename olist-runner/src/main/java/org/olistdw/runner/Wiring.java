@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.analytics.duckdb.DuckDbWarehouse;
 import org.olistdw.domain.orchestration.RunId;
@@ -24,6 +23,7 @@ import org.olistdw.ops.postgres.LocalPostgres;
 import org.olistdw.ops.postgres.OpsStoreUnavailableException;
 import org.olistdw.ops.postgres.PostgresOps;
 import org.olistdw.ops.postgres.RunSummary;
+import org.olistdw.pipeline.Futures;
 import org.olistdw.pipeline.OlistPipeline;
 import org.olistdw.pipeline.build.PublishedVersions;
 import org.olistdw.pipeline.build.Warehouse;
@@ -137,7 +137,7 @@ final class Wiring implements AutoCloseable {
         CompletableFuture<List<QualityRule>> shipped = CompletableFuture.supplyAsync(RuleCatalog::shipped);
         Wiring wiring = connect(workDir, options);
         try {
-            int added = wiring.ops.qualityRules().seed(joined(shipped));
+            int added = wiring.ops.qualityRules().seed(Futures.join(shipped));
             if (added > 0) {
                 LOG.info("seeded {} new quality rules from the shipped catalogue", added);
             }
@@ -155,21 +155,6 @@ final class Wiring implements AutoCloseable {
     static Wiring connectForRun(Path workDir, OpsOptions options) {
         DuckDbWarehouse.warmUp();
         return connectWithShippedRules(workDir, options);
-    }
-
-    /** The value of a finished computation, or the failure it threw, as thrown. */
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /**

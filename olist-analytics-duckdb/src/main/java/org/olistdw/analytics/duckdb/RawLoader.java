@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
@@ -19,6 +18,7 @@ import org.duckdb.DuckDBConnection;
 import org.olistdw.analytics.duckdb.CheckedRows.CheckedRow;
 import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.pipeline.Futures;
 import org.olistdw.pipeline.source.ControlCharacters;
 import org.olistdw.pipeline.source.SourceFileProblem;
 import org.olistdw.pipeline.source.SourceInspector;
@@ -101,7 +101,7 @@ final class RawLoader {
         long started = System.nanoTime();
         Optional<String> strictReadFailure = readStrictly(table, file);
         long read = System.nanoTime();
-        SourceScan scanned = joined(scan);
+        SourceScan scanned = Futures.join(scan);
         long joined = System.nanoTime();
         SourceInspector.requireUtf8(table, scanned);
         Optional<LoadResult> loaded = Optional.empty();
@@ -153,17 +153,6 @@ final class RawLoader {
     /** The file's table in the stage, as DuckDB read it: row {@code rowid} is data record {@code rowid}. */
     private static String csvStage(SourceTable table) {
         return RawLayout.quote(STAGE) + ".main." + RawLayout.quote("csv_" + table.tableName());
-    }
-
-    private static SourceScan joined(CompletableFuture<SourceScan> scan) {
-        try {
-            return scan.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** The rows of a file DuckDB read strictly, checked in SQL and split into the raw table and quarantine. */
