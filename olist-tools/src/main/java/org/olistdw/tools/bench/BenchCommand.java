@@ -571,13 +571,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * The options among {@code jvmArguments} (this process's) that choose the just-in-time compilers, in their
-     * order: {@code bin/olist} starts {@code run} and {@code bench} with the first compiler only, and a run process
-     * of the bench starts the same way.
+     * order: {@code bin/olist} starts {@code run} and {@code bench} with its compiler directives (or the first
+     * compiler only), and a run process of the bench starts the same way.
      */
     static List<String> compilerOptions(List<String> jvmArguments) {
         return jvmArguments.stream()
                 .filter(argument -> argument.startsWith("-XX:TieredStopAtLevel=")
-                        || argument.equals("-XX:+TieredCompilation") || argument.equals("-XX:-TieredCompilation"))
+                        || argument.equals("-XX:+TieredCompilation") || argument.equals("-XX:-TieredCompilation")
+                        || argument.startsWith("-XX:CompilerDirectivesFile=")
+                        || argument.equals("-XX:+UnlockDiagnosticVMOptions")
+                        || argument.equals("-XX:-DisplayVMOutput"))
                 .toList();
     }
 

@@ -57,6 +57,10 @@ class BenchCommandTest {
                 .containsExactly("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4");
         assertThat(BenchCommand.compilerOptions(List.of("-XX:-TieredCompilation", "-XX:+UseSerialGC")))
                 .containsExactly("-XX:-TieredCompilation");
+        assertThat(BenchCommand.compilerOptions(List.of("-Xlog:cds=off", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-DisplayVMOutput", "-XX:CompilerDirectivesFile=/x/bin/compiler-directives.json", "-Xmx2g")))
+                .containsExactly("-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
+                        "-XX:CompilerDirectivesFile=/x/bin/compiler-directives.json");
         assertThat(BenchCommand.compilerOptions(List.of("-Xmx2g"))).isEmpty();
     }
 
