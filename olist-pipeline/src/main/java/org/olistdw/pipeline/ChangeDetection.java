@@ -28,7 +28,7 @@ import org.olistdw.domain.quality.QualityRules;
 import org.olistdw.pipeline.build.RejectLimit;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.source.SourceFile;
-import org.olistdw.pipeline.source.SourceScan;
+import org.olistdw.pipeline.source.SourceHashes;
 import org.olistdw.pipeline.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,18 +48,21 @@ final class ChangeDetection {
     private final QualityRules rules;
     private final RejectLimit rejectLimit;
     private final boolean fullReload;
+    private final SourceHashes sourceHashes;
 
     /**
      * @param fullReload whether every file is read again whatever it holds ({@code run --full}): nothing is then
      *                   compared and the run is full
+     * @param sourceHashes the files' hashes, computed ahead where they were
      */
     ChangeDetection(Warehouse warehouse, PipelineRuns runs, QualityRules rules, RejectLimit rejectLimit,
-                    boolean fullReload) {
+                    boolean fullReload, SourceHashes sourceHashes) {
         this.warehouse = warehouse;
         this.runs = runs;
         this.rules = rules;
         this.rejectLimit = rejectLimit;
         this.fullReload = fullReload;
+        this.sourceHashes = sourceHashes;
     }
 
     /**
@@ -123,7 +126,7 @@ final class ChangeDetection {
         }).toList();
         candidates.parallelStream().filter(file -> !hashes.containsKey(file.table())).forEach(file -> {
             try {
-                hashes.put(file.table(), SourceScan.sha256Of(file.path()));
+                hashes.put(file.table(), sourceHashes.sha256(file.path()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file.path(), e);
             }

@@ -57,6 +57,7 @@ import org.olistdw.pipeline.gate.PublishBlocked;
 import org.olistdw.pipeline.gate.PublishGates;
 import org.olistdw.pipeline.quality.QualityChecker;
 import org.olistdw.pipeline.source.SourceFile;
+import org.olistdw.pipeline.source.SourceHashes;
 import org.olistdw.pipeline.source.SourceFileProblem;
 import org.olistdw.pipeline.source.SourceInspector;
 import org.olistdw.pipeline.source.SourceScan;
@@ -101,6 +102,7 @@ public final class OlistPipeline {
     private final int parallelism;
     private final RejectLimit rejectLimit;
     private final boolean fullReload;
+    private final SourceHashes sourceHashes;
 
     /**
      * A pipeline running {@value #DEFAULT_PARALLELISM} nodes of the build graph at once.
@@ -130,12 +132,14 @@ public final class OlistPipeline {
      */
     public OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
                          Clock clock, int parallelism, RejectLimit rejectLimit) {
-        this(warehouse, runs, rules, results, clock, parallelism, rejectLimit, false);
+        this(warehouse, runs, rules, results, clock, parallelism, rejectLimit, false, SourceHashes.none());
     }
 
     private OlistPipeline(Warehouse warehouse, PipelineRuns runs, QualityRules rules, QualityResults results,
-                          Clock clock, int parallelism, RejectLimit rejectLimit, boolean fullReload) {
+                          Clock clock, int parallelism, RejectLimit rejectLimit, boolean fullReload,
+                          SourceHashes sourceHashes) {
         this.fullReload = fullReload;
+        this.sourceHashes = Objects.requireNonNull(sourceHashes, "sourceHashes");
         this.rejectLimit = Objects.requireNonNull(rejectLimit, "rejectLimit");
         this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
         this.runs = Objects.requireNonNull(runs, "runs");
@@ -150,7 +154,7 @@ public final class OlistPipeline {
 
     /** This pipeline with {@code limit} as the largest share of a file the load may quarantine. */
     public OlistPipeline withRejectLimit(RejectLimit limit) {
-        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, limit, fullReload);
+        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, limit, fullReload, sourceHashes);
     }
 
     /**
@@ -159,7 +163,16 @@ public final class OlistPipeline {
      * and a run where nothing changed builds nothing (see {@link #run(Path, RunListener, Acceptance)}).
      */
     public OlistPipeline withFullReload(boolean full) {
-        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, rejectLimit, full);
+        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, rejectLimit, full, sourceHashes);
+    }
+
+    /**
+     * This pipeline telling unchanged files by the hashes {@code hashes} computed ahead (see
+     * {@link SourceHashes#startIn}) where the files are as they were then; by default each is computed when the run
+     * compares the files.
+     */
+    public OlistPipeline withSourceHashes(SourceHashes hashes) {
+        return new OlistPipeline(warehouse, runs, rules, results, clock, parallelism, rejectLimit, fullReload, hashes);
     }
 
     /**
@@ -442,7 +455,8 @@ public final class OlistPipeline {
         Changes compare(List<SourceFile> files) {
             Changes[] found = new Changes[1];
             step(StepKind.EXTRACT, "unchanged files", () -> {
-                found[0] = new ChangeDetection(warehouse, runs, rules, rejectLimit, fullReload).compare(run, files);
+                found[0] = new ChangeDetection(warehouse, runs, rules, rejectLimit, fullReload, sourceHashes)
+                        .compare(run, files);
                 return (long) found[0].unchanged().size() + found[0].reused().size();
             });
             synchronized (this) {

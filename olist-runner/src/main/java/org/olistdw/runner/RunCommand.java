@@ -26,6 +26,7 @@ import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
 import org.olistdw.pipeline.build.RejectLimit;
+import org.olistdw.pipeline.source.SourceHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -92,8 +93,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path published = options.published(work.workDir);
+        SourceHashes hashes = hashAhead(options);
         try (Wiring wiring = Wiring.connectForRun(work.workDir, ops)) {
-            RunReport report = runOnce(wiring, options, work.workDir, published, out, err, extensions, clock);
+            RunReport report = runOnce(wiring, options, work.workDir, published, out, err, extensions, clock,
+                    hashes);
             if (!report.succeeded()) {
                 err.println("olist: " + failureLine(report));
                 err.flush();
@@ -101,6 +104,15 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Starts hashing the source files, to be called before connecting the stores: the hashes that tell the
+     * unchanged files are then computed while PostgreSQL starts. None for a {@code --full} run, which compares
+     * no file.
+     */
+    static SourceHashes hashAhead(RunOptions options) {
+        return options.full ? SourceHashes.none() : SourceHashes.startIn(options.source);
     }
 
     /** The one line that says a run failed and why, e.g. {@code run 7 failed: <cause>}. */
@@ -113,17 +125,18 @@ final class RunCommand implements Callable<Integer> {
      * progress on {@code err} and the extensions following, prints the report and the reject warnings on
      * {@code out}, and releases the lock.
      *
+     * @param hashes the source files' hashes computed ahead, if any
      * @return the run's report, succeeded or not
      * @throws EnvironmentProblem when the warehouse is locked by another run, or the environment fails the run
      */
     static RunReport runOnce(Wiring wiring, RunOptions options, Path workDir, Path published, PrintWriter out,
-                             PrintWriter err, List<RunExtension> extensions, Clock clock) {
+                             PrintWriter err, List<RunExtension> extensions, Clock clock, SourceHashes hashes) {
         RejectLimit rejectLimit = options.rejectLimit();
         try (WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(options.lockLease))) {
             int cores = options.threads != null ? options.threads : Runtime.getRuntime().availableProcessors();
             OlistPipeline pipeline = wiring.pipeline(published, options.memoryLimit, cores, RunOptions.tempDir(workDir),
                     options.parallelism, options.keepVersions, lease, clock).withRejectLimit(rejectLimit)
-                    .withFullReload(options.full);
+                    .withFullReload(options.full).withSourceHashes(hashes);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(lease);
             listeners.add(new ConsoleProgress(err, System.console() != null));

@@ -20,6 +20,7 @@ import org.olistdw.pipeline.schedule.RetryPolicy;
 import org.olistdw.pipeline.schedule.Schedule;
 import org.olistdw.pipeline.schedule.Scheduler;
 import org.olistdw.pipeline.schedule.StopSignal;
+import org.olistdw.pipeline.source.SourceHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -150,9 +151,10 @@ final class ScheduleCommand implements Callable<Integer> {
 
     /** One attempt: a whole run with its own connection to the operational store, as {@code olist run} does. */
     private Scheduler.Outcome attempt(Path workDir, Path published, PrintWriter out, PrintWriter err) {
+        SourceHashes hashes = RunCommand.hashAhead(options);
         try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
             RunReport report = RunCommand.runOnce(wiring, options, workDir, published, out, err, List.of(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), hashes);
             return new Scheduler.Outcome(Optional.of(report.runId()),
                     report.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED,
                     report.succeeded() ? "run " + report.runId() + " succeeded in " + Console.duration(report.duration())
