@@ -29,7 +29,8 @@ final class RunOptions {
             description = "DuckDB memory limit; work beyond it spills to <work-dir>/tmp (default: ${DEFAULT-VALUE}).")
     String memoryLimit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "DuckDB worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "DuckDB threads (default: the cores less the"
+            + " other nodes of --parallelism, at least 1: each node's query runs on its own thread too).")
     Integer threads;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "" + OlistPipeline.DEFAULT_PARALLELISM,

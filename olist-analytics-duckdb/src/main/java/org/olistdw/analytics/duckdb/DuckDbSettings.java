@@ -29,6 +29,24 @@ public record DuckDbSettings(String memoryLimit, int threads, Path tempDirectory
                 DEFAULT_MODEL_ROOT);
     }
 
+    /**
+     * DuckDB's threads for a build that runs {@code sessions} queries at once on this machine's processors: each
+     * session's own thread works on its query, and DuckDB adds {@code threads - 1} workers that all sessions
+     * share, so that the processors are used once, not oversubscribed. At least one; with two processors and two
+     * sessions, one (docs/performance.md measures it).
+     */
+    public static int threadsBeside(int sessions) {
+        return threadsBeside(sessions, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #threadsBeside(int)} for a machine of {@code processors}. */
+    static int threadsBeside(int sessions, int processors) {
+        if (sessions < 1) {
+            throw new IllegalArgumentException("sessions must be at least 1, was " + sessions);
+        }
+        return Math.max(1, processors - sessions + 1);
+    }
+
     public DuckDbSettings {
         Objects.requireNonNull(memoryLimit, "memoryLimit");
         Objects.requireNonNull(tempDirectory, "tempDirectory");

@@ -44,4 +44,13 @@ class DuckDbSettingsTest {
         assertThatThrownBy(() -> new DuckDbSettings("1GB", 0, SPILL, "sql/duckdb"))
                 .hasMessage("threads must be at least 1, was 0");
     }
+
+    @Test
+    void duckdb_gets_the_processors_the_other_sessions_leave_and_at_least_one() {
+        assertThat(DuckDbSettings.threadsBeside(2, 2)).isOne();
+        assertThat(DuckDbSettings.threadsBeside(1, 2)).isEqualTo(2);
+        assertThat(DuckDbSettings.threadsBeside(2, 8)).isEqualTo(7);
+        assertThat(DuckDbSettings.threadsBeside(4, 2)).isOne();
+        assertThatThrownBy(() -> DuckDbSettings.threadsBeside(0, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

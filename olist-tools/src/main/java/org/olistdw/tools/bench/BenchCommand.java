@@ -422,12 +422,12 @@ public final class BenchCommand implements Callable<Integer> {
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir.resolve("bare.duckdb.wal"));
         DuckDbSettings defaults = DuckDbSettings.defaults(temp);
-        int processors = Runtime.getRuntime().availableProcessors();
-        DuckDbSettings settings = new DuckDbSettings(memoryLimit != null ? memoryLimit : "4GB", processors, temp,
-                defaults.modelRoot());
+        int sessions = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        // the threads a run gives DuckDB for as many sessions (olist run --threads)
+        DuckDbSettings settings = new DuckDbSettings(memoryLimit != null ? memoryLimit : "4GB",
+                DuckDbSettings.threadsBeside(sessions), temp, defaults.modelRoot());
         try {
-            BareEngineRun.Result result = BareEngineRun.run(sample, file, settings,
-                    parallelism != null ? parallelism : processors);
+            BareEngineRun.Result result = BareEngineRun.run(sample, file, settings, sessions);
             Bare bare = new Bare(millis(result.loadSeconds()), millis(result.transformSeconds()),
                     millis(result.totalSeconds()), millis(result.setupSeconds()), millis(result.closeSeconds()),
                     millis(result.prepareSeconds()), result.parallelism());
