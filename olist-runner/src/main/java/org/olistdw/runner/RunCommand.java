@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.olistdw.analytics.duckdb.DuckDbSettings;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.TaskStatus;
@@ -134,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                              PrintWriter err, List<RunExtension> extensions, Clock clock, SourceHashes hashes) {
         RejectLimit rejectLimit = options.rejectLimit();
         try (WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(options.lockLease))) {
-            int threads = options.threads != null ? options.threads : DuckDbSettings.threadsBeside(options.parallelism);
+            int threads = Wiring.duckDbThreads(options.threads, options.parallelism);
             OlistPipeline pipeline = wiring.pipeline(published, options.memoryLimit, threads, RunOptions.tempDir(workDir),
                     options.parallelism, options.keepVersions, lease, clock).withRejectLimit(rejectLimit)
                     .withFullReload(options.full).withSourceHashes(hashes);

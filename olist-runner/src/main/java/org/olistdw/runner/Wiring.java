@@ -158,6 +158,14 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
+     * DuckDB's threads for a run: {@code requested} when given ({@code --threads}), otherwise the cores that the
+     * build graph's other {@code parallelism - 1} sessions leave (see {@link DuckDbSettings#threadsBeside}).
+     */
+    static int duckDbThreads(Integer requested, int parallelism) {
+        return requested != null ? requested : DuckDbSettings.threadsBeside(parallelism);
+    }
+
+    /**
      * Step 4: opens the analytical store publishing to {@code published} and assembles the pipeline over it and
      * the operational store. Connect with {@link #connectWithShippedRules} first, so the run checks every rule.
      *
