@@ -51,8 +51,8 @@ final class ChangeDetection {
     private final SourceHashes sourceHashes;
 
     /**
-     * @param fullReload whether every file is read again whatever it holds ({@code run --full}): nothing is then
-     *                   compared and the run is full
+     * @param fullReload   whether every file is read again whatever it holds ({@code run --full}): nothing is then
+     *                     compared and the run is full
      * @param sourceHashes the files' hashes, computed ahead where they were
      */
     ChangeDetection(Warehouse warehouse, PipelineRuns runs, QualityRules rules, RejectLimit rejectLimit,

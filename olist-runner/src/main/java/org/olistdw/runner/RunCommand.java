@@ -134,8 +134,9 @@ final class RunCommand implements Callable<Integer> {
         RejectLimit rejectLimit = options.rejectLimit();
         try (WarehouseLease lease = wiring.lock(published, Duration.ofSeconds(options.lockLease))) {
             int threads = Wiring.duckDbThreads(options.threads, options.parallelism);
-            OlistPipeline pipeline = wiring.pipeline(published, options.memoryLimit, threads, RunOptions.tempDir(workDir),
-                    options.parallelism, options.keepVersions, lease, clock).withRejectLimit(rejectLimit)
+            OlistPipeline pipeline = wiring.pipeline(published, options.memoryLimit, threads,
+                    RunOptions.tempDir(workDir), options.parallelism, options.keepVersions, lease, clock)
+                    .withRejectLimit(rejectLimit)
                     .withFullReload(options.full).withSourceHashes(hashes);
             List<RunListener> listeners = new ArrayList<>();
             listeners.add(lease);
