@@ -100,6 +100,7 @@ final class ChangeDetection {
             List<SourceFile> rest = files.stream().filter(file -> !unchanged.containsKey(file.table())).toList();
             reused.putAll(sameAs(failed.get(), rest, hashes));
         }
+        sourceHashes.stop(); // the files compared are hashed; the others are read, and hashed, by their loads
         String fingerprint = Futures.join(fingerprinted);
         boolean sameDefinitions = published.isPresent()
                 && runs.fingerprint(published.get()).map(fingerprint::equals).orElse(false);

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * What one read of a source file finds, independently of any CSV reader that loads it: its size and SHA-256,
@@ -417,16 +419,29 @@ public final class SourceScan {
      * @throws IOException when the file cannot be read
      */
     public static String sha256Of(Path file) throws IOException {
+        return sha256Of(file, () -> false).orElseThrow();
+    }
+
+    /**
+     * {@link #sha256Of(Path)}, given up (empty) as soon as {@code stopped} says so, which it is asked before each
+     * megabyte read.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static Optional<String> sha256Of(Path file, BooleanSupplier stopped) throws IOException {
         MessageDigest digest = sha256Digest();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-            while (channel.read(buffer) >= 0) {
+            while (!stopped.getAsBoolean()) {
+                if (channel.read(buffer) < 0) {
+                    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+                }
                 buffer.flip();
                 digest.update(buffer);
                 buffer.clear();
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Optional.empty();
     }
 
     private static MessageDigest sha256Digest() {

@@ -64,6 +64,18 @@ class SourceHashesTest {
     }
 
     @Test
+    void hashing_given_up_stops_reading_and_the_hash_is_then_computed_when_asked_for() throws Exception {
+        Path orders = write(SourceTable.ORDERS, "order_id\nA\n");
+
+        assertThat(SourceScan.sha256Of(orders, () -> true)).isEmpty();
+        assertThat(SourceScan.sha256Of(orders, () -> false)).contains(sha256("order_id\nA\n"));
+
+        SourceHashes hashes = SourceHashes.startIn(dir);
+        hashes.stop();
+        assertThat(hashes.sha256(orders)).isEqualTo(sha256("order_id\nA\n"));
+    }
+
+    @Test
     void a_file_gone_since_its_hashing_began_cannot_be_hashed() throws Exception {
         Path orders = write(SourceTable.ORDERS, "order_id\nA\n");
         SourceHashes hashes = SourceHashes.startIn(dir);
