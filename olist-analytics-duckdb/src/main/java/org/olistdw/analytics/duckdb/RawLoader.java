@@ -33,20 +33,22 @@ import org.slf4j.LoggerFactory;
  * {@code raw.<table>} with its lineage, each other row to {@code raw.quarantine} and to the caller, in file
  * order.
  *
- * <p>A regular file (see {@link SourceScan}) is read by DuckDB's own CSV reader, strict and parallel, every
- * column as text, into a table of the in-memory stage ({@link #STAGE}); the contract's checks run there as SQL
- * ({@link ContractSql}), and the rows are split into the raw table and quarantine by two set-based inserts.
- * Meanwhile the file's {@link SourceScan} reads it once more on its own: its record count must equal the rows
- * DuckDB read, and it gives each row its line and, for a quarantined row, its exact text.
+ * <p>A regular file (see {@link SourceScan}) is read by DuckDB's own CSV reader, strict, every column as text,
+ * straight into the raw table, each row numbered in file order as it goes in (so no copy of the file is held in
+ * memory or written twice). The contract's checks then run over the raw table as SQL ({@link ContractSql}); the
+ * rows they reject are deleted from it and quarantined. Meanwhile the file's {@link SourceScan} reads it once
+ * more on its own: its record count must equal the rows DuckDB read, and it gives each row its line (rows after a
+ * quoted line break have their line moved on by one update) and, for a quarantined row, its exact text.
  *
  * <p>A file DuckDB cannot read strictly, or whose rows DuckDB and the scan count differently, is read record by
- * record by the lenient {@link CsvRecordReader} instead, which quarantines every malformed record with its line
- * and what is wrong ({@link CheckedRows}). Rows go through DuckDB's appender into the stage, moved into the
- * build file by one set-based insert per batch; memory stays bounded whatever the file size.
+ * record by the lenient {@link CsvRecordReader} instead (whatever the strict read put in the raw table is deleted
+ * first), which quarantines every malformed record with its line and what is wrong ({@link CheckedRows}). Rows go
+ * through DuckDB's appender into the stage, moved into the build file by one set-based insert per batch; memory
+ * stays bounded whatever the file size.
  */
 final class RawLoader {
 
-    /** The in-memory database attached to every build, where loads stage their batches. */
+    /** The in-memory database attached to every build, where loads stage their batches and small tables. */
     static final String STAGE = "load_stage";
 
     /** Rows staged before they move into the build file: two DuckDB row groups. */
@@ -91,14 +93,15 @@ final class RawLoader {
     }
 
     /**
-     * Loads the file, reconciling it with {@code scan}. A load that fails part-way leaves part of the file in
-     * the build, which must then be discarded, not published.
+     * Loads the file into its raw table, which must be empty, reconciling it with {@code scan}. A load that fails
+     * part-way leaves part of the file in the build, which must then be discarded, not published.
      *
      * @throws SourceFileProblem when the scan finds bytes that are not UTF-8
      */
     LoadResult load(SourceTable table, Path file, CompletableFuture<SourceScan> scan,
                     Consumer<QuarantinedRow> quarantine) {
         long started = System.nanoTime();
+        requireEmpty(table);
         Optional<String> strictReadFailure = readStrictly(table, file);
         long read = System.nanoTime();
         SourceScan scanned = Futures.join(scan);
@@ -112,10 +115,16 @@ final class RawLoader {
                 LOG.info("{} is read record by record: it is not regular RFC 4180 with {} fields a row",
                         table.fileName(), table.columns().size());
             } else {
-                loaded = new StagedCsv(table, scanned).split(quarantine);
+                loaded = new StrictCsv(table, scanned).split(quarantine);
             }
+            if (loaded.isEmpty() && strictReadFailure.isEmpty()) {
+                execute("delete from " + RawLayout.rawTable(table));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load " + file + " into " + RawLayout.rawTable(table) + ": "
+                    + e.getMessage(), e);
         } finally {
-            dropQuietly(csvStage(table));
+            dropQuietly(table);
         }
         LoadResult result = loaded.orElseGet(() -> loadRecordByRecord(table, file, quarantine));
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
@@ -128,8 +137,24 @@ final class RawLoader {
         return result;
     }
 
+    /** Refuses to load into a raw table that holds rows already: its rows would be taken for the file's. */
+    private void requireEmpty(SourceTable table) {
+        try {
+            long rows = count("select count(*) from " + RawLayout.rawTable(table));
+            if (rows != 0) {
+                throw new IllegalStateException(RawLayout.rawTable(table) + " holds " + rows + " rows before "
+                        + table.fileName() + " is loaded into it");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the rows of " + RawLayout.rawTable(table) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /**
-     * Reads the file with DuckDB's strict CSV reader into its table in the stage, every column as text.
+     * Reads the file with DuckDB's strict CSV reader straight into its raw table, every column as text, each row
+     * with its record number plus 2 as its line (the line it starts on when no quoted field holds a line break).
+     * The statement inserts every row or none.
      *
      * @return why DuckDB could not, or empty when it did
      */
@@ -137,12 +162,16 @@ final class RawLoader {
         String columns = table.header().stream()
                 .map(name -> RawLayout.literal(name) + ": 'VARCHAR'")
                 .collect(Collectors.joining(", ", "{", "}"));
-        String sql = "create or replace table " + csvStage(table) + " as select * from read_csv("
+        String sql = "insert into " + RawLayout.rawTable(table) + " select " + run.value() + ", "
+                + RawLayout.literal(table.fileName()) + ", row_number() over () + 1, "
+                + String.join(", ", ContractSql.quotedColumns(table)) + " from read_csv("
                 + RawLayout.literal(file.toAbsolutePath().toString())
                 + ", auto_detect = false, header = true, delim = ',', quote = '\"', escape = '\"'"
                 + ", columns = " + columns + ", strict_mode = true, null_padding = false, parallel = true"
                 + ", max_line_size = " + (2 * SourceScan.MAX_RECORD_BYTES) + ")";
         try {
+            // row_number() over () numbers the rows in the order they come in, which is file order only while
+            // insertion order is kept
             orderedReads.run(() -> execute(sql));
             return Optional.empty();
         } catch (SQLException e) {
@@ -150,66 +179,62 @@ final class RawLoader {
         }
     }
 
-    /** The file's table in the stage, as DuckDB read it: row {@code rowid} is data record {@code rowid}. */
-    private static String csvStage(SourceTable table) {
-        return RawLayout.quote(STAGE) + ".main." + RawLayout.quote("csv_" + table.tableName());
+    /** A table of the stage, {@code <prefix>_<table>}, which only the load of {@code table} uses. */
+    private static String stageTable(String prefix, SourceTable table) {
+        return RawLayout.quote(STAGE) + ".main." + RawLayout.quote(prefix + "_" + table.tableName());
     }
 
-    /** The rows of a file DuckDB read strictly, checked in SQL and split into the raw table and quarantine. */
-    private final class StagedCsv {
+    /**
+     * The rows of a file DuckDB read strictly into its raw table, checked in SQL there: the rejected ones deleted,
+     * the lines of the others made right.
+     */
+    private final class StrictCsv {
         private final SourceTable table;
         private final SourceScan scan;
-        private final String stage;
+        private final String raw;
 
-        StagedCsv(SourceTable table, SourceScan scan) {
+        StrictCsv(SourceTable table, SourceScan scan) {
             this.table = table;
             this.scan = scan;
-            this.stage = csvStage(table);
+            this.raw = RawLayout.rawTable(table);
         }
 
-        /** The result, or empty when DuckDB and the scan disagree (the file is then read record by record). */
-        Optional<LoadResult> split(Consumer<QuarantinedRow> quarantine) {
-            try {
-                long read = count("select count(*) from " + stage);
-                if (read != scan.records()) {
-                    LOG.warn("{}: DuckDB read {} rows, the scan counts {} records; read record by record",
-                            table.fileName(), read, scan.records());
-                    return Optional.empty();
-                }
-                List<Reject> rejects = rejects();
-                if (rejects == null) {
-                    return Optional.empty();
-                }
-                String columns = ContractSql.quotedColumns(table).stream()
-                        .map(column -> "csv." + column)
-                        .collect(Collectors.joining(", "));
-                long loaded;
-                try (Statement statement = connection.createStatement()) {
-                    loaded = statement.executeUpdate("insert into " + RawLayout.rawTable(table)
-                            + " select " + run.value() + ", " + RawLayout.literal(table.fileName())
-                            + ", " + lineFrom() + ", " + columns + " from " + stage + " as csv" + lineShifts()
-                            + accepted(rejects));
-                }
-                if (loaded + rejects.size() != read) {
-                    throw new IllegalStateException(table.fileName() + ": " + read + " rows read, " + loaded
-                            + " loaded and " + rejects.size() + " quarantined");
-                }
-                quarantine(rejects, quarantine);
-                return Optional.of(new LoadResult(read, loaded, rejects.size()));
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot load " + scan.path() + " into " + RawLayout.rawTable(table)
-                        + ": " + e.getMessage(), e);
+        /**
+         * The result, or empty when DuckDB and the scan disagree, or the SQL checks and the contract do (the file is
+         * then read record by record).
+         */
+        Optional<LoadResult> split(Consumer<QuarantinedRow> quarantine) throws SQLException {
+            long read = count("select count(*) from " + raw);
+            if (read != scan.records()) {
+                LOG.warn("{}: DuckDB read {} rows, the scan counts {} records; read record by record",
+                        table.fileName(), read, scan.records());
+                return Optional.empty();
             }
+            List<Reject> rejects = rejects();
+            if (rejects == null) {
+                return Optional.empty();
+            }
+            deleteRejected(rejects);
+            long loaded = count("select count(*) from " + raw);
+            if (loaded + rejects.size() != read) {
+                throw new IllegalStateException(table.fileName() + ": " + read + " rows read, " + loaded
+                        + " loaded and " + rejects.size() + " quarantined");
+            }
+            shiftLines();
+            quarantine(rejects, quarantine);
+            return Optional.of(new LoadResult(read, loaded, rejects.size()));
         }
 
         /**
          * The rows the SQL checks reject, in file order, with the contract's reason; {@code null} when the
-         * contract finds no problem with one of them.
+         * contract finds no problem with one of them. Run before {@link #shiftLines}, while a row's line is its
+         * record number plus 2.
          */
         private List<Reject> rejects() throws SQLException {
             List<Reject> rejects = new ArrayList<>();
-            String sql = "select rowid, " + String.join(", ", ContractSql.quotedColumns(table)) + " from " + stage
-                    + " where not (" + ContractSql.rowIsValid(table, scan.mayHoldControlCharacters()) + ") order by rowid";
+            String sql = "select _source_line - 2, " + String.join(", ", ContractSql.quotedColumns(table)) + " from "
+                    + raw + " where not (" + ContractSql.rowIsValid(table, scan.mayHoldControlCharacters())
+                    + ") order by _source_line";
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
                 int width = table.columns().size();
                 while (rows.next()) {
@@ -230,16 +255,13 @@ final class RawLoader {
             return rejects;
         }
 
-        /**
-         * The condition that keeps the rows not rejected: none when every row passed, otherwise the rows whose
-         * number is not among the rejected ones (the checks run once).
-         */
-        private String accepted(List<Reject> rejects) throws SQLException {
+        /** Deletes the rejected rows from the raw table, by record number (the checks run once). */
+        private void deleteRejected(List<Reject> rejects) throws SQLException {
             if (rejects.isEmpty()) {
-                return "";
+                return;
             }
             String name = "rejects_" + table.tableName();
-            String rejected = RawLayout.quote(STAGE) + ".main." + RawLayout.quote(name);
+            String rejected = stageTable("rejects", table);
             execute("create or replace table " + rejected + " (row bigint)");
             try (DuckDBAppender appender = connection.createAppender(STAGE, "main", name)) {
                 for (Reject reject : rejects) {
@@ -248,39 +270,42 @@ final class RawLoader {
                     appender.endRow();
                 }
             }
-            return " where csv.rowid not in (select row from " + rejected + ")";
-        }
-
-        /** The line of staged row {@code csv}: its record number plus 2, plus the shift {@code shifts} gives it. */
-        private String lineFrom() {
-            return scan.divergences().isEmpty() ? "csv.rowid + 2" : "csv.rowid + 2 + shifts.extra";
+            long deleted;
+            try (Statement statement = connection.createStatement()) {
+                deleted = statement.executeUpdate("delete from " + raw + " where _source_line - 2 in (select row from "
+                        + rejected + ")");
+            }
+            if (deleted != rejects.size()) {
+                throw new IllegalStateException(table.fileName() + ": " + rejects.size() + " rows rejected, "
+                        + deleted + " deleted from " + raw);
+            }
         }
 
         /**
-         * The join that gives each staged row its shift, from a table of the scan's divergences; none when
-         * lines and records never diverge.
+         * Moves on the line of each row after a quoted line break by the extra lines before it, from a table of
+         * the scan's divergences as ranges of record numbers; nothing when lines and records never diverge.
          */
-        private String lineShifts() throws SQLException {
+        private void shiftLines() throws SQLException {
             List<SourceScan.Divergence> divergences = scan.divergences();
             if (divergences.isEmpty()) {
-                return "";
+                return;
             }
             String name = "lines_" + table.tableName();
-            String shifts = RawLayout.quote(STAGE) + ".main." + RawLayout.quote(name);
-            execute("create or replace table " + shifts + " (from_row bigint, extra bigint)");
+            String shifts = stageTable("lines", table);
+            execute("create or replace table " + shifts + " (from_row bigint, to_row bigint, extra bigint)");
             try (DuckDBAppender appender = connection.createAppender(STAGE, "main", name)) {
-                appender.beginRow();
-                appender.append(0L);
-                appender.append(0L);
-                appender.endRow();
-                for (SourceScan.Divergence divergence : divergences) {
+                for (int i = 0; i < divergences.size(); i++) {
+                    SourceScan.Divergence divergence = divergences.get(i);
                     appender.beginRow();
                     appender.append(divergence.fromRecord());
+                    appender.append(i + 1 < divergences.size() ? divergences.get(i + 1).fromRecord() : Long.MAX_VALUE);
                     appender.append(divergence.extraLines());
                     appender.endRow();
                 }
             }
-            return " asof join " + shifts + " as shifts on csv.rowid >= shifts.from_row";
+            execute("update " + raw + " as loaded set _source_line = loaded._source_line + shifts.extra from " + shifts
+                    + " as shifts where loaded._source_line - 2 >= shifts.from_row"
+                    + " and loaded._source_line - 2 < shifts.to_row");
         }
 
         private void quarantine(List<Reject> rejects, Consumer<QuarantinedRow> consumer) throws SQLException {
@@ -297,17 +322,17 @@ final class RawLoader {
                 staged.moveIntoBuild();
             }
         }
-
-        private long count(String sql) throws SQLException {
-            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
     }
 
-    /** A staged row the contract rejects: its record number and why. */
+    /** A row the contract rejects: its record number and why. */
     private record Reject(long row, String reason) {
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private void execute(String sql) throws SQLException {
@@ -316,13 +341,12 @@ final class RawLoader {
         }
     }
 
-    private void dropQuietly(String stageTable) {
+    private void dropQuietly(SourceTable table) {
         try {
-            execute("drop table if exists " + stageTable);
-            execute("drop table if exists " + stageTable.replace("\"csv_", "\"lines_"));
-            execute("drop table if exists " + stageTable.replace("\"csv_", "\"rejects_"));
+            execute("drop table if exists " + stageTable("lines", table));
+            execute("drop table if exists " + stageTable("rejects", table));
         } catch (SQLException e) {
-            LOG.warn("cannot drop {}: {}", stageTable, e.getMessage());
+            LOG.warn("cannot drop the stage tables of {}: {}", table.fileName(), e.getMessage());
         }
     }
 
