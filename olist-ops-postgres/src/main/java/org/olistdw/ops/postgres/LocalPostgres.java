@@ -63,6 +63,7 @@ public final class LocalPostgres implements AutoCloseable {
     private static final Set<Path> SERVED_HERE = ConcurrentHashMap.newKeySet();
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
     private static final int START_TIMEOUT_SECONDS = 60;
+    private static final long STOP_POLL_MILLIS = 5;
     private static final int PORT_ATTEMPTS = 3;
     private static final int LOG_TAIL_LINES = 20;
 
@@ -323,17 +324,45 @@ public final class LocalPostgres implements AutoCloseable {
             return;
         }
         try {
-            ServerUser.Result result = pgCtl("-m", "fast", "-w", "-t", String.valueOf(START_TIMEOUT_SECONDS), "stop");
-            if (result.succeeded()) {
+            // pg_ctl's own wait (-w) looks for the end every 100 ms; a fast shutdown takes a few tens of
+            // milliseconds, so pg_ctl only signals the server here and the end is watched for more closely
+            ServerUser.Result result = pgCtl("-m", "fast", "-W", "stop");
+            if (!result.succeeded()) {
+                LOG.warn("stopping the embedded PostgreSQL in {} failed: {}", dataDirectory, result.output());
+            } else if (awaitServerGone(Duration.ofSeconds(START_TIMEOUT_SECONDS))) {
                 LOG.info("embedded PostgreSQL on port {} stopped", port);
             } else {
-                LOG.warn("stopping the embedded PostgreSQL in {} failed: {}", dataDirectory, result.output());
+                LOG.warn("the embedded PostgreSQL in {} did not stop within {} s of being asked to", dataDirectory,
+                        START_TIMEOUT_SECONDS);
             }
         } catch (IOException e) {
             LOG.warn("stopping the embedded PostgreSQL in {} failed", dataDirectory, e);
         } finally {
             release(dataDirectory, lockChannel, lock);
         }
+    }
+
+    /**
+     * Waits for the server to remove its {@code postmaster.pid}, the last thing it does on shutdown (what
+     * {@code pg_ctl -w stop} waits for), looking every {@value #STOP_POLL_MILLIS} ms.
+     *
+     * @return whether it did within {@code timeout}
+     */
+    private boolean awaitServerGone(Duration timeout) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (Files.exists(pidFile)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(STOP_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !Files.exists(pidFile);
+            }
+        }
+        return true;
     }
 
     private ServerUser.Result pgCtl(String... arguments) throws IOException {
