@@ -35,7 +35,6 @@ import org.olistdw.domain.orchestration.QuarantinedRow;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.domain.orchestration.RunStatus;
-import org.olistdw.domain.orchestration.TaskId;
 import org.olistdw.domain.orchestration.TaskStatus;
 import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.QualityReport;
@@ -279,7 +278,12 @@ public final class OlistPipeline {
             failure = Optional.of(e.getMessage());
         } catch (NoChange e) {
             // nothing to build: the published warehouse already holds what this run would build
+        } finally {
+            // every step has ended here, or the run failed in a way the caller reports (the store lost, say);
+            // the records handed over are written before the run's end is
+            execution.closeRecords();
         }
+        execution.flushRecords();
         long rowsRead = execution.loads().stream().mapToLong(DataLoad::rowsRead).sum();
         RunStatus status = failure.isPresent() ? RunStatus.FAILED : RunStatus.SUCCESS;
         runs.finish(run, status, clock.instant(), rowsRead, failure.orElse(null));
@@ -416,9 +420,12 @@ public final class OlistPipeline {
         private final Map<SourceTable, KeyChanges> keyChanges = new EnumMap<>(SourceTable.class);
         private Optional<Long> ordersAffected = Optional.empty();
 
+        private final TaskRecorder records;
+
         Execution(RunId run, RunListener listener) {
             this.run = run;
             this.listener = listener;
+            this.records = new TaskRecorder(runs, run);
         }
 
         List<SourceFile> extract(Path sourceDir) {
@@ -679,6 +686,27 @@ public final class OlistPipeline {
             recordedChecks = List.copyOf(recorded);
         }
 
+        /**
+         * Stops the run at its next step once a task record could not be written: the store's failure is thrown as
+         * it would have been had the step written its record itself.
+         */
+        private void requireRecordsWritten() {
+            RuntimeException failed = records.failure();
+            if (failed != null) {
+                throw failed;
+            }
+        }
+
+        /** Waits until every task record handed over is written, throwing the first that could not be. */
+        void flushRecords() {
+            records.flush();
+        }
+
+        /** Takes no more task records; those handed over are still written. */
+        void closeRecords() {
+            records.close();
+        }
+
         synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
             return new RunReport(run, status, steps, loads(), validation, quality, recordedChecks, failure,
                     warehouse.location(), took, mode, keyChanges(), ordersAffected);
@@ -689,11 +717,12 @@ public final class OlistPipeline {
          * ends the run: it is rethrown as {@link StepFailed} with the run's one-line cause.
          */
         long step(StepKind kind, String name, Work work) {
-            TaskId task;
+            requireRecordsWritten();
+            TaskRecorder.Task task;
             int slot;
             synchronized (this) {
                 listener.stepStarted(kind, name);
-                task = runs.startTask(run, kind.taskName(name), kind.code(), clock.instant());
+                task = records.start(kind.taskName(name), kind.code(), clock.instant());
                 slot = steps.size();
                 steps.add(null);
             }
@@ -722,12 +751,13 @@ public final class OlistPipeline {
          * @return the rows checked, over all the rules
          */
         long checks(List<QualityRule> batch, Callable<List<CheckResult>> work) {
+            requireRecordsWritten();
             List<String> names = batch.stream().map(QualityRule::name).toList();
-            List<TaskId> tasks;
+            List<TaskRecorder.Task> tasks;
             int slot;
             synchronized (this) {
                 names.forEach(name -> listener.stepStarted(StepKind.CHECK, name));
-                tasks = runs.startTasks(run, names.stream().map(StepKind.CHECK::taskName).toList(),
+                tasks = records.start(names.stream().map(StepKind.CHECK::taskName).toList(),
                         StepKind.CHECK.code(), clock.instant());
                 slot = steps.size();
                 names.forEach(name -> steps.add(null));
@@ -755,23 +785,24 @@ public final class OlistPipeline {
             return done.stream().mapToLong(StepResult::rows).sum();
         }
 
-        private synchronized void finished(List<TaskId> tasks, int slot, List<StepResult> results) {
+        private synchronized void finished(List<TaskRecorder.Task> tasks, int slot, List<StepResult> results) {
             Instant now = clock.instant();
-            List<PipelineRuns.TaskEnd> ends = new ArrayList<>();
+            List<TaskRecorder.End> ends = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
                 StepResult result = results.get(i);
-                ends.add(new PipelineRuns.TaskEnd(tasks.get(i), result.status(), now, result.rows(),
+                ends.add(new TaskRecorder.End(tasks.get(i), result.status(), now, result.rows(),
                         result.error().orElse(null)));
             }
-            runs.finishTasks(ends);
+            records.finish(ends);
             for (int i = 0; i < results.size(); i++) {
                 steps.set(slot + i, results.get(i));
                 listener.stepFinished(results.get(i));
             }
         }
 
-        private synchronized void finished(TaskId task, int slot, StepResult result) {
-            runs.finishTask(task, result.status(), clock.instant(), result.rows(), result.error().orElse(null));
+        private synchronized void finished(TaskRecorder.Task task, int slot, StepResult result) {
+            records.finish(List.of(new TaskRecorder.End(task, result.status(), clock.instant(), result.rows(),
+                    result.error().orElse(null))));
             steps.set(slot, result);
             listener.stepFinished(result);
         }
