@@ -288,9 +288,13 @@ public final class LocalPostgres implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             port = freePort();
             long logSizeBefore = Files.isRegularFile(log) ? Files.size(log) : 0;
-            ServerUser.Result result = pgCtl(
+            // pg_ctl -w looks for the server's readiness every 100 ms; the server is usually ready within a few
+            // milliseconds, so its postmaster.pid is watched here too and the start ends as soon as it says so
+            List<String> command = new ArrayList<>(List.of(binaries.pgCtl().toString(), "-D", dataDirectory.toString(),
                     "-o", "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories=''",
-                    "-l", log.toString(), "-w", "-t", String.valueOf(START_TIMEOUT_SECONDS), "start");
+                    "-l", log.toString(), "-w", "-t", String.valueOf(START_TIMEOUT_SECONDS), "start"));
+            int listening = port;
+            ServerUser.Result result = serverUser.run(command, COMMAND_TIMEOUT, () -> readyOn(listening));
             if (result.succeeded()) {
                 return;
             }
@@ -302,6 +306,20 @@ public final class LocalPostgres implements AutoCloseable {
                         + "\nlast lines of " + log + ":\n" + tail(newLog.isBlank() ? readQuietly(log) : newLog));
             }
             LOG.debug("port {} was taken before PostgreSQL could bind it; trying another", port);
+        }
+    }
+
+    /**
+     * Whether the server's {@code postmaster.pid} says it is ready to accept connections on {@code port}: its
+     * fourth line is the port and its eighth the status, {@code ready} once it is (what {@code pg_ctl -w} reads).
+     */
+    private boolean readyOn(int port) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.size() >= 8 && lines.get(3).strip().equals(Integer.toString(port))
+                    && lines.get(7).strip().equals("ready");
+        } catch (IOException | RuntimeException e) {
+            return false; // not written yet, or being rewritten
         }
     }
 

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -68,6 +71,15 @@ final class ServerUser {
      * {@code pg_ctl -l} write to their log file, not to this pipe).
      */
     Result run(List<String> command, Duration timeout) throws IOException {
+        return run(command, timeout, () -> false);
+    }
+
+    /**
+     * Runs a command as {@link #run(List, Duration)} does, but returns success as soon as {@code done} holds,
+     * looked at every {@value #POLL_MILLIS} ms, leaving the command to end on its own (its output is still read, and
+     * dropped): for a command such as {@code pg_ctl -w start}, which looks for what it waits for only every 100 ms.
+     */
+    Result run(List<String> command, Duration timeout, BooleanSupplier done) throws IOException {
         List<String> full = new ArrayList<>();
         if (root) {
             full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
@@ -92,22 +104,38 @@ final class ServerUser {
             }
             throw e;
         }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
+        CompletableFuture<String> output = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = process.getInputStream()) {
+                output.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                output.complete("(its output could not be read: " + e.getMessage() + ")");
             }
+        }, "olist-" + Path.of(command.get(0)).getFileName() + "-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (done.getAsBoolean()) {
+                    return new Result(0, "");
+                }
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IOException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
+                }
+            }
+            return new Result(process.exitValue(), output.get().strip());
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + command.get(0), e);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot read the output of " + command.get(0), e.getCause());
         }
-        return new Result(process.exitValue(), output.strip());
     }
+
+    private static final long POLL_MILLIS = 5;
 
     record Result(int exitCode, String output) {
         boolean succeeded() {
