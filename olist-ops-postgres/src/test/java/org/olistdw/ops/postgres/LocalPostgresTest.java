@@ -46,6 +46,27 @@ class LocalPostgresTest {
     }
 
     @Test
+    void a_server_that_cannot_start_fails_the_start_with_its_log_and_leaves_the_directory_free() throws Exception {
+        Path broken = TestPostgres.ROOT.resolve("broken-config");
+        LocalPostgres.start(broken).close();
+        Path config = broken.resolve("postgresql.conf");
+        String kept = Files.readString(config, StandardCharsets.UTF_8);
+        Files.writeString(config, kept + "\nshared_buffers = 'not a size'\n", StandardCharsets.UTF_8);
+        try {
+            assertThatThrownBy(() -> LocalPostgres.start(broken))
+                    .isInstanceOf(OpsStoreUnavailableException.class)
+                    .hasMessageContaining("the embedded PostgreSQL did not start in " + broken)
+                    .hasMessageContaining("shared_buffers");
+        } finally {
+            Files.writeString(config, kept, StandardCharsets.UTF_8);
+        }
+
+        try (LocalPostgres mended = LocalPostgres.start(broken)) {
+            assertThat(queryOne(mended, "select 'up again'")).isEqualTo("up again");
+        }
+    }
+
+    @Test
     void starts_despite_a_stale_pid_file_naming_a_process_that_is_no_server() throws Exception {
         long notAServer = ProcessHandle.current().pid();
         Files.writeString(data.resolve("postmaster.pid"),
