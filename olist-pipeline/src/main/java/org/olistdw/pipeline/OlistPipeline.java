@@ -228,7 +228,10 @@ public final class OlistPipeline {
             }
             List<WarehouseBuild> opened = new ArrayList<>(1);
             execution.step(StepKind.LOAD, "new build", () -> {
-                opened.add(warehouse.newBuild(run, started));
+                // a build that carries files over may start as a copy of the published warehouse holding them
+                opened.add(changes.published().isPresent() && !changes.unchanged().isEmpty()
+                        ? warehouse.newBuild(run, started, changes.published().get(), changes.unchanged().keySet())
+                        : warehouse.newBuild(run, started));
                 return 0L;
             });
             try (WarehouseBuild build = opened.get(0)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,7 @@ import org.olistdw.pipeline.build.SqlModels;
 import org.olistdw.pipeline.build.ValidationTables;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.build.WarehouseBuild;
+import org.olistdw.pipeline.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -216,7 +218,15 @@ final class WarehouseLease implements AutoCloseable, RunListener {
 
         @Override
         public WarehouseBuild newBuild(RunId run, Instant asOf) {
-            WarehouseBuild build = delegate.newBuild(run, asOf);
+            return guarded(delegate.newBuild(run, asOf));
+        }
+
+        @Override
+        public WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged) {
+            return guarded(delegate.newBuild(run, asOf, from, unchanged));
+        }
+
+        private WarehouseBuild guarded(WarehouseBuild build) {
             return new WarehouseBuild() {
                 @Override
                 public RawLoad raw() {

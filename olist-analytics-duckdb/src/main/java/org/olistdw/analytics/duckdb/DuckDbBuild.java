@@ -15,8 +15,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.olistdw.domain.orchestration.RunId;
@@ -26,6 +29,7 @@ import org.olistdw.pipeline.build.SegmentationTables;
 import org.olistdw.pipeline.build.SqlModels;
 import org.olistdw.pipeline.build.ValidationTables;
 import org.olistdw.pipeline.build.WarehouseBuild;
+import org.olistdw.pipeline.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +59,14 @@ final class DuckDbBuild implements WarehouseBuild {
     private final DuckDbSegmentationTables segmentation;
     private final DuckDbChecks checks;
     private volatile State state = State.OPEN;
+    private final Optional<RunId> seededFrom;
+    private final Set<SourceTable> seeded;
 
     private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings, int keepVersions,
-                        DuckDBConnection connection) {
+                        DuckDBConnection connection, Optional<RunId> seededFrom, Set<SourceTable> seeded) {
         this.run = run;
+        this.seededFrom = seededFrom;
+        this.seeded = Set.copyOf(seeded);
         this.publishedFile = publishedFile;
         this.buildFile = buildFile;
         this.settings = settings;
@@ -75,8 +83,13 @@ final class DuckDbBuild implements WarehouseBuild {
      * Cleans stale builds, then creates the empty build of {@code run}: schemas, raw tables, quarantine, the
      * run's as-of time and the dimension history carried over from the published warehouse. Its publish keeps
      * {@code keepVersions} warehouses, itself included ({@link WarehouseVersions}).
+     *
+     * <p>With {@code from} and {@code unchanged}, the build starts instead from a copy of the published file when
+     * that is the build of {@code from} ({@link SeededBuild}), holding the raw tables of {@code unchanged} and
+     * their quarantined rows; the rest is made as for an empty build.
      */
-    static DuckDbBuild start(RunId run, Instant asOf, Path publishedFile, DuckDbSettings settings, int keepVersions) {
+    static DuckDbBuild start(RunId run, Instant asOf, Path publishedFile, DuckDbSettings settings, int keepVersions,
+                             Optional<RunId> from, Set<SourceTable> unchanged) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(asOf, "asOf");
         Path buildFile = BuildFiles.buildFile(publishedFile, run);
@@ -92,9 +105,23 @@ final class DuckDbBuild implements WarehouseBuild {
         try {
             Files.deleteIfExists(buildFile);
             Files.deleteIfExists(BuildFiles.walOf(buildFile));
-            connection = connect(buildFile, settings);
+            Set<SourceTable> kept = SeededBuild.of(Set.of());
+            if (from.isPresent() && !unchanged.isEmpty() && SeededBuild.copy(publishedFile, buildFile)) {
+                connection = connect(buildFile, settings);
+                if (SeededBuild.clear(connection, from.get(), unchanged)) {
+                    kept = SeededBuild.of(unchanged);
+                } else {
+                    connection.close();
+                    Files.delete(buildFile);
+                    Files.deleteIfExists(BuildFiles.walOf(buildFile));
+                    connection = null;
+                }
+            }
+            if (connection == null) {
+                connection = connect(buildFile, settings);
+            }
             try (Statement statement = connection.createStatement()) {
-                for (String ddl : RawLayout.createStatements()) {
+                for (String ddl : RawLayout.createStatements(kept)) {
                     statement.execute(ddl);
                 }
                 statement.execute(RawLoader.attachStage());
@@ -102,9 +129,11 @@ final class DuckDbBuild implements WarehouseBuild {
             DuckDbMacros.install(connection, settings.modelRoot());
             DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, keepVersions,
-                    connection);
-            LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {})", run, buildFile,
-                    build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"));
+                    connection, kept.isEmpty() ? Optional.empty() : from, kept);
+            LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {}){}", run, buildFile,
+                    build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"),
+                    kept.isEmpty() ? "" : ", copied from the published warehouse with the raw tables of "
+                            + kept.stream().map(SourceTable::fileName).collect(Collectors.joining(", ")));
             return build;
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(connection);
@@ -124,6 +153,14 @@ final class DuckDbBuild implements WarehouseBuild {
         // parallelise with less memory.
         config.setProperty("preserve_insertion_order", "false");
         return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), config);
+    }
+
+    /**
+     * Whether the build started holding {@code table}'s raw rows and quarantined rows as the warehouse of run
+     * {@code from} published them (a build copied from it, {@link SeededBuild}).
+     */
+    boolean holdsCarried(SourceTable table, RunId from) {
+        return seededFrom.filter(from::equals).isPresent() && seeded.contains(table);
     }
 
     @Override

@@ -70,7 +70,8 @@ final class DuckDbRawLoad implements RawLoad {
      * ({@code <published>.failed}) when that is its build. It is attached read-only to the build (DuckDB's
      * {@code attach ... (read_only)}); each copy is an {@code insert ... select} of the table and of its
      * quarantined rows on a session of its own, so that copies and loads run at the same time, and the file is
-     * detached on close.
+     * detached on close. A table the build already holds because it started from a copy of that file
+     * ({@link SeededBuild}) is not copied again: the copy reads its quarantined rows and counts its rows.
      */
     @Override
     public CarryOver carryOver(RunId from) {
@@ -93,7 +94,7 @@ final class DuckDbRawLoad implements RawLoad {
                         + "." + RawLayout.buildTable())) {
                     result.next();
                     if (result.getLong(1) == from.value() && !result.wasNull()) {
-                        return new PublishedCopy(connection, alias, source);
+                        return new PublishedCopy(connection, alias, source, from);
                     }
                 }
                 statement.execute("detach " + RawLayout.quote(alias));
@@ -125,10 +126,12 @@ final class DuckDbRawLoad implements RawLoad {
         private final DuckDBConnection connection;
         private final String alias;
         private final Path source;
+        private final RunId run;
         private boolean closed;
 
-        PublishedCopy(DuckDBConnection connection, String alias, Path source) {
+        PublishedCopy(DuckDBConnection connection, String alias, Path source, RunId run) {
             this.connection = connection;
+            this.run = run;
             this.alias = alias;
             this.source = source;
         }
@@ -166,14 +169,17 @@ final class DuckDbRawLoad implements RawLoad {
                     + RawLayout.quote(table.tableName());
             String quarantined = RawLayout.quote(alias) + "." + RawLayout.quarantineTable();
             try (DuckDBConnection connection = build.session()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("insert into " + RawLayout.rawTable(table) + " (" + columns + ") select "
-                            + columns + " from " + from);
-                }
-                try (PreparedStatement insert = connection.prepareStatement("insert into "
-                        + RawLayout.quarantineTable() + " select * from " + quarantined + " where source_file = ?")) {
-                    insert.setString(1, table.fileName());
-                    insert.executeUpdate();
+                if (!build.holdsCarried(table, run)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("insert into " + RawLayout.rawTable(table) + " (" + columns + ") select "
+                                + columns + " from " + from);
+                    }
+                    try (PreparedStatement insert = connection.prepareStatement("insert into "
+                            + RawLayout.quarantineTable() + " select * from " + quarantined
+                            + " where source_file = ?")) {
+                        insert.setString(1, table.fileName());
+                        insert.executeUpdate();
+                    }
                 }
                 long rowsQuarantined = 0;
                 try (PreparedStatement select = connection.prepareStatement("select line_number, raw_text, reason from "

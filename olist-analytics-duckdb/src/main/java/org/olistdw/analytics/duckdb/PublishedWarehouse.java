@@ -7,11 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.sql.ClasspathSql;
 import org.olistdw.pipeline.sql.ClasspathSql.SqlFile;
 import org.olistdw.pipeline.build.Warehouse;
 import org.olistdw.pipeline.build.WarehouseBuild;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * The warehouse readers open, one DuckDB file, and the builds that replace it, each keeping the file it replaces
@@ -37,7 +39,19 @@ final class PublishedWarehouse implements Warehouse {
      */
     @Override
     public WarehouseBuild newBuild(RunId run, Instant asOf) {
-        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions);
+        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions, Optional.empty(), Set.of());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The build starts as a copy of the published file, from which everything but the raw tables of
+     * {@code unchanged} and their quarantined rows is dropped ({@link SeededBuild}); it starts empty when the
+     * published file is not the build of {@code from}, or has a write-ahead log beside it.
+     */
+    @Override
+    public WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged) {
+        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions, Optional.of(from), unchanged);
     }
 
     @Override

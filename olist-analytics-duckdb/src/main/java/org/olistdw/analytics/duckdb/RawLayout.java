@@ -45,13 +45,26 @@ final class RawLayout {
 
     /** Every statement that makes an empty build: schemas, raw tables, quarantine, the domain tables. */
     static List<String> createStatements() {
+        return createStatements(Set.of());
+    }
+
+    /**
+     * Every statement that makes a build of which the raw schema with the raw tables of {@code kept} and the
+     * quarantine already exist (none when {@code kept} is empty: an empty build).
+     */
+    static List<String> createStatements(Set<SourceTable> kept) {
         List<String> statements = new ArrayList<>();
-        schemas().forEach(schema -> statements.add("create schema " + quote(schema)));
+        schemas().stream().filter(schema -> kept.isEmpty() || !schema.equals(RAW_SCHEMA))
+                .forEach(schema -> statements.add("create schema " + quote(schema)));
         for (SourceTable table : SourceTable.values()) {
-            statements.add(createTable(table));
+            if (!kept.contains(table)) {
+                statements.add(createTable(table));
+            }
         }
-        statements.add("create table " + quarantineTable() + " ("
-                + "_run_id bigint, source_file varchar, line_number bigint, raw_text varchar, reason varchar)");
+        if (kept.isEmpty()) {
+            statements.add("create table " + quarantineTable() + " ("
+                    + "_run_id bigint, source_file varchar, line_number bigint, raw_text varchar, reason varchar)");
+        }
         statements.add(KeyComparison.createAffectedOrders());
         statements.add(KeyComparison.createAffectedCustomers());
         statements.add("create table " + buildTable() + " (run_id bigint not null, as_of timestamp not null)");

@@ -68,7 +68,9 @@ public interface RawLoad {
         /**
          * Copies {@code table}'s raw rows (with their lineage: the run that read them, file and line) and its
          * quarantined rows from that warehouse into the build, each quarantined row also to
-         * {@code quarantine}, in line order.
+         * {@code quarantine}, in line order. A build that started from a copy of that warehouse holding the table
+         * ({@link Warehouse#newBuild(RunId, java.time.Instant, RunId, java.util.Set)}) copies nothing and counts
+         * the rows it holds.
          *
          * @return the rows so loaded and quarantined, read being their sum
          */

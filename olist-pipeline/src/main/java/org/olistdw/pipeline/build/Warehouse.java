@@ -2,7 +2,9 @@ package org.olistdw.pipeline.build;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.pipeline.source.SourceTable;
 
 /**
  * Port to the analytical store. Readers always see the last published build; a run works in a new
@@ -23,6 +25,17 @@ public interface Warehouse {
      *             than the newest version already published
      */
     WarehouseBuild newBuild(RunId run, Instant asOf);
+
+    /**
+     * Starts a new build for a run that carries the raw tables of {@code unchanged} sources over from the published
+     * warehouse, the build of run {@code from}, as {@link #newBuild(RunId, Instant)} does, except that the build may
+     * start holding those raw tables and their quarantined rows as run {@code from} published them (the other raw
+     * tables empty, nothing else built): {@link RawLoad.CarryOver#copy} then has nothing left to copy and counts
+     * what the build holds. When the published warehouse is not the build of {@code from}, the build starts empty.
+     *
+     * @param unchanged the sources whose raw tables the run carries over from the published warehouse
+     */
+    WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged);
 
     /** Where readers open the published warehouse (a file path for an embedded store). */
     String location();

@@ -1,0 +1,131 @@
+package org.olistdw.analytics.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.olistdw.analytics.duckdb.Builds.lines;
+import static org.olistdw.analytics.duckdb.Builds.query;
+import static org.olistdw.analytics.duckdb.Builds.write;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.olistdw.domain.orchestration.QuarantinedRow;
+import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.pipeline.build.LoadResult;
+import org.olistdw.pipeline.build.RawLoad;
+import org.olistdw.pipeline.build.Warehouse;
+import org.olistdw.pipeline.source.SourceTable;
+
+/**
+ * A build that carries files over starts from a copy of the published warehouse holding exactly the raw tables
+ * of those files and their quarantined rows, and nothing else; a published warehouse of another run gives an empty
+ * build, from which the carry-over copies the rows instead.
+ */
+class SeededBuildTest {
+
+    private static final String SELLERS_FILE = SourceTable.SELLERS.fileName();
+    private static final String BROKEN_SELLER = "951e00c0e16e0fa0c1c1fd6c3d3c0c1d,13023";
+    private static final Instant AS_OF = Instant.parse("2019-03-01T02:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    private Warehouse warehouse;
+
+    /** Run 1 publishes two sellers (a third line quarantined), one customer and one order, with its models. */
+    @BeforeEach
+    void publishRunOne() {
+        warehouse = Builds.warehouse(directory, "models/chain");
+        try (DuckDbBuild build = Builds.newBuild(warehouse, 1)) {
+            List<QuarantinedRow> quarantined = new ArrayList<>();
+            build.raw().load(SourceTable.SELLERS, write(directory, "sellers-1.csv", lines(
+                    "seller_id,seller_zip_code_prefix,seller_city,seller_state",
+                    "3442f8959a84dea7ee197c632cb2df15,13023,campinas,SP",
+                    BROKEN_SELLER,
+                    "d1b65fc7debc3361ea86b5f14c68d2e2,13844,mogi guacu,SP")), quarantined::add);
+            assertThat(quarantined).hasSize(1);
+            build.raw().load(SourceTable.CUSTOMERS, write(directory, "customers-1.csv", lines(
+                    "customer_id,customer_unique_id,customer_zip_code_prefix,customer_city,customer_state",
+                    "9ef432eb6251297304e76186b10a928d,7c396fd4830fd04220f754e42b4e5bff,3149,sao paulo,SP")),
+                    row -> { });
+            build.raw().load(SourceTable.ORDERS, write(directory, "orders-1.csv", lines(
+                    String.join(",", SourceTable.ORDERS.header()),
+                    "e481f51cbdc54678b7cc49136f2d6af7,9ef432eb6251297304e76186b10a928d,delivered,"
+                            + "2017-10-02 10:56:33,2017-10-02 11:07:15,2017-10-04 19:55:00,2017-10-10 21:25:13,"
+                            + "2017-10-18 00:00:00")), row -> { });
+            Builds.buildModels(build);
+            assertThat(build.rowCount("core.fact_orders")).isEqualTo(1);
+            build.publish();
+        }
+    }
+
+    @Test
+    void a_build_copied_from_the_published_warehouse_holds_only_the_raw_tables_it_carries_over() {
+        List<List<Object>> publishedSellers;
+        try (Connection reader = Builds.reader(directory.resolve("olist.duckdb"))) {
+            publishedSellers = query(reader, "select * from raw.sellers order by _source_line");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(publishedSellers).hasSize(2);
+
+        try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1),
+                Set.of(SourceTable.SELLERS))) {
+            Connection connection = build.connection();
+            assertThat(query(connection, "select * from raw.sellers order by _source_line"))
+                    .isEqualTo(publishedSellers);
+            assertThat(query(connection, "select _run_id, source_file, line_number, raw_text from raw.quarantine"))
+                    .containsExactly(List.of(1L, SELLERS_FILE, 3L, BROKEN_SELLER));
+            assertThat(build.rowCount("raw.customers")).isZero();
+            assertThat(build.rowCount("raw.orders")).isZero();
+            assertThat(query(connection, "select run_id, as_of from raw.build"))
+                    .containsExactly(List.of(2L, Timestamp.valueOf("2019-03-01 02:00:00")));
+            assertThat(query(connection, "select count(*) from duckdb_tables() where database_name = "
+                    + "current_database() and schema_name in ('intermediate', 'core', 'mart')"))
+                    .containsExactly(List.of(0L));
+
+            List<QuarantinedRow> carried = new ArrayList<>();
+            LoadResult copied;
+            try (RawLoad.CarryOver carry = build.raw().carryOver(new RunId(1))) {
+                copied = carry.copy(SourceTable.SELLERS, carried::add);
+            }
+            assertThat(copied).isEqualTo(new LoadResult(3, 2, 1));
+            assertThat(carried).extracting(QuarantinedRow::lineNumber).containsExactly(3L);
+            assertThat(build.rowCount("raw.sellers")).as("nothing copied twice").isEqualTo(2);
+            assertThat(build.rowCount("raw.quarantine")).isEqualTo(1);
+
+            build.raw().load(SourceTable.CUSTOMERS, write(directory, "customers-2.csv", lines(
+                    "customer_id,customer_unique_id,customer_zip_code_prefix,customer_city,customer_state",
+                    "9ef432eb6251297304e76186b10a928d,7c396fd4830fd04220f754e42b4e5bff,3149,sao paulo,SP")),
+                    row -> { });
+            Builds.buildModels(build);
+            assertThat(build.rowCount("core.dim_customer")).isEqualTo(1);
+            assertThat(build.rowCount("core.fact_orders")).as("no order loaded in run 2").isZero();
+            build.publish();
+        }
+        assertThat(DuckDbWarehouse.publishedRun(directory.resolve("olist.duckdb"))).contains(new RunId(2));
+    }
+
+    @Test
+    void a_build_for_a_run_whose_warehouse_is_not_published_starts_empty_and_copies_the_rows() {
+        try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(7),
+                Set.of(SourceTable.SELLERS))) {
+            assertThat(build.rowCount("raw.sellers")).isZero();
+            assertThat(build.rowCount("raw.quarantine")).isZero();
+
+            LoadResult copied;
+            try (RawLoad.CarryOver carry = build.raw().carryOver(new RunId(1))) {
+                copied = carry.copy(SourceTable.SELLERS, row -> { });
+            }
+            assertThat(copied).isEqualTo(new LoadResult(3, 2, 1));
+            assertThat(build.rowCount("raw.sellers")).isEqualTo(2);
+            assertThat(build.rowCount("raw.quarantine")).isEqualTo(1);
+        }
+    }
+}
