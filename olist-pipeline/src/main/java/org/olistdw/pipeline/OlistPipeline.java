@@ -230,7 +230,8 @@ public final class OlistPipeline {
             execution.step(StepKind.LOAD, "new build", () -> {
                 // a build that carries files over may start as a copy of the published warehouse holding them
                 opened.add(changes.published().isPresent() && !changes.unchanged().isEmpty()
-                        ? warehouse.newBuild(run, started, changes.published().get(), changes.unchanged().keySet())
+                        ? warehouse.newBuild(run, started, changes.published().get(), changes.unchanged().keySet(),
+                                changes.sameDefinitions())
                         : warehouse.newBuild(run, started));
                 return 0L;
             });

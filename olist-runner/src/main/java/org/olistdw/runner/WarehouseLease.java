@@ -222,8 +222,9 @@ final class WarehouseLease implements AutoCloseable, RunListener {
         }
 
         @Override
-        public WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged) {
-            return guarded(delegate.newBuild(run, asOf, from, unchanged));
+        public WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged,
+                                       boolean sameDefinitions) {
+            return guarded(delegate.newBuild(run, asOf, from, unchanged, sameDefinitions));
         }
 
         private WarehouseBuild guarded(WarehouseBuild build) {

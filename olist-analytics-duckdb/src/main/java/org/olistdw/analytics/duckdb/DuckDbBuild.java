@@ -60,13 +60,13 @@ final class DuckDbBuild implements WarehouseBuild {
     private final DuckDbChecks checks;
     private volatile State state = State.OPEN;
     private final Optional<RunId> seededFrom;
-    private final Set<SourceTable> seeded;
+    private final SeededBuild.Seed seed;
 
     private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings, int keepVersions,
-                        DuckDBConnection connection, Optional<RunId> seededFrom, Set<SourceTable> seeded) {
+                        DuckDBConnection connection, Optional<RunId> seededFrom, SeededBuild.Seed seed) {
         this.run = run;
         this.seededFrom = seededFrom;
-        this.seeded = Set.copyOf(seeded);
+        this.seed = seed;
         this.publishedFile = publishedFile;
         this.buildFile = buildFile;
         this.settings = settings;
@@ -86,10 +86,11 @@ final class DuckDbBuild implements WarehouseBuild {
      *
      * <p>With {@code from} and {@code unchanged}, the build starts instead from a copy of the published file when
      * that is the build of {@code from} ({@link SeededBuild}), holding the raw tables of {@code unchanged} and
-     * their quarantined rows; the rest is made as for an empty build.
+     * their quarantined rows, and with {@code sameDefinitions} the tables of the models that read only those; the
+     * rest is made as for an empty build.
      */
     static DuckDbBuild start(RunId run, Instant asOf, Path publishedFile, DuckDbSettings settings, int keepVersions,
-                             Optional<RunId> from, Set<SourceTable> unchanged) {
+                             Optional<RunId> from, Set<SourceTable> unchanged, boolean sameDefinitions) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(asOf, "asOf");
         Path buildFile = BuildFiles.buildFile(publishedFile, run);
@@ -105,11 +106,13 @@ final class DuckDbBuild implements WarehouseBuild {
         try {
             Files.deleteIfExists(buildFile);
             Files.deleteIfExists(BuildFiles.walOf(buildFile));
-            Set<SourceTable> kept = SeededBuild.of(Set.of());
+            SeededBuild.Seed seed = SeededBuild.Seed.none();
             if (from.isPresent() && !unchanged.isEmpty() && SeededBuild.copy(publishedFile, buildFile)) {
                 connection = connect(buildFile, settings);
-                if (SeededBuild.clear(connection, from.get(), unchanged)) {
-                    kept = SeededBuild.of(unchanged);
+                Optional<SeededBuild.Seed> cleared = SeededBuild.clear(connection, from.get(), unchanged,
+                        sameDefinitions);
+                if (cleared.isPresent()) {
+                    seed = cleared.get();
                 } else {
                     connection.close();
                     Files.delete(buildFile);
@@ -120,6 +123,7 @@ final class DuckDbBuild implements WarehouseBuild {
             if (connection == null) {
                 connection = connect(buildFile, settings);
             }
+            Set<SourceTable> kept = seed.tables();
             try (Statement statement = connection.createStatement()) {
                 for (String ddl : RawLayout.createStatements(kept)) {
                     statement.execute(ddl);
@@ -129,11 +133,12 @@ final class DuckDbBuild implements WarehouseBuild {
             DuckDbMacros.install(connection, settings.modelRoot());
             DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, keepVersions,
-                    connection, kept.isEmpty() ? Optional.empty() : from, kept);
-            LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {}){}", run, buildFile,
+                    connection, kept.isEmpty() ? Optional.empty() : from, seed);
+            LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {}){}{}", run, buildFile,
                     build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"),
                     kept.isEmpty() ? "" : ", copied from the published warehouse with the raw tables of "
-                            + kept.stream().map(SourceTable::fileName).collect(Collectors.joining(", ")));
+                            + kept.stream().map(SourceTable::fileName).collect(Collectors.joining(", ")),
+                    seed.models().isEmpty() ? "" : " and the models " + String.join(", ", seed.models().keySet()));
             return build;
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(connection);
@@ -160,7 +165,15 @@ final class DuckDbBuild implements WarehouseBuild {
      * {@code from} published them (a build copied from it, {@link SeededBuild}).
      */
     boolean holdsCarried(SourceTable table, RunId from) {
-        return seededFrom.filter(from::equals).isPresent() && seeded.contains(table);
+        return seededFrom.filter(from::equals).isPresent() && seed.tables().contains(table);
+    }
+
+    /**
+     * The SHA-256 of the statement that built {@code model}'s table in the published warehouse, when the build
+     * started holding that table from it ({@link SeededBuild}).
+     */
+    Optional<String> heldModel(String model) {
+        return Optional.ofNullable(seed.models().get(model));
     }
 
     @Override
@@ -239,6 +252,7 @@ final class DuckDbBuild implements WarehouseBuild {
                     + failed + " failed part-way");
         });
         try {
+            models.recordInputs(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("checkpoint");
             }

@@ -39,19 +39,22 @@ final class PublishedWarehouse implements Warehouse {
      */
     @Override
     public WarehouseBuild newBuild(RunId run, Instant asOf) {
-        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions, Optional.empty(), Set.of());
+        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions, Optional.empty(), Set.of(), false);
     }
 
     /**
      * {@inheritDoc}
      *
      * <p>The build starts as a copy of the published file, from which everything but the raw tables of
-     * {@code unchanged} and their quarantined rows is dropped ({@link SeededBuild}); it starts empty when the
-     * published file is not the build of {@code from}, or has a write-ahead log beside it.
+     * {@code unchanged} and their quarantined rows (and, with {@code sameDefinitions}, the tables of the models that
+     * read only those) is dropped ({@link SeededBuild}); it starts empty when the published file is not the build
+     * of {@code from}, or has a write-ahead log beside it.
      */
     @Override
-    public WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged) {
-        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions, Optional.of(from), unchanged);
+    public WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged,
+                                   boolean sameDefinitions) {
+        return DuckDbBuild.start(run, asOf, publishedFile, settings, keepVersions, Optional.of(from), unchanged,
+                sameDefinitions);
     }
 
     @Override

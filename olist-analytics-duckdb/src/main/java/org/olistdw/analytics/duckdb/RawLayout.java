@@ -31,7 +31,18 @@ final class RawLayout {
      */
     static final String PUBLISHED_MONTH_SOURCES_TABLE = "published_month_sources";
 
+    /**
+     * What each model of a published build read, transitively through other models, and the SHA-256 of the statement
+     * that built it: the next build tells from it which model tables it may keep ({@link SeededBuild}).
+     */
+    static final String MODEL_INPUTS_TABLE = "model_inputs";
+
     private RawLayout() {
+    }
+
+    /** {@code raw.model_inputs}. */
+    static String modelInputsTable() {
+        return quote(RAW_SCHEMA) + "." + quote(MODEL_INPUTS_TABLE);
     }
 
     /** The schemas of a build: {@code raw}, {@code domain}, then the schema of each model layer. */
@@ -54,8 +65,10 @@ final class RawLayout {
      */
     static List<String> createStatements(Set<SourceTable> kept) {
         List<String> statements = new ArrayList<>();
+        // a build copied from the published warehouse may hold model tables in their schemas too
         schemas().stream().filter(schema -> kept.isEmpty() || !schema.equals(RAW_SCHEMA))
-                .forEach(schema -> statements.add("create schema " + quote(schema)));
+                .forEach(schema -> statements.add("create schema " + (kept.isEmpty() ? "" : "if not exists ")
+                        + quote(schema)));
         for (SourceTable table : SourceTable.values()) {
             if (!kept.contains(table)) {
                 statements.add(createTable(table));

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.pipeline.source.SourceTable;
@@ -22,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * raw tables of unchanged files over: the file is copied whole (the operating system copies its pages, nothing is
  * decompressed or compressed again), then everything but those raw tables and their quarantined rows is dropped, so
  * that the build holds what an empty build would after copying those tables row by row from the published file.
+ * When the definitions are those that built the published warehouse, the tables of the models that read nothing
+ * but those raw tables and the seeded tables stay too, and are kept instead of built again: each published
+ * warehouse records what every model read and the statement that built it ({@code raw.model_inputs}).
  *
  * <p>The dropped objects' blocks are freed by a checkpoint and reused by the tables the run writes, so the build
  * ends about as large as a build that started empty.
@@ -50,14 +59,33 @@ final class SeededBuild {
     }
 
     /**
-     * Keeps only what the build carries over in the copy open on {@code connection}: the raw tables of
-     * {@code unchanged} and their rows of {@code raw.quarantine}. Every other schema, the other tables of
-     * {@code raw} and {@code main}, and the macros are dropped; a checkpoint then frees their blocks.
-     *
-     * @return whether the copy is the build of {@code from} and was cleared; when it is not, it is left as it is
-     *         and the caller starts an empty build instead
+     * What a build copied from the published warehouse holds: the raw tables of {@code tables} with their
+     * quarantined rows, and the tables of {@code models} (qualified name to the SHA-256 of the statement that built
+     * each).
      */
-    static boolean clear(Connection connection, RunId from, Set<SourceTable> unchanged) throws SQLException {
+    record Seed(Set<SourceTable> tables, Map<String, String> models) {
+        Seed {
+            tables = of(tables);
+            models = Map.copyOf(models);
+        }
+
+        static Seed none() {
+            return new Seed(Set.of(), Map.of());
+        }
+    }
+
+    /**
+     * Keeps only what the build carries over in the copy open on {@code connection}: the raw tables of
+     * {@code unchanged} and their rows of {@code raw.quarantine}, and with {@code sameDefinitions} the tables of the
+     * models that read, transitively, nothing but those raw tables and the tables seeded with every build (as
+     * {@code raw.model_inputs} records them). Every other schema, table, view and macro is dropped; a checkpoint
+     * then frees their blocks.
+     *
+     * @return what the copy holds, or empty when it is not the build of {@code from}: it is then left as it is and
+     *         the caller starts an empty build instead
+     */
+    static Optional<Seed> clear(Connection connection, RunId from, Set<SourceTable> unchanged,
+                                boolean sameDefinitions) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try (ResultSet result = statement.executeQuery("select max(run_id) from " + RawLayout.buildTable())) {
                 result.next();
@@ -65,45 +93,117 @@ final class SeededBuild {
                 if (result.wasNull() || run != from.value()) {
                     LOG.info("the published warehouse is the build of run {}, not of run {}; the build starts empty",
                             result.wasNull() ? "(none)" : run, from);
-                    return false;
+                    return Optional.empty();
                 }
             }
-            for (String drop : drops(statement, unchanged)) {
+            Map<String, String> models = sameDefinitions ? modelsOf(statement, unchanged) : Map.of();
+            for (String drop : drops(statement, unchanged, models.keySet())) {
                 statement.execute(drop);
             }
             statement.execute("delete from " + RawLayout.quarantineTable() + " where source_file not in ("
                     + unchanged.stream().map(table -> RawLayout.literal(table.fileName()))
                             .collect(Collectors.joining(", ")) + ")");
             statement.execute("checkpoint");
+            return Optional.of(new Seed(unchanged, models));
         }
-        return true;
     }
 
-    private static List<String> drops(Statement statement, Set<SourceTable> unchanged) throws SQLException {
-        Set<String> kept = unchanged.stream().map(SourceTable::tableName).collect(Collectors.toSet());
-        kept.add(RawLayout.QUARANTINE_TABLE);
-        List<String> drops = new ArrayList<>();
-        try (ResultSet schemas = statement.executeQuery("select schema_name from duckdb_schemas() "
-                + "where database_name = current_database() and not internal and schema_name not in ('main', "
-                + RawLayout.literal(RawLayout.RAW_SCHEMA) + ") order by schema_name")) {
-            while (schemas.next()) {
-                drops.add("drop schema " + RawLayout.quote(schemas.getString(1)) + " cascade");
+    /**
+     * The model tables of the copy that read only the raw tables of {@code unchanged} and the seeded tables, with
+     * the SHA-256 of the statement that built each; none when the copy records no model inputs.
+     */
+    private static Map<String, String> modelsOf(Statement statement, Set<SourceTable> unchanged) throws SQLException {
+        Set<String> allowed = new TreeSet<>(DomainTables.seededTableNames());
+        unchanged.forEach(table -> allowed.add(RawLayout.RAW_SCHEMA + "." + table.tableName()));
+        Map<String, String> models = new TreeMap<>();
+        try (ResultSet recorded = statement.executeQuery("select count(*) from duckdb_tables() "
+                + "where database_name = current_database() and schema_name = "
+                + RawLayout.literal(RawLayout.RAW_SCHEMA) + " and table_name = "
+                + RawLayout.literal(RawLayout.MODEL_INPUTS_TABLE))) {
+            recorded.next();
+            if (recorded.getLong(1) == 0) {
+                return models;
             }
         }
+        try (ResultSet rows = statement.executeQuery("select m.model, m.statement_sha256, m.inputs "
+                + "from " + RawLayout.modelInputsTable() + " m join duckdb_tables() t "
+                + "on t.database_name = current_database() and t.schema_name || '.' || t.table_name = m.model "
+                + "order by m.model")) {
+            while (rows.next()) {
+                Object[] inputs = (Object[]) rows.getArray(3).getArray();
+                if (Arrays.stream(inputs).allMatch(input -> allowed.contains((String) input))) {
+                    models.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return models;
+    }
+
+    /**
+     * Records, for each model {@code built} (qualified name to the SHA-256 of its statement), the tables it reads
+     * transitively through other models ({@code reads}: each model's own reads), in {@code raw.model_inputs}.
+     */
+    static void recordModels(Connection connection, Map<String, String> built, Map<String, Set<String>> reads)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create or replace table " + RawLayout.modelInputsTable()
+                    + " (model varchar not null, statement_sha256 varchar not null, inputs varchar[] not null)");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + RawLayout.modelInputsTable()
+                + " select ?, ?, string_split(?, ' ')")) {
+            for (Map.Entry<String, String> model : new TreeMap<>(built).entrySet()) {
+                insert.setString(1, model.getKey());
+                insert.setString(2, model.getValue());
+                insert.setString(3, String.join(" ", inputs(model.getKey(), reads, new TreeSet<>())));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The tables {@code model} reads, following models to what they read. */
+    private static Set<String> inputs(String model, Map<String, Set<String>> reads, Set<String> found) {
+        for (String read : reads.getOrDefault(model, Set.of())) {
+            if (reads.containsKey(read)) {
+                inputs(read, reads, found);
+            } else {
+                found.add(read);
+            }
+        }
+        return found;
+    }
+
+    private static List<String> drops(Statement statement, Set<SourceTable> unchanged, Set<String> models)
+            throws SQLException {
+        Set<String> kept = new TreeSet<>(models);
+        unchanged.forEach(table -> kept.add(RawLayout.RAW_SCHEMA + "." + table.tableName()));
+        kept.add(RawLayout.RAW_SCHEMA + "." + RawLayout.QUARANTINE_TABLE);
+        Set<String> keptSchemas = kept.stream().map(table -> table.substring(0, table.indexOf('.')))
+                .collect(Collectors.toSet());
+        keptSchemas.add("main");
+        List<String> drops = new ArrayList<>();
+        try (ResultSet schemas = statement.executeQuery("select schema_name from duckdb_schemas() "
+                + "where database_name = current_database() and not internal order by schema_name")) {
+            while (schemas.next()) {
+                if (!keptSchemas.contains(schemas.getString(1))) {
+                    drops.add("drop schema " + RawLayout.quote(schemas.getString(1)) + " cascade");
+                }
+            }
+        }
+        String inKeptSchemas = keptSchemas.stream().map(RawLayout::literal).collect(Collectors.joining(", "));
         try (ResultSet views = statement.executeQuery("select schema_name, view_name from duckdb_views() "
-                + "where database_name = current_database() and not internal and schema_name in ('main', "
-                + RawLayout.literal(RawLayout.RAW_SCHEMA) + ") order by all")) {
+                + "where database_name = current_database() and not internal and schema_name in (" + inKeptSchemas
+                + ") order by all")) {
             while (views.next()) {
                 drops.add("drop view " + RawLayout.quote(views.getString(1)) + "." + RawLayout.quote(views.getString(2)));
             }
         }
         try (ResultSet tables = statement.executeQuery("select schema_name, table_name from duckdb_tables() "
-                + "where database_name = current_database() and schema_name in ('main', "
-                + RawLayout.literal(RawLayout.RAW_SCHEMA) + ") order by all")) {
+                + "where database_name = current_database() and schema_name in (" + inKeptSchemas + ") order by all")) {
             while (tables.next()) {
                 String schema = tables.getString(1);
                 String table = tables.getString(2);
-                if (!(schema.equals(RawLayout.RAW_SCHEMA) && kept.contains(table))) {
+                if (!kept.contains(schema + "." + table)) {
                     drops.add("drop table " + RawLayout.quote(schema) + "." + RawLayout.quote(table));
                 }
             }

@@ -76,7 +76,7 @@ class SeededBuildTest {
         assertThat(publishedSellers).hasSize(2);
 
         try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1),
-                Set.of(SourceTable.SELLERS))) {
+                Set.of(SourceTable.SELLERS), false)) {
             Connection connection = build.connection();
             assertThat(query(connection, "select * from raw.sellers order by _source_line"))
                     .isEqualTo(publishedSellers);
@@ -113,9 +113,49 @@ class SeededBuildTest {
     }
 
     @Test
+    void the_published_warehouse_records_what_each_model_read_through_the_others() throws Exception {
+        try (Connection reader = Builds.reader(directory.resolve("olist.duckdb"))) {
+            assertThat(query(reader, "select model, array_to_string(list_sort(inputs), ' ') from raw.model_inputs "
+                    + "where model not like 'staging.%' order by model"))
+                    .containsExactly(
+                            List.of("core.dim_customer", "raw.customers"),
+                            List.of("core.fact_orders", "raw.customers raw.orders"),
+                            List.of("intermediate.int_order_customers", "raw.customers raw.orders"),
+                            List.of("mart.mart_orders_by_city", "raw.customers raw.orders"));
+        }
+    }
+
+    @Test
+    void with_the_same_definitions_the_tables_of_models_reading_only_carried_raw_tables_are_kept() throws Exception {
+        try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1),
+                Set.of(SourceTable.CUSTOMERS), true)) {
+            Connection connection = build.connection();
+            assertThat(query(connection, "select schema_name || '.' || table_name from duckdb_tables() "
+                    + "where database_name = current_database() and schema_name in ('intermediate', 'core', 'mart')"))
+                    .containsExactly(List.of("core.dim_customer"));
+            // a table built again would lose this row
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("insert into core.dim_customer values ('marker', 'nowhere')");
+            }
+
+            Builds.buildModels(build);
+
+            assertThat(query(connection, "select customer_city from core.dim_customer order by all"))
+                    .containsExactly(List.of("nowhere"), List.of("sao paulo"));
+            assertThat(build.rowCount("core.fact_orders")).as("built again: no order loaded in run 2").isZero();
+        }
+        try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1),
+                Set.of(SourceTable.CUSTOMERS), false)) {
+            assertThat(query(build.connection(), "select count(*) from duckdb_tables() where database_name = "
+                    + "current_database() and schema_name in ('intermediate', 'core', 'mart')"))
+                    .as("other definitions keep no model").containsExactly(List.of(0L));
+        }
+    }
+
+    @Test
     void a_build_for_a_run_whose_warehouse_is_not_published_starts_empty_and_copies_the_rows() {
         try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(7),
-                Set.of(SourceTable.SELLERS))) {
+                Set.of(SourceTable.SELLERS), true)) {
             assertThat(build.rowCount("raw.sellers")).isZero();
             assertThat(build.rowCount("raw.quarantine")).isZero();
 

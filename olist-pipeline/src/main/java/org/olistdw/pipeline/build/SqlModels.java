@@ -25,7 +25,9 @@ public interface SqlModels {
 
     /**
      * Builds one model's table from its SQL, replacing it if it exists. Every table the model reads must be
-     * complete.
+     * complete. A build that started holding the model's table from the published warehouse, made by the same
+     * statement from the same inputs ({@link Warehouse#newBuild(org.olistdw.domain.orchestration.RunId,
+     * java.time.Instant, org.olistdw.domain.orchestration.RunId, Set, boolean)}), keeps it and counts its rows.
      *
      * @return the number of rows in the built table
      * @throws IllegalStateException naming the model and its file when its SQL fails

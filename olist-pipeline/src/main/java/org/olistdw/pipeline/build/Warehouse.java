@@ -33,9 +33,15 @@ public interface Warehouse {
      * tables empty, nothing else built): {@link RawLoad.CarryOver#copy} then has nothing left to copy and counts
      * what the build holds. When the published warehouse is not the build of {@code from}, the build starts empty.
      *
-     * @param unchanged the sources whose raw tables the run carries over from the published warehouse
+     * <p>When {@code sameDefinitions}, the build may also start holding the tables of the models that read nothing
+     * but those raw tables and the tables seeded with every build (transitively), as the published warehouse
+     * holds them: {@link SqlModels#build} then keeps such a table instead of building it again, since the same
+     * definitions over the same inputs give the same rows.
+     *
+     * @param unchanged       the sources whose raw tables the run carries over from the published warehouse
+     * @param sameDefinitions whether the models, macros and program are those that built the published warehouse
      */
-    WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged);
+    WarehouseBuild newBuild(RunId run, Instant asOf, RunId from, Set<SourceTable> unchanged, boolean sameDefinitions);
 
     /** Where readers open the published warehouse (a file path for an embedded store). */
     String location();
