@@ -93,6 +93,13 @@ final class RawLayout {
         return statements;
     }
 
+    /** The columns of {@code table}'s raw table, {@code name type} in table order, as {@link #createTable} makes them. */
+    static List<String> columns(SourceTable table) {
+        List<String> columns = new ArrayList<>(List.of("_run_id BIGINT", "_source_file VARCHAR", "_source_line BIGINT"));
+        table.header().forEach(column -> columns.add(column + " VARCHAR"));
+        return columns;
+    }
+
     static String createTable(SourceTable table) {
         StringBuilder ddl = new StringBuilder("create table ").append(rawTable(table))
                 .append(" (_run_id bigint, _source_file varchar, _source_line bigint");

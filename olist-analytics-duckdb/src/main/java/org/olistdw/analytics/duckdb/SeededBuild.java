@@ -81,8 +81,9 @@ final class SeededBuild {
      * {@code raw.model_inputs} records them). Every other schema, table, view and macro is dropped; a checkpoint
      * then frees their blocks.
      *
-     * @return what the copy holds, or empty when it is not the build of {@code from}: it is then left as it is and
-     *         the caller starts an empty build instead
+     * @return what the copy holds, or empty when it is not the build of {@code from} or one of those raw tables
+     *         has other columns than this program's layout gives it: it is then left as it is and the caller starts
+     *         an empty build instead
      */
     static Optional<Seed> clear(Connection connection, RunId from, Set<SourceTable> unchanged,
                                 boolean sameDefinitions) throws SQLException {
@@ -96,6 +97,14 @@ final class SeededBuild {
                     return Optional.empty();
                 }
             }
+            for (SourceTable table : unchanged) {
+                List<String> columns = columns(statement, table);
+                if (!columns.equals(RawLayout.columns(table))) {
+                    LOG.info("the published raw table of {} has the columns {}, not those of this program's layout; "
+                            + "the build starts empty", table.fileName(), columns);
+                    return Optional.empty();
+                }
+            }
             Map<String, String> models = sameDefinitions ? modelsOf(statement, unchanged) : Map.of();
             for (String drop : drops(statement, unchanged, models.keySet())) {
                 statement.execute(drop);
@@ -106,6 +115,20 @@ final class SeededBuild {
             statement.execute("checkpoint");
             return Optional.of(new Seed(unchanged, models));
         }
+    }
+
+    /** The columns of {@code table}'s raw table in the copy, {@code name type} in table order. */
+    private static List<String> columns(Statement statement, SourceTable table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("select column_name, data_type from information_schema.columns "
+                + "where table_catalog = current_database() and table_schema = "
+                + RawLayout.literal(RawLayout.RAW_SCHEMA) + " and table_name = " + RawLayout.literal(table.tableName())
+                + " order by ordinal_position")) {
+            while (rows.next()) {
+                columns.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        return columns;
     }
 
     /**

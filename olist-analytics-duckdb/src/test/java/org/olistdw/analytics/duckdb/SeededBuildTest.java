@@ -153,6 +153,21 @@ class SeededBuildTest {
     }
 
     @Test
+    void a_published_raw_table_of_another_layout_gives_an_empty_build() throws Exception {
+        try (Connection writer = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:"
+                + directory.resolve("olist.duckdb").toAbsolutePath(), new java.util.Properties());
+             java.sql.Statement statement = writer.createStatement()) {
+            statement.execute("alter table raw.sellers add column seller_region varchar");
+        }
+        try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1),
+                Set.of(SourceTable.SELLERS), true)) {
+            assertThat(build.rowCount("raw.sellers")).isZero();
+            assertThat(query(build.connection(), "select count(*) from information_schema.columns "
+                    + "where table_schema = 'raw' and table_name = 'sellers'")).containsExactly(List.of(7L));
+        }
+    }
+
+    @Test
     void a_build_for_a_run_whose_warehouse_is_not_published_starts_empty_and_copies_the_rows() {
         try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(7),
                 Set.of(SourceTable.SELLERS), true)) {
