@@ -93,9 +93,10 @@ final class RawLayout {
         return statements;
     }
 
-    /** The columns of {@code table}'s raw table, {@code name type} in table order, as {@link #createTable} makes them. */
+    /** The columns of {@code table}'s raw table, {@code name type} in order, as {@link #createTable} makes them. */
     static List<String> columns(SourceTable table) {
-        List<String> columns = new ArrayList<>(List.of("_run_id BIGINT", "_source_file VARCHAR", "_source_line BIGINT"));
+        List<String> columns = new ArrayList<>(
+                List.of("_run_id BIGINT", "_source_file VARCHAR", "_source_line BIGINT"));
         table.header().forEach(column -> columns.add(column + " VARCHAR"));
         return columns;
     }
