@@ -218,7 +218,8 @@ final class SeededBuild {
                 + "where database_name = current_database() and not internal and schema_name in (" + inKeptSchemas
                 + ") order by all")) {
             while (views.next()) {
-                drops.add("drop view " + RawLayout.quote(views.getString(1)) + "." + RawLayout.quote(views.getString(2)));
+                drops.add("drop view " + RawLayout.quote(views.getString(1)) + "."
+                        + RawLayout.quote(views.getString(2)));
             }
         }
         try (ResultSet tables = statement.executeQuery("select schema_name, table_name from duckdb_tables() "
