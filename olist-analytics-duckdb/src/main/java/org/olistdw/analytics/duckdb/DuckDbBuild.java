@@ -59,13 +59,11 @@ final class DuckDbBuild implements WarehouseBuild {
     private final DuckDbSegmentationTables segmentation;
     private final DuckDbChecks checks;
     private volatile State state = State.OPEN;
-    private final Optional<RunId> seededFrom;
     private final SeededBuild.Seed seed;
 
     private DuckDbBuild(RunId run, Path publishedFile, Path buildFile, DuckDbSettings settings, int keepVersions,
-                        DuckDBConnection connection, Optional<RunId> seededFrom, SeededBuild.Seed seed) {
+                        DuckDBConnection connection, SeededBuild.Seed seed) {
         this.run = run;
-        this.seededFrom = seededFrom;
         this.seed = seed;
         this.publishedFile = publishedFile;
         this.buildFile = buildFile;
@@ -133,7 +131,7 @@ final class DuckDbBuild implements WarehouseBuild {
             DuckDbMacros.install(connection, settings.modelRoot());
             DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, keepVersions,
-                    connection, kept.isEmpty() ? Optional.empty() : from, seed);
+                    connection, seed);
             LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {}){}{}", run, buildFile,
                     build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"),
                     kept.isEmpty() ? "" : ", copied from the published warehouse with the raw tables of "
@@ -165,7 +163,7 @@ final class DuckDbBuild implements WarehouseBuild {
      * {@code from} published them (a build copied from it, {@link SeededBuild}).
      */
     boolean holdsCarried(SourceTable table, RunId from) {
-        return seededFrom.filter(from::equals).isPresent() && seed.tables().contains(table);
+        return seed.from().filter(from::equals).isPresent() && seed.tables().contains(table);
     }
 
     /**

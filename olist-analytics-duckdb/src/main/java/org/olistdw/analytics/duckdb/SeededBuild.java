@@ -59,18 +59,18 @@ final class SeededBuild {
     }
 
     /**
-     * What a build copied from the published warehouse holds: the raw tables of {@code tables} with their
+     * What a build copied from the warehouse of run {@code from} holds: the raw tables of {@code tables} with their
      * quarantined rows, and the tables of {@code models} (qualified name to the SHA-256 of the statement that built
-     * each).
+     * each); {@link #none()} for a build that started empty.
      */
-    record Seed(Set<SourceTable> tables, Map<String, String> models) {
+    record Seed(Optional<RunId> from, Set<SourceTable> tables, Map<String, String> models) {
         Seed {
-            tables = of(tables);
+            tables = tables.isEmpty() ? EnumSet.noneOf(SourceTable.class) : EnumSet.copyOf(tables);
             models = Map.copyOf(models);
         }
 
         static Seed none() {
-            return new Seed(Set.of(), Map.of());
+            return new Seed(Optional.empty(), Set.of(), Map.of());
         }
     }
 
@@ -113,7 +113,7 @@ final class SeededBuild {
                     + unchanged.stream().map(table -> RawLayout.literal(table.fileName()))
                             .collect(Collectors.joining(", ")) + ")");
             statement.execute("checkpoint");
-            return Optional.of(new Seed(unchanged, models));
+            return Optional.of(new Seed(Optional.of(from), unchanged, models));
         }
     }
 
@@ -241,10 +241,5 @@ final class SeededBuild {
             }
         }
         return drops;
-    }
-
-    /** The tables of {@code unchanged}, as an ordered set that may be empty. */
-    static Set<SourceTable> of(Set<SourceTable> unchanged) {
-        return unchanged.isEmpty() ? EnumSet.noneOf(SourceTable.class) : EnumSet.copyOf(unchanged);
     }
 }
