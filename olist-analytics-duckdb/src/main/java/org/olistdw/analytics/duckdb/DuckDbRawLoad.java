@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
@@ -161,10 +160,8 @@ final class DuckDbRawLoad implements RawLoad {
         public LoadResult copy(SourceTable table, Consumer<QuarantinedRow> quarantine) {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(quarantine, "quarantine");
-            String columns = Stream.concat(
-                            Stream.of("_run_id", "_source_file", "_source_line"),
-                            table.header().stream())
-                    .map(RawLayout::quote).collect(Collectors.joining(", "));
+            String columns = RawLayout.columns(table).stream()
+                    .map(column -> RawLayout.quote(column.name())).collect(Collectors.joining(", "));
             String from = RawLayout.quote(alias) + "." + RawLayout.quote(RawLayout.RAW_SCHEMA) + "."
                     + RawLayout.quote(table.tableName());
             String quarantined = RawLayout.quote(alias) + "." + RawLayout.quarantineTable();

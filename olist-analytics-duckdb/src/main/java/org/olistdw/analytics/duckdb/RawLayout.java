@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.olistdw.pipeline.source.SourceTable;
 
 /**
@@ -93,21 +94,21 @@ final class RawLayout {
         return statements;
     }
 
-    /** The columns of {@code table}'s raw table, {@code name type} in order, as {@link #createTable} makes them. */
-    static List<String> columns(SourceTable table) {
-        List<String> columns = new ArrayList<>(
-                List.of("_run_id BIGINT", "_source_file VARCHAR", "_source_line BIGINT"));
-        table.header().forEach(column -> columns.add(column + " VARCHAR"));
+    /** A column of a raw table, with its type as DuckDB names it ({@code BIGINT}, {@code VARCHAR}). */
+    record RawColumn(String name, String type) {
+    }
+
+    /** The columns of {@code table}'s raw table in order: the lineage columns, then every header column. */
+    static List<RawColumn> columns(SourceTable table) {
+        List<RawColumn> columns = new ArrayList<>(List.of(new RawColumn("_run_id", "BIGINT"),
+                new RawColumn("_source_file", "VARCHAR"), new RawColumn("_source_line", "BIGINT")));
+        table.header().forEach(column -> columns.add(new RawColumn(column, "VARCHAR")));
         return columns;
     }
 
     static String createTable(SourceTable table) {
-        StringBuilder ddl = new StringBuilder("create table ").append(rawTable(table))
-                .append(" (_run_id bigint, _source_file varchar, _source_line bigint");
-        for (String column : table.header()) {
-            ddl.append(", ").append(quote(column)).append(" varchar");
-        }
-        return ddl.append(')').toString();
+        return "create table " + rawTable(table) + " (" + columns(table).stream()
+                .map(column -> quote(column.name()) + " " + column.type()).collect(Collectors.joining(", ")) + ")";
     }
 
     static String rawTable(SourceTable table) {

@@ -98,7 +98,7 @@ final class SeededBuild {
                 }
             }
             for (SourceTable table : unchanged) {
-                List<String> columns = columns(statement, table);
+                List<RawLayout.RawColumn> columns = columns(statement, table);
                 if (!columns.equals(RawLayout.columns(table))) {
                     LOG.info("the published raw table of {} has the columns {}, not those of this program's layout; "
                             + "the build starts empty", table.fileName(), columns);
@@ -117,15 +117,15 @@ final class SeededBuild {
         }
     }
 
-    /** The columns of {@code table}'s raw table in the copy, {@code name type} in table order. */
-    private static List<String> columns(Statement statement, SourceTable table) throws SQLException {
-        List<String> columns = new ArrayList<>();
+    /** The columns of {@code table}'s raw table in the copy, in table order. */
+    private static List<RawLayout.RawColumn> columns(Statement statement, SourceTable table) throws SQLException {
+        List<RawLayout.RawColumn> columns = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery("select column_name, data_type from information_schema.columns "
                 + "where table_catalog = current_database() and table_schema = "
                 + RawLayout.literal(RawLayout.RAW_SCHEMA) + " and table_name = " + RawLayout.literal(table.tableName())
                 + " order by ordinal_position")) {
             while (rows.next()) {
-                columns.add(rows.getString(1) + " " + rows.getString(2));
+                columns.add(new RawLayout.RawColumn(rows.getString(1), rows.getString(2)));
             }
         }
         return columns;
