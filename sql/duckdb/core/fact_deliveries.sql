@@ -1,6 +1,7 @@
 -- grain: one row per delivered order: status delivered and a delivered-customer date (a delivered
 -- order without that date has no timings and is only in fact_orders).
 -- Durations are whole calendar days; late means delivered on a later day than the estimate.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 orders as (

@@ -3,6 +3,7 @@
 -- the key then points to the unknown member (-1) and is_order_missing tells items without an order
 -- apart. Product and seller keys are the versions valid at the purchase time (for an item without an
 -- order, at the run's as-of time: the current versions); customer_key is the order's (fact_orders).
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 build as (

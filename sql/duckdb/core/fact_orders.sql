@@ -4,6 +4,7 @@
 -- row), which is where it was shipped even when the person's current address differs; marts that
 -- locate orders use it. Date keys are yyyymmdd, -1 when the date is missing.
 -- Revenue, delivery and duration rules: see intermediate.int_order_enriched.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 orders as (

@@ -1,6 +1,7 @@
 -- grain: one row per payment (order_id, payment_sequential) in the payments file (a repeated pair
 -- keeps its first line). A payment whose order is missing keeps customer_key and purchase_date_key
 -- -1 and is_order_missing true.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 payments as (

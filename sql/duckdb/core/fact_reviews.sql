@@ -2,6 +2,7 @@
 -- two rows. Duplicate rule: a (review_id, order_id) repeated in the source keeps the row answered
 -- last, then the last line (intermediate.int_order_reviews). is_latest_for_order marks the review
 -- whose score is the order's score in fact_orders.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 reviews as (

@@ -9,6 +9,7 @@
 -- macro is_late, generated from the domain's LatenessRule).
 -- Durations are whole calendar days between the dates of the two timestamps (calendar_days; null when
 -- either is missing); they can be negative where the source has timestamps out of order.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 orders as (

@@ -1,6 +1,7 @@
 -- grain: one row per order item (order_id, order_item_id).
 -- A pair repeated in a re-saved file keeps its first line, so that no item is counted twice (the duplicate
 -- rule: of the lines of one source key, the first line of the file wins; README, Gates before publishing).
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 order_items as (

@@ -1,6 +1,7 @@
 -- grain: one row per payment (order_id, payment_sequential).
 -- A pair repeated in a re-saved file keeps its first line, so that no payment is counted twice (the duplicate
 -- rule: of the lines of one source key, the first line of the file wins; README, Gates before publishing).
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 order_payments as (

@@ -6,6 +6,7 @@
 -- line of the file.
 -- is_latest_for_order marks the review that speaks for its order: the latest created (then latest
 -- answered, then last line); fact_orders takes its score from that review.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 order_reviews as (

@@ -4,6 +4,7 @@
 -- that joins on order_id can never multiply rows (the duplicate rule: of the lines of one source key, the
 -- first line of the file wins; README, Gates before publishing). customer_unique_id is null when the customer_id
 -- of the order is missing from the customers file.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 orders as (

@@ -1,6 +1,7 @@
 -- Staging of raw.order_items: typed and cleaned, one row per raw row (duplicates are kept here and
 -- resolved in intermediate.int_order_items).
 -- Timestamps are read by source_timestamp, as in stg_orders (any separator between date and time).
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 source as (

@@ -1,4 +1,5 @@
 -- Staging of raw.order_payments: typed and cleaned, one row per raw row.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 source as (

@@ -2,6 +2,7 @@
 -- review_id is not unique in the source (the same review may cover several orders, and an order
 -- may have several reviews): _source_line identifies a row.
 -- Timestamps are read by source_timestamp, as in stg_orders (any separator between date and time).
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 source as (

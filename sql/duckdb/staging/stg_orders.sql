@@ -2,6 +2,7 @@
 -- resolved in intermediate.int_orders).
 -- Timestamps: the loader accepts YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS[.fraction]] with a space, a T or
 -- both between date and time; the macro source_timestamp (sql/duckdb/macros) reads every such form.
+-- scope: order_id (each row is one order's, computed from that order's rows; README, Unchanged files)
 with
 
 source as (

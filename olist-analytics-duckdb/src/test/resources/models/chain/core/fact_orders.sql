@@ -1,3 +1,4 @@
+-- scope: order_id (one row per order, from its own rows)
 select
     order_id,
     order_status,

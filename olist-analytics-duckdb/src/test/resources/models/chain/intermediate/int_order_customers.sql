@@ -1,3 +1,4 @@
+-- scope: order_id
 -- the import CTEs are named like raw tables on purpose: CTE names are not dependencies
 with orders as (
     select * from staging.stg_orders

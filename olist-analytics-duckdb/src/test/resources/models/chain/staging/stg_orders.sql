@@ -1,3 +1,4 @@
+-- scope: order_id
 select
     order_id,
     customer_id,

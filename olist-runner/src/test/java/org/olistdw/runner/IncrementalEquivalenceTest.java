@@ -122,6 +122,26 @@ class IncrementalEquivalenceTest {
     }
 
     @Test
+    void the_runs_over_changed_files_patched_the_order_level_tables_for_the_orders_in_scope_alone() throws Exception {
+        List<String> orderLevel = List.of("core.fact_deliveries", "core.fact_order_items", "core.fact_orders",
+                "core.fact_payments", "core.fact_reviews", "intermediate.int_order_enriched",
+                "intermediate.int_order_items", "intermediate.int_order_payments", "intermediate.int_order_reviews",
+                "intermediate.int_orders");
+        try (Connection c = TestStores.openWarehouse(incremental); Statement s = c.createStatement()) {
+            assertThat(strings(s, "select model from raw.model_inputs where built_as = 'patched' order by 1"))
+                    .containsExactlyElementsOf(orderLevel);
+            assertThat(strings(s, "select distinct built_as from raw.model_inputs where model like 'mart.%'"))
+                    .containsExactly("built");
+            long inScope = TestStores.count(c, "select count(*) from raw.scope_order_id");
+            assertThat(inScope).isPositive()
+                    .isLessThan(TestStores.count(c, "select count(*) from core.fact_orders") / 4);
+        }
+        try (Connection c = TestStores.openWarehouse(full); Statement s = c.createStatement()) {
+            assertThat(strings(s, "select distinct built_as from raw.model_inputs")).containsExactly("built");
+        }
+    }
+
+    @Test
     void the_changes_of_each_day_reach_the_facts_and_the_dimension_history() throws Exception {
         long ordersInFile = Files.readAllLines(days[2].resolve("olist_orders_dataset.csv")).size() - 1;
         try (Connection c = TestStores.openWarehouse(incremental)) {

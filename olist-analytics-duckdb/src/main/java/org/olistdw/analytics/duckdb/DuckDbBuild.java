@@ -132,11 +132,13 @@ final class DuckDbBuild implements WarehouseBuild {
             DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, keepVersions,
                     connection, seed);
-            LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {}){}{}", run, buildFile,
+            LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {}){}{}{}", run, buildFile,
                     build.setting("memory_limit"), build.setting("threads"), build.setting("temp_directory"),
                     kept.isEmpty() ? "" : ", copied from the published warehouse with the raw tables of "
                             + kept.stream().map(SourceTable::fileName).collect(Collectors.joining(", ")),
-                    seed.models().isEmpty() ? "" : " and the models " + String.join(", ", seed.models().keySet()));
+                    seed.models().isEmpty() ? "" : " and the models " + String.join(", ", seed.models().keySet()),
+                    seed.patchable().isEmpty() ? "" : ", and the models to patch "
+                            + String.join(", ", seed.patchable().keySet()));
             return build;
         } catch (SQLException | IOException | RuntimeException e) {
             closeQuietly(connection);
@@ -172,6 +174,23 @@ final class DuckDbBuild implements WarehouseBuild {
      */
     Optional<String> heldModel(String model) {
         return Optional.ofNullable(seed.models().get(model));
+    }
+
+    /**
+     * The SHA-256 of the statement that built {@code model}'s table in the published warehouse, when the build
+     * started holding that table for its rows in the run's scope to be rebuilt ({@link SeededBuild}).
+     */
+    Optional<String> patchableModel(String model) {
+        return Optional.ofNullable(seed.patchable().get(model));
+    }
+
+    /**
+     * Whether the run's scope is complete: the build was copied from the warehouse of a run, and every file it did
+     * not carry over was compared with that warehouse by key, so that {@code raw.affected_orders} holds every
+     * order its changes reach. Only then may a model rebuild its scope alone.
+     */
+    boolean scopeComplete() {
+        return seed.from().filter(from -> raw.foundEveryOrderAffected(from, seed.tables())).isPresent();
     }
 
     @Override

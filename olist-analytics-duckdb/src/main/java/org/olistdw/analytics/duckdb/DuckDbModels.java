@@ -31,10 +31,21 @@ final class DuckDbModels implements SqlModels {
     private ModelCatalog catalog;
     /** Every model built (or kept) in this build, with the SHA-256 of its statement. */
     private final Map<String, String> built = new ConcurrentHashMap<>();
+    /** How each model's table came about in this build: {@link #BUILT}, {@link #KEPT} or {@link #PATCHED}. */
+    private final Map<String, String> ways = new ConcurrentHashMap<>();
+
+    /** Built by its statement. */
+    static final String BUILT = "built";
+    /** Kept from the published warehouse: same statement, same inputs. */
+    static final String KEPT = "kept";
+    /** The published table with the rows of the run's scope rebuilt. */
+    static final String PATCHED = "patched";
+    private final ScopeTable scopes;
 
     DuckDbModels(DuckDbBuild build, String modelRoot) {
         this.build = build;
         this.modelRoot = modelRoot;
+        this.scopes = new ScopeTable(build, modelRoot);
     }
 
     @Override
@@ -61,24 +72,95 @@ final class DuckDbModels implements SqlModels {
         long started = System.nanoTime();
         try (DuckDBConnection session = build.session()) {
             boolean held = build.heldModel(model.qualifiedName()).filter(digest::equals).isPresent();
-            if (!held) {
+            boolean patched = !held && source.scope().isPresent()
+                    && build.patchableModel(model.qualifiedName()).filter(digest::equals).isPresent()
+                    && build.scopeComplete();
+            String how;
+            String way;
+            if (held) {
+                way = KEPT;
+                how = "kept " + model.qualifiedName() + " from the published warehouse (same statement, same inputs)";
+            } else if (patched && scopeIsSmall(session, source)) {
+                way = PATCHED;
+                long[] changed = patch(session, source);
+                how = "patched " + model.qualifiedName() + " from " + source.resource() + ": " + changed[0]
+                        + " rows of the " + changed[1] + " values of " + source.scope().get() + " in scope replaced";
+            } else {
+                way = BUILT;
                 try (Statement create = session.createStatement()) {
                     create.execute(statement);
                 } catch (SQLException e) {
                     throw new IllegalStateException("model " + model.qualifiedName() + " (" + source.resource()
                             + ") failed: " + e.getMessage(), e);
                 }
+                how = "built " + model.qualifiedName() + " from " + source.resource();
             }
             built.put(model.qualifiedName(), digest);
+            ways.put(model.qualifiedName(), way);
             long rows = DuckDbBuild.rowCount(session, model.qualifiedName());
-            LOG.info("{} {} from {}: {} rows in {} ms", held ? "kept" : "built", model.qualifiedName(),
-                    held ? "the published warehouse (same statement, same inputs)" : source.resource(), rows,
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.info("{}: {} rows in {} ms", how, rows, (System.nanoTime() - started) / 1_000_000);
             return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the session of model " + model.qualifiedName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Replaces, in the model's table as the published warehouse left it, the rows of the values of its scope that
+     * the run's changes reach ({@link ScopeTable}) by those its select gives now, reading only their rows of the
+     * models of the same scope.
+     *
+     * @return the rows inserted and the values in scope
+     */
+    private long[] patch(DuckDBConnection session, ModelSource source) throws SQLException {
+        String column = source.scope().orElseThrow();
+        String scopeTable = scopes.table(column);
+        Set<String> sameScope = new TreeSet<>();
+        for (ModelSource other : catalog().sources()) {
+            if (other.scope().equals(source.scope())) {
+                sameScope.add(other.model().qualifiedName());
+            }
+        }
+        String table = qualified(source.model());
+        String inScope = RawLayout.quote(column) + " in (select " + RawLayout.quote(column) + " from " + scopeTable
+                + ")";
+        boolean autoCommit = session.getAutoCommit();
+        session.setAutoCommit(false);
+        try (Statement statement = session.createStatement()) {
+            statement.executeUpdate("delete from " + table + " where " + inScope);
+            long inserted = statement.executeUpdate("insert into " + table + " "
+                    + source.scopedSelect(scopeTable, sameScope));
+            session.commit();
+            return new long[] {inserted, scopes.size(column)};
+        } catch (SQLException e) {
+            session.rollback();
+            throw new IllegalStateException("model " + source.model().qualifiedName() + " (" + source.resource()
+                    + ") failed to patch its scope: " + e.getMessage(), e);
+        } finally {
+            session.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Whether the run's scope holds at most a quarter as many values as the model's published table has rows:
+     * beyond that, deleting and inserting the scope's rows costs more than building the table whole (a line removed
+     * near the top of a file moves every later line, and the models carry the lines along).
+     */
+    private boolean scopeIsSmall(DuckDBConnection session, ModelSource source) throws SQLException {
+        String column = source.scope().orElseThrow();
+        scopes.table(column);
+        long rows = DuckDbBuild.rowCount(session, source.model().qualifiedName());
+        boolean small = scopes.size(column) * 4 <= rows;
+        if (!small) {
+            LOG.info("{} is built whole: {} values of {} in scope for {} rows", source.model().qualifiedName(),
+                    scopes.size(column), column, rows);
+        }
+        return small;
+    }
+
+    private static String qualified(Model model) {
+        return RawLayout.quote(model.schema()) + "." + RawLayout.quote(model.name());
     }
 
     /**
@@ -90,10 +172,12 @@ final class DuckDbModels implements SqlModels {
             return;
         }
         Map<String, Set<String>> reads = new TreeMap<>();
-        for (Model model : catalog().models()) {
-            reads.put(model.qualifiedName(), model.reads());
+        Map<String, String> scopeColumns = new TreeMap<>();
+        for (ModelSource source : catalog().sources()) {
+            reads.put(source.model().qualifiedName(), source.model().reads());
+            source.scope().ifPresent(column -> scopeColumns.put(source.model().qualifiedName(), column));
         }
-        SeededBuild.recordModels(connection, built, reads);
+        SeededBuild.recordModels(connection, built, reads, scopeColumns, ways);
     }
 
     private static String sha256(String text) {

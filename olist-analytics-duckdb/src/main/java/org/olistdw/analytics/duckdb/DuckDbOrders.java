@@ -99,7 +99,8 @@ final class DuckDbOrders implements Orders {
     private static final String ALL = "true";
 
     /** The orders that the run's changed keys touch. */
-    private static final String AFFECTED = "order_id in (select order_id from raw.affected_orders)";
+    private static final String AFFECTED =
+            "order_id in (select order_id from raw.affected_orders where not lines_only)";
 
     /** The order whose id is the parameter. */
     private static final String ONE_ORDER = "order_id = ?";

@@ -6,11 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.duckdb.DuckDBConnection;
 import org.olistdw.domain.orchestration.KeyChanges;
@@ -31,6 +35,10 @@ final class DuckDbRawLoad implements RawLoad {
     private final RunId run;
     private volatile OrderedReads orderedReads;
     private volatile String failedLoad;
+    /** The tables compared by key with the warehouse of a run, by that run. */
+    private final Map<RunId, Set<SourceTable>> compared = new ConcurrentHashMap<>();
+    /** The runs whose comparison found the orders of every key touched ({@link CarryOver#ordersAffected()}). */
+    private final Set<RunId> ordersFound = ConcurrentHashMap.newKeySet();
 
     DuckDbRawLoad(DuckDbBuild build, RunId run) {
         this.build = build;
@@ -139,7 +147,9 @@ final class DuckDbRawLoad implements RawLoad {
         public KeyChanges compare(SourceTable table) {
             Objects.requireNonNull(table, "table");
             try (DuckDBConnection session = build.session()) {
-                return KeyComparison.compare(session, table, alias);
+                KeyChanges changes = KeyComparison.compare(session, table, alias);
+                compared.computeIfAbsent(run, key -> ConcurrentHashMap.newKeySet()).add(table);
+                return changes;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot compare " + table.fileName() + " with " + source
                         + " by key: " + RuleQueries.oneLine(e.getMessage()), e);
@@ -149,7 +159,9 @@ final class DuckDbRawLoad implements RawLoad {
         @Override
         public long ordersAffected() {
             try (DuckDBConnection session = build.session()) {
-                return KeyComparison.ordersAffected(session);
+                long orders = KeyComparison.ordersAffected(session);
+                ordersFound.add(run);
+                return orders;
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot count the orders affected: "
                         + RuleQueries.oneLine(e.getMessage()), e);
@@ -222,6 +234,17 @@ final class DuckDbRawLoad implements RawLoad {
             orderedReads = new OrderedReads(build.connection());
         }
         return orderedReads;
+    }
+
+    /**
+     * Whether {@code raw.affected_orders} holds the orders of every key that differs from the warehouse of run
+     * {@code from} in the tables other than {@code carried}: each was compared by key with that warehouse, and
+     * then the orders of the customers touched were added.
+     */
+    boolean foundEveryOrderAffected(RunId from, Set<SourceTable> carried) {
+        Set<SourceTable> done = compared.getOrDefault(from, Set.of());
+        return ordersFound.contains(from) && Arrays.stream(SourceTable.values())
+                .allMatch(table -> carried.contains(table) || done.contains(table));
     }
 
     /** The first load that failed part-way, with why: such a build holds part of a file. */

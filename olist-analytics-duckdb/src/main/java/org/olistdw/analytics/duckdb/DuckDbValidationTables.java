@@ -76,7 +76,8 @@ final class DuckDbValidationTables implements ValidationTables {
         String table = DomainTables.qualified(DomainTables.ORDER_VIOLATIONS);
         String kept = "insert into " + table + " select * from " + RawLayout.quote(PUBLISHED) + "." + table
                 + " where order_id in (select order_id from core.fact_orders)"
-                + " and order_id not in (select order_id from " + KeyComparison.affectedOrders() + ")";
+                + " and order_id not in (select order_id from " + KeyComparison.affectedOrders()
+                + " where not lines_only)";
         try (DuckDBConnection session = build.session()) {
             try (Statement statement = session.createStatement()) {
                 statement.execute("attach " + RawLayout.literal(build.publishedFile().toAbsolutePath().toString())

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -60,17 +61,20 @@ final class SeededBuild {
 
     /**
      * What a build copied from the warehouse of run {@code from} holds: the raw tables of {@code tables} with their
-     * quarantined rows, and the tables of {@code models} (qualified name to the SHA-256 of the statement that built
-     * each); {@link #none()} for a build that started empty.
+     * quarantined rows, the tables of {@code models} to keep and the tables of {@code patchable} models, whose rows
+     * in the run's scope are to be rebuilt (each qualified name to the SHA-256 of the statement that built it);
+     * {@link #none()} for a build that started empty.
      */
-    record Seed(Optional<RunId> from, Set<SourceTable> tables, Map<String, String> models) {
+    record Seed(Optional<RunId> from, Set<SourceTable> tables, Map<String, String> models,
+                Map<String, String> patchable) {
         Seed {
             tables = tables.isEmpty() ? EnumSet.noneOf(SourceTable.class) : EnumSet.copyOf(tables);
             models = Map.copyOf(models);
+            patchable = Map.copyOf(patchable);
         }
 
         static Seed none() {
-            return new Seed(Optional.empty(), Set.of(), Map.of());
+            return new Seed(Optional.empty(), Set.of(), Map.of(), Map.of());
         }
     }
 
@@ -106,14 +110,18 @@ final class SeededBuild {
                 }
             }
             Map<String, String> models = sameDefinitions ? modelsOf(statement, unchanged) : Map.of();
-            for (String drop : drops(statement, unchanged, models.keySet())) {
+            Map<String, String> patchable = sameDefinitions ? patchableOf(statement, unchanged) : new TreeMap<>();
+            patchable.keySet().removeAll(models.keySet());
+            Set<String> keptModels = new TreeSet<>(models.keySet());
+            keptModels.addAll(patchable.keySet());
+            for (String drop : drops(statement, unchanged, keptModels)) {
                 statement.execute(drop);
             }
             statement.execute("delete from " + RawLayout.quarantineTable() + " where source_file not in ("
                     + unchanged.stream().map(table -> RawLayout.literal(table.fileName()))
                             .collect(Collectors.joining(", ")) + ")");
             statement.execute("checkpoint");
-            return Optional.of(new Seed(Optional.of(from), unchanged, models));
+            return Optional.of(new Seed(Optional.of(from), unchanged, models, patchable));
         }
     }
 
@@ -163,21 +171,70 @@ final class SeededBuild {
     }
 
     /**
-     * Records, for each model {@code built} (qualified name to the SHA-256 of its statement), the tables it reads
-     * transitively through other models ({@code reads}: each model's own reads), in {@code raw.model_inputs}.
+     * The model tables of the copy whose rows can be rebuilt for the run's scope alone: each declared a scope this
+     * program supports ({@link ScopeTable}) when it was built, and of the files that changed it reads only those
+     * whose changes reach it through the scope: the orders' four files, whose keys belong to orders, and the
+     * customers, whose ids' orders join the scope ({@link KeyComparison}). A model reading, say, a changed products
+     * file is built whole: a product's new version may reach orders the scope does not hold.
      */
-    static void recordModels(Connection connection, Map<String, String> built, Map<String, Set<String>> reads)
+    private static Map<String, String> patchableOf(Statement statement, Set<SourceTable> unchanged)
             throws SQLException {
+        Map<String, String> patchable = new TreeMap<>();
+        Set<String> outOfScope = new TreeSet<>();
+        for (SourceTable table : SourceTable.values()) {
+            if (!unchanged.contains(table) && !table.ofOrders() && table != SourceTable.CUSTOMERS) {
+                outOfScope.add(RawLayout.RAW_SCHEMA + "." + table.tableName());
+            }
+        }
+        try (ResultSet columns = statement.executeQuery("select count(*) from information_schema.columns "
+                + "where table_catalog = current_database() and table_schema = "
+                + RawLayout.literal(RawLayout.RAW_SCHEMA) + " and table_name = "
+                + RawLayout.literal(RawLayout.MODEL_INPUTS_TABLE) + " and column_name = 'scope'")) {
+            columns.next();
+            if (columns.getLong(1) == 0) {
+                return patchable;
+            }
+        }
+        try (ResultSet rows = statement.executeQuery("select m.model, m.statement_sha256, m.inputs, m.scope "
+                + "from " + RawLayout.modelInputsTable() + " m join duckdb_tables() t "
+                + "on t.database_name = current_database() and t.schema_name || '.' || t.table_name = m.model "
+                + "where m.scope is not null order by m.model")) {
+            while (rows.next()) {
+                Object[] inputs = (Object[]) rows.getArray(3).getArray();
+                if (ScopeTable.supports(rows.getString(4))
+                        && Arrays.stream(inputs).noneMatch(input -> outOfScope.contains((String) input))) {
+                    patchable.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return patchable;
+    }
+
+    /**
+     * Records, for each model {@code built} (qualified name to the SHA-256 of its statement), the tables it reads
+     * transitively through other models ({@code reads}: each model's own reads), the column of its scope when
+     * it declares one ({@code scopes}) and how its table came about in this build ({@code ways}: built, kept or
+     * patched), in {@code raw.model_inputs}.
+     */
+    static void recordModels(Connection connection, Map<String, String> built, Map<String, Set<String>> reads,
+                             Map<String, String> scopes, Map<String, String> ways) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace table " + RawLayout.modelInputsTable()
-                    + " (model varchar not null, statement_sha256 varchar not null, inputs varchar[] not null)");
+                    + " (model varchar not null, statement_sha256 varchar not null, inputs varchar[] not null, "
+                    + "scope varchar, built_as varchar not null)");
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into " + RawLayout.modelInputsTable()
-                + " select ?, ?, string_split(?, ' ')")) {
+                + " select ?, ?, string_split(?, ' '), ?, ?")) {
             for (Map.Entry<String, String> model : new TreeMap<>(built).entrySet()) {
                 insert.setString(1, model.getKey());
                 insert.setString(2, model.getValue());
                 insert.setString(3, String.join(" ", inputs(model.getKey(), reads, new TreeSet<>())));
+                if (scopes.containsKey(model.getKey())) {
+                    insert.setString(4, scopes.get(model.getKey()));
+                } else {
+                    insert.setNull(4, Types.VARCHAR);
+                }
+                insert.setString(5, ways.getOrDefault(model.getKey(), "built"));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -116,6 +116,31 @@ class ModelCatalogTest {
     }
 
     @Test
+    void a_header_line_declares_the_scope_and_the_scoped_select_reads_only_the_scope_of_models_of_the_same_scope() {
+        Map<String, ModelCatalog.ModelSource> sources = discover("models/chain").sources().stream()
+                .collect(Collectors.toMap(source -> source.model().qualifiedName(), source -> source));
+        assertThat(sources.values().stream().filter(source -> source.scope().isPresent())
+                .map(source -> source.model().qualifiedName() + " " + source.scope().get()))
+                .containsExactlyInAnyOrder("staging.stg_orders order_id", "intermediate.int_order_customers order_id",
+                        "core.fact_orders order_id");
+
+        String select = sources.get("intermediate.int_order_customers").scopedSelect("raw.scope_order_id",
+                Set.of("staging.stg_orders"));
+        assertThat(select)
+                .contains("select * from (select * from staging.stg_orders where \"order_id\" in (select \"order_id\" "
+                        + "from raw.scope_order_id)) as \"stg_orders\"")
+                .contains("select * from staging.stg_customers\n")
+                .endsWith(") as scoped where \"order_id\" in (select \"order_id\" from raw.scope_order_id)");
+        assertThatThrownBy(() -> sources.get("core.dim_customer").scopedSelect("raw.scope_order_id", Set.of()))
+                .hasMessageContaining("core.dim_customer declares no scope");
+    }
+
+    @Test
+    void the_scopes_folder_holds_no_models() {
+        assertThat(discover("models/chain").models()).extracting(Model::name).doesNotContain("order_id");
+    }
+
+    @Test
     void the_macros_folder_holds_no_models() {
         assertThat(discover("models/chain").models()).extracting(Model::name)
                 .doesNotContain("times_two")

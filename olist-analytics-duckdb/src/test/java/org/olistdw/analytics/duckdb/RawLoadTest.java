@@ -89,7 +89,8 @@ class RawLoadTest {
         assertThat(query("select column_name, data_type from information_schema.columns"
                 + " where table_schema = 'raw' and table_name in ('affected_orders', 'affected_customers')"
                 + " order by table_name, ordinal_position"))
-                .containsExactly(List.of("customer_id", "VARCHAR"), List.of("order_id", "VARCHAR"));
+                .containsExactly(List.of("customer_id", "VARCHAR"), List.of("order_id", "VARCHAR"),
+                        List.of("lines_only", "BOOLEAN"));
         assertThat(query("select count(*) from information_schema.tables where table_schema = 'raw'"))
                 .as("9 sources, quarantine, build, 3 dimension histories, the published month figures and sources,"
                         + " and the orders and customers touched by changed keys")

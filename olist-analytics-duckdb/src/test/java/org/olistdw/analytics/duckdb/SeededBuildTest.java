@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,8 +132,11 @@ class SeededBuildTest {
                 Set.of(SourceTable.CUSTOMERS), true)) {
             Connection connection = build.connection();
             assertThat(query(connection, "select schema_name || '.' || table_name from duckdb_tables() "
-                    + "where database_name = current_database() and schema_name in ('intermediate', 'core', 'mart')"))
-                    .containsExactly(List.of("core.dim_customer"));
+                    + "where database_name = current_database() and schema_name in ('intermediate', 'core', 'mart') "
+                    + "order by all"))
+                    .as("dim_customer to keep, the two tables of scope order_id to patch")
+                    .containsExactly(List.of("core.dim_customer"), List.of("core.fact_orders"),
+                            List.of("intermediate.int_order_customers"));
             // a table built again would lose this row
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("insert into core.dim_customer values ('marker', 'nowhere')");
@@ -142,13 +146,95 @@ class SeededBuildTest {
 
             assertThat(query(connection, "select customer_city from core.dim_customer order by all"))
                     .containsExactly(List.of("nowhere"), List.of("sao paulo"));
-            assertThat(build.rowCount("core.fact_orders")).as("built again: no order loaded in run 2").isZero();
+            assertThat(build.rowCount("core.fact_orders"))
+                    .as("built again, not patched: the orders file was not compared, so its scope is not known")
+                    .isZero();
         }
         try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1),
                 Set.of(SourceTable.CUSTOMERS), false)) {
             assertThat(query(build.connection(), "select count(*) from duckdb_tables() where database_name = "
                     + "current_database() and schema_name in ('intermediate', 'core', 'mart')"))
                     .as("other definitions keep no model").containsExactly(List.of(0L));
+        }
+    }
+
+    @Test
+    void the_tables_of_a_scope_rebuild_only_the_orders_the_changes_reach_and_keep_the_others_rows() throws Exception {
+        Set<SourceTable> carried = EnumSet.allOf(SourceTable.class);
+        carried.remove(SourceTable.ORDERS);
+        try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1), carried, true)) {
+            Connection connection = build.connection();
+            // rows that only the published tables have: a table built again, or patched beyond its scope, loses them
+            // (three orders more, so that the scope of one order is small enough to patch: a quarter of the rows)
+            try (java.sql.Statement statement = connection.createStatement()) {
+                for (String marker : List.of("marker-1", "marker-2", "marker-3")) {
+                    statement.execute("insert into core.fact_orders values ('" + marker + "', 'delivered', 'nowhere')");
+                    statement.execute("insert into intermediate.int_order_customers values ('" + marker
+                            + "', 'delivered', 'nowhere')");
+                }
+                statement.execute("update intermediate.int_order_customers set customer_city = 'kept' "
+                        + "where order_id = 'e481f51cbdc54678b7cc49136f2d6af7'");
+            }
+            loadOrdersWithOneNewAndCompare(build, carried);
+
+            Builds.buildModels(build);
+
+            assertThat(query(connection, "select order_id from raw.scope_order_id"))
+                    .containsExactly(List.of("53cdb2fc8bc7dce0b6741e2150273451"));
+            assertThat(query(connection, "select order_id, customer_city from intermediate.int_order_customers "
+                    + "order by order_id"))
+                    .as("the order out of scope keeps its published row, which the test changed")
+                    .containsExactly(List.of("53cdb2fc8bc7dce0b6741e2150273451", "sao paulo"),
+                            List.of("e481f51cbdc54678b7cc49136f2d6af7", "kept"), List.of("marker-1", "nowhere"),
+                            List.of("marker-2", "nowhere"), List.of("marker-3", "nowhere"));
+            assertThat(query(connection, "select order_id, order_status, customer_city from core.fact_orders "
+                    + "order by order_id"))
+                    .containsExactly(List.of("53cdb2fc8bc7dce0b6741e2150273451", "invoiced", "sao paulo"),
+                            List.of("e481f51cbdc54678b7cc49136f2d6af7", "delivered", "sao paulo"),
+                            List.of("marker-1", "delivered", "nowhere"), List.of("marker-2", "delivered", "nowhere"),
+                            List.of("marker-3", "delivered", "nowhere"));
+            assertThat(query(connection, "select customer_city, orders from mart.mart_orders_by_city order by all"))
+                    .as("a model without a scope is built whole from the patched table")
+                    .containsExactly(List.of("nowhere", 3L), List.of("sao paulo", 2L));
+        }
+    }
+
+    /** Loads run 2's orders: run 1's order as it was and a new one; carries the rest over and compares. */
+    private void loadOrdersWithOneNewAndCompare(DuckDbBuild build, Set<SourceTable> carried) {
+        build.raw().load(SourceTable.ORDERS, write(directory, "orders-2.csv", lines(
+                String.join(",", SourceTable.ORDERS.header()),
+                "e481f51cbdc54678b7cc49136f2d6af7,9ef432eb6251297304e76186b10a928d,delivered,"
+                    + "2017-10-02 10:56:33,2017-10-02 11:07:15,2017-10-04 19:55:00,2017-10-10 21:25:13,"
+                    + "2017-10-18 00:00:00",
+                "53cdb2fc8bc7dce0b6741e2150273451,9ef432eb6251297304e76186b10a928d,invoiced,"
+                    + "2018-07-24 20:41:37,2018-07-26 03:24:27,,,2018-08-13 00:00:00")), row -> { });
+        try (RawLoad.CarryOver carry = build.raw().carryOver(new RunId(1))) {
+            for (SourceTable table : carried) {
+                carry.copy(table, row -> { });
+            }
+            assertThat(carry.compare(SourceTable.ORDERS).added()).isEqualTo(1);
+            assertThat(carry.ordersAffected()).isEqualTo(1);
+        }
+        assertThat(build.scopeComplete()).isTrue();
+    }
+
+    @Test
+    void a_scope_larger_than_a_quarter_of_a_table_builds_the_table_whole() throws Exception {
+        Set<SourceTable> carried = EnumSet.allOf(SourceTable.class);
+        carried.remove(SourceTable.ORDERS);
+        try (DuckDbBuild build = (DuckDbBuild) warehouse.newBuild(new RunId(2), AS_OF, new RunId(1), carried, true)) {
+            try (java.sql.Statement statement = build.connection().createStatement()) {
+                statement.execute("update intermediate.int_order_customers set customer_city = 'kept'");
+            }
+            loadOrdersWithOneNewAndCompare(build, carried);
+
+            Builds.buildModels(build);
+
+            assertThat(query(build.connection(), "select order_id, customer_city from intermediate.int_order_customers "
+                    + "order by order_id"))
+                    .as("one order in scope for the one published row: built whole, the changed row is gone")
+                    .containsExactly(List.of("53cdb2fc8bc7dce0b6741e2150273451", "sao paulo"),
+                            List.of("e481f51cbdc54678b7cc49136f2d6af7", "sao paulo"));
         }
     }
 
