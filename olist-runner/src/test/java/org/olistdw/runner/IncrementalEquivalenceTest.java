@@ -11,9 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +47,8 @@ class IncrementalEquivalenceTest {
     private static Path full;
     private static Path incremental;
     private static final List<Cli> INCREMENTAL_RUNS = new ArrayList<>();
+    /** Two orders of day 2 whose item lines swapped places, and nothing else of them changed. */
+    private static List<String> movedOrders;
 
     @BeforeAll
     static void runBothWays() throws Exception {
@@ -52,6 +58,7 @@ class IncrementalEquivalenceTest {
         SourceChanges.apply(work.resolve("day-1"), work.resolve("day-2"), new SourceChanges.Plan(2, 3, 2));
         days[1] = work.resolve("day-1");
         days[2] = work.resolve("day-2");
+        movedOrders = swapTwoItemLinesOfUntouchedOrders(days[1], days[2]);
         full = work.resolve("full").resolve("warehouse.duckdb");
         incremental = work.resolve("incremental").resolve("warehouse.duckdb");
         for (int day = 0; day < 3; day++) {
@@ -65,6 +72,62 @@ class IncrementalEquivalenceTest {
         Cli nothingChanged = Cli.runAt(AS_OF[3], args(incremental, days[2]));
         assertThat(nothingChanged.exitCode()).as(nothingChanged.toString()).isZero();
         INCREMENTAL_RUNS.add(nothingChanged);
+    }
+
+    /**
+     * Swaps, in day 2's items file, two adjacent lines of two orders with one item each that nothing of day 2
+     * changed (no line of their ids, or of their customers' ids, differs from day 1 in the five files of orders and
+     * customers), and returns their ids: only their lines move.
+     */
+    private static List<String> swapTwoItemLinesOfUntouchedOrders(Path before, Path after) throws Exception {
+        Pattern id = Pattern.compile("[0-9a-f]{32}");
+        Set<String> touched = new HashSet<>();
+        for (String file : List.of("olist_orders_dataset.csv", "olist_order_items_dataset.csv",
+                "olist_order_payments_dataset.csv", "olist_order_reviews_dataset.csv", "olist_customers_dataset.csv")) {
+            Set<String> old = new HashSet<>(Files.readAllLines(before.resolve(file)));
+            Set<String> now = new HashSet<>(Files.readAllLines(after.resolve(file)));
+            for (String line : union(difference(old, now), difference(now, old))) {
+                Matcher ids = id.matcher(line);
+                while (ids.find()) {
+                    touched.add(ids.group());
+                }
+            }
+        }
+        for (String order : Files.readAllLines(after.resolve("olist_orders_dataset.csv"))) {
+            String[] fields = order.split(",", -1);
+            if (fields.length > 1 && touched.contains(fields[1].replace("\"", ""))) {
+                touched.add(fields[0].replace("\"", ""));
+            }
+        }
+        Path items = after.resolve("olist_order_items_dataset.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(items));
+        Map<String, Long> itemsPerOrder = lines.stream().skip(1)
+                .collect(Collectors.groupingBy(line -> line.substring(0, line.indexOf(',')), Collectors.counting()));
+        for (int i = 1; i + 1 < lines.size(); i++) {
+            String first = lines.get(i).substring(0, lines.get(i).indexOf(','));
+            String second = lines.get(i + 1).substring(0, lines.get(i + 1).indexOf(','));
+            if (!first.equals(second) && !touched.contains(first) && !touched.contains(second)
+                    && itemsPerOrder.get(first) == 1 && itemsPerOrder.get(second) == 1) {
+                String line = lines.get(i);
+                lines.set(i, lines.get(i + 1));
+                lines.set(i + 1, line);
+                Files.write(items, lines);
+                return List.of(first, second);
+            }
+        }
+        throw new IllegalStateException("no two adjacent item lines of untouched orders in " + items);
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> rest = new HashSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String[] args(Path warehouse, Path source, String... more) {
@@ -133,6 +196,12 @@ class IncrementalEquivalenceTest {
                     .containsExactlyElementsOf(orderLevel);
             assertThat(strings(s, "select distinct built_as from raw.model_inputs where model like 'mart.%'"))
                     .containsExactly("built");
+            // the two orders whose item lines only swapped places: no change, but in scope for their lines
+            assertThat(strings(s, "select order_id || ' ' || bool_and(lines_only) from raw.affected_orders where "
+                    + "order_id in ('" + String.join("', '", movedOrders) + "') group by order_id order by 1"))
+                    .containsExactlyInAnyOrder(movedOrders.get(0) + " true", movedOrders.get(1) + " true");
+            assertThat(TestStores.count(c, "select count(*) from raw.scope_order_id where order_id in ('"
+                    + String.join("', '", movedOrders) + "')")).isEqualTo(2);
             long inScope = TestStores.count(c, "select count(*) from raw.scope_order_id");
             assertThat(inScope).isPositive()
                     .isLessThan(TestStores.count(c, "select count(*) from core.fact_orders") / 4);
