@@ -45,6 +45,7 @@ import org.olistdw.pipeline.BuildGraph.Node;
 import org.olistdw.pipeline.BuildGraph.Work;
 import org.olistdw.pipeline.ChangeDetection.Changes;
 import org.olistdw.pipeline.build.LoadResult;
+import org.olistdw.pipeline.build.ModelOrigin;
 import org.olistdw.pipeline.build.OrderValidation;
 import org.olistdw.pipeline.build.RawLoad;
 import org.olistdw.pipeline.build.RejectLimit;
@@ -261,6 +262,7 @@ public final class OlistPipeline {
                         execution.step(node.kind(), node.name(), node.work());
                     }
                 });
+                execution.modelTables(build.models().origins());
                 List<CheckResult> checks = PublishGates.accepting(run, execution.checks(), acceptance);
                 PublishGates gates = new PublishGates(runs, warehouse.location());
                 execution.step(StepKind.CHECK, "quality report", () -> {
@@ -423,6 +425,7 @@ public final class OlistPipeline {
         private List<CheckResult> recordedChecks = List.of();
         private final Map<SourceTable, KeyChanges> keyChanges = new EnumMap<>(SourceTable.class);
         private Optional<Long> ordersAffected = Optional.empty();
+        private final Map<ModelOrigin, Long> modelTables = new EnumMap<>(ModelOrigin.class);
 
         private final TaskRecorder records;
 
@@ -713,7 +716,13 @@ public final class OlistPipeline {
 
         synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
             return new RunReport(run, status, steps, loads(), validation, quality, recordedChecks, failure,
-                    warehouse.location(), took, mode, keyChanges(), ordersAffected);
+                    warehouse.location(), took, mode, keyChanges(), ordersAffected, modelTables);
+        }
+
+        /** Counts the model tables by how each came about, once the build graph has run to its end. */
+        synchronized void modelTables(Map<String, ModelOrigin> origins) {
+            origins.values().forEach(origin -> modelTables.merge(origin, 1L, Long::sum));
+            LOG.info("run {}: model tables {}", run, modelTables);
         }
 
         /**

@@ -2,6 +2,7 @@ package org.olistdw.pipeline;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.olistdw.domain.orchestration.RunMode;
 import org.olistdw.domain.orchestration.RunStatus;
 import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.QualityReport;
+import org.olistdw.pipeline.build.ModelOrigin;
 import org.olistdw.pipeline.build.OrderValidation;
 
 /**
@@ -33,14 +35,18 @@ import org.olistdw.pipeline.build.OrderValidation;
  * @param keyChanges  the keys new, changed and gone of each file read and compared with the published warehouse's
  *                    raw table, by file name, in contract order; empty in a full run
  * @param ordersAffected the distinct orders of those keys, when the run compared any file
+ * @param modelTables how many model tables were built, kept from the published warehouse and patched (their
+ *                    rows of the orders in scope rebuilt), when the build graph ran to its end
  */
 public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, List<DataLoad> loads,
                         Optional<OrderValidation> validation, Optional<QualityReport> quality, List<CheckResult> checks,
                         Optional<String> failure, String warehouse, Duration duration,
-                        Optional<RunMode> mode, Map<String, KeyChanges> keyChanges, Optional<Long> ordersAffected) {
+                        Optional<RunMode> mode, Map<String, KeyChanges> keyChanges, Optional<Long> ordersAffected,
+                        Map<ModelOrigin, Long> modelTables) {
 
     public RunReport {
         keyChanges = Collections.unmodifiableMap(new LinkedHashMap<>(keyChanges));
+        modelTables = modelTables.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(modelTables));
         steps = List.copyOf(steps);
         loads = List.copyOf(loads);
         checks = List.copyOf(checks);

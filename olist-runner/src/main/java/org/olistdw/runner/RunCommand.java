@@ -25,6 +25,7 @@ import org.olistdw.pipeline.RunListener;
 import org.olistdw.pipeline.RunReport;
 import org.olistdw.pipeline.StepKind;
 import org.olistdw.pipeline.StepResult;
+import org.olistdw.pipeline.build.ModelOrigin;
 import org.olistdw.pipeline.build.RejectLimit;
 import org.olistdw.pipeline.source.SourceHashes;
 import org.slf4j.Logger;
@@ -252,6 +253,12 @@ final class RunCommand implements Callable<Integer> {
                 + "files, %s orders affected%n", Console.count(keys.touched()), Console.count(keys.added()),
                 Console.count(keys.changed()), Console.count(keys.gone()), report.keyChanges().size(),
                 report.ordersAffected().map(Console::count).orElse("-")));
+        Map<ModelOrigin, Long> tables = report.modelTables();
+        if (tables.containsKey(ModelOrigin.PATCHED) || tables.containsKey(ModelOrigin.KEPT)) {
+            out.printf("model tables: %s patched for the orders in scope, %s kept as published, %s built whole%n",
+                    tables.getOrDefault(ModelOrigin.PATCHED, 0L), tables.getOrDefault(ModelOrigin.KEPT, 0L),
+                    tables.getOrDefault(ModelOrigin.BUILT, 0L));
+        }
         report.validation().ifPresent(v -> out.printf("validation: %s orders through the domain model, %s rule"
                 + " violations%s%n", Console.count(v.orders()), Console.count(v.violations()), v.byRule().isEmpty() ? ""
                 : " (" + v.byRule().entrySet().stream().map(e -> e.getKey().code() + " " + Console.count(e.getValue()))

@@ -143,6 +143,11 @@ class IncrementalEquivalenceTest {
         assertThat(INCREMENTAL_RUNS.get(1).out()).contains("(4 unchanged files carried over from run");
         assertThat(INCREMENTAL_RUNS.get(2).out()).contains("(4 unchanged files carried over from run");
         assertThat(INCREMENTAL_RUNS.get(3).out()).contains("no change since run");
+        for (Cli carried : INCREMENTAL_RUNS.subList(1, 3)) {
+            assertThat(carried.out()).contains("model tables: 10 patched for the orders in scope, 3 kept as "
+                    + "published, ");
+        }
+        assertThat(INCREMENTAL_RUNS.get(0).out()).doesNotContain("model tables:");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBConnection;
 import org.olistdw.analytics.duckdb.ModelCatalog.ModelSource;
 import org.olistdw.pipeline.build.Model;
+import org.olistdw.pipeline.build.ModelOrigin;
 import org.olistdw.pipeline.build.SqlModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +33,8 @@ final class DuckDbModels implements SqlModels {
     private ModelCatalog catalog;
     /** Every model built (or kept) in this build, with the SHA-256 of its statement. */
     private final Map<String, String> built = new ConcurrentHashMap<>();
-    /** How each model's table came about in this build: {@link #BUILT}, {@link #KEPT} or {@link #PATCHED}. */
-    private final Map<String, String> ways = new ConcurrentHashMap<>();
-
-    /** Built by its statement. */
-    static final String BUILT = "built";
-    /** Kept from the published warehouse: same statement, same inputs. */
-    static final String KEPT = "kept";
-    /** The published table with the rows of the run's scope rebuilt. */
-    static final String PATCHED = "patched";
+    /** How each model's table came about in this build. */
+    private final Map<String, ModelOrigin> origins = new ConcurrentHashMap<>();
     private final ScopeTable scopes;
 
     DuckDbModels(DuckDbBuild build, String modelRoot) {
@@ -76,17 +71,17 @@ final class DuckDbModels implements SqlModels {
                     && build.patchableModel(model.qualifiedName()).filter(digest::equals).isPresent()
                     && build.scopeComplete();
             String how;
-            String way;
+            ModelOrigin origin;
             if (held) {
-                way = KEPT;
+                origin = ModelOrigin.KEPT;
                 how = "kept " + model.qualifiedName() + " from the published warehouse (same statement, same inputs)";
             } else if (patched && scopeIsSmall(session, source)) {
-                way = PATCHED;
+                origin = ModelOrigin.PATCHED;
                 long[] changed = patch(session, source);
                 how = "patched " + model.qualifiedName() + " from " + source.resource() + ": " + changed[0]
                         + " rows of the " + changed[1] + " values of " + source.scope().get() + " in scope replaced";
             } else {
-                way = BUILT;
+                origin = ModelOrigin.BUILT;
                 try (Statement create = session.createStatement()) {
                     create.execute(statement);
                 } catch (SQLException e) {
@@ -96,7 +91,7 @@ final class DuckDbModels implements SqlModels {
                 how = "built " + model.qualifiedName() + " from " + source.resource();
             }
             built.put(model.qualifiedName(), digest);
-            ways.put(model.qualifiedName(), way);
+            origins.put(model.qualifiedName(), origin);
             long rows = DuckDbBuild.rowCount(session, model.qualifiedName());
             LOG.info("{}: {} rows in {} ms", how, rows, (System.nanoTime() - started) / 1_000_000);
             return rows;
@@ -163,6 +158,18 @@ final class DuckDbModels implements SqlModels {
         return RawLayout.quote(model.schema()) + "." + RawLayout.quote(model.name());
     }
 
+    @Override
+    public Map<String, ModelOrigin> origins() {
+        Map<String, ModelOrigin> tables = new TreeMap<>();
+        for (ModelSource source : catalog().sources()) {
+            ModelOrigin origin = origins.get(source.model().qualifiedName());
+            if (origin != null && !source.layer().views()) {
+                tables.put(source.model().qualifiedName(), origin);
+            }
+        }
+        return tables;
+    }
+
     /**
      * Records in the build what every model built so far read, transitively, and the statement that built it
      * ({@link SeededBuild#recordModels}), for the next build to tell which tables it may keep.
@@ -177,6 +184,8 @@ final class DuckDbModels implements SqlModels {
             reads.put(source.model().qualifiedName(), source.model().reads());
             source.scope().ifPresent(column -> scopeColumns.put(source.model().qualifiedName(), column));
         }
+        Map<String, String> ways = new TreeMap<>();
+        origins.forEach((model, origin) -> ways.put(model, origin.name().toLowerCase(Locale.ROOT)));
         SeededBuild.recordModels(connection, built, reads, scopeColumns, ways);
     }
 

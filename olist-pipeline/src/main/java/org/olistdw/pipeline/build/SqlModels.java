@@ -1,6 +1,7 @@
 package org.olistdw.pipeline.build;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,4 +34,12 @@ public interface SqlModels {
      * @throws IllegalStateException naming the model and its file when its SQL fails
      */
     long build(Model model);
+
+    /**
+     * How the table of each model built so far came about, by qualified name: built, kept from the published
+     * warehouse, or patched (its rows of the run's scope rebuilt). None for models of no table.
+     */
+    default Map<String, ModelOrigin> origins() {
+        return Map.of();
+    }
 }
