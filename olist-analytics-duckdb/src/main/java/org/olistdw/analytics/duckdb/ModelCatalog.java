@@ -31,10 +31,10 @@ final class ModelCatalog {
     static final Set<String> NOT_MODELS = Set.of(DuckDbMacros.FOLDER, ScopeTable.FOLDER);
 
     /**
-     * The header line that declares a model's scope: {@code -- scope: <column>}, maybe followed by a
-     * comment. Each row of such a model belongs
-     * to one value of that column (an order, for {@code order_id}) and is computed from the rows of that value in
-     * the models it reads with the same scope, and from the whole of the other tables it reads.
+     * The header line that declares a model's scope: {@code -- scope: <column>}, maybe followed by a comment. Each
+     * row of such a model belongs to one value of that column (an order, for {@code order_id}) and is computed from
+     * the rows of that value in the models it reads with the same scope, and from the whole of the other tables it
+     * reads.
      */
     private static final Pattern SCOPE = Pattern.compile("(?m)^--\\s*scope:\\s*([a-z_][a-z0-9_]*)(?![a-z0-9_])");
 

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * that the build holds what an empty build would after copying those tables row by row from the published file.
  * When the definitions are those that built the published warehouse, the tables of the models that read nothing
  * but those raw tables and the seeded tables stay too, and are kept instead of built again: each published
- * warehouse records what every model read and the statement that built it ({@code raw.model_inputs}).
+ * warehouse records what every model read and the statement that built it ({@code raw.model_inputs}). The tables
+ * of the models that declare a scope stay as well, for the build to rebuild only their rows of the run's scope
+ * ({@link DuckDbModels}, {@link ScopeTable}).
  *
  * <p>The dropped objects' blocks are freed by a checkpoint and reused by the tables the run writes, so the build
  * ends about as large as a build that started empty.
