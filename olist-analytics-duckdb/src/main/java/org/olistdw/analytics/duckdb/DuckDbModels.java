@@ -118,8 +118,7 @@ final class DuckDbModels implements SqlModels {
             }
         }
         String table = qualified(source.model());
-        String inScope = RawLayout.quote(column) + " in (select " + RawLayout.quote(column) + " from " + scopeTable
-                + ")";
+        String inScope = ScopeTable.condition(column, scopeTable);
         boolean autoCommit = session.getAutoCommit();
         session.setAutoCommit(false);
         try (Statement statement = session.createStatement()) {

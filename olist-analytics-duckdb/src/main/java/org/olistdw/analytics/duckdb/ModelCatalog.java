@@ -69,8 +69,7 @@ final class ModelCatalog {
         String scopedSelect(String scopeTable, Set<String> scoped) {
             String column = scope.orElseThrow(() -> new IllegalStateException(model.qualifiedName()
                     + " declares no scope"));
-            String inScope = RawLayout.quote(column) + " in (select " + RawLayout.quote(column) + " from "
-                    + scopeTable + ")";
+            String inScope = ScopeTable.condition(column, scopeTable);
             Matcher reads = READ.matcher(ModelSql.asSelect(sql));
             StringBuilder select = new StringBuilder();
             while (reads.find()) {

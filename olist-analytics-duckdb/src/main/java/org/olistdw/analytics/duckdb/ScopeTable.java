@@ -72,6 +72,11 @@ final class ScopeTable {
         return table;
     }
 
+    /** The condition that a row's {@code column} is one of the values in {@code scopeTable}. */
+    static String condition(String column, String scopeTable) {
+        return RawLayout.quote(column) + " in (select " + RawLayout.quote(column) + " from " + scopeTable + ")";
+    }
+
     /** How many values of {@code column} are in scope; {@link #table} made its table. */
     long size(String column) {
         return sizes.getOrDefault(column, 0L);

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +110,9 @@ final class SeededBuild {
                     return Optional.empty();
                 }
             }
-            Map<String, String> models = sameDefinitions ? modelsOf(statement, unchanged) : Map.of();
-            Map<String, String> patchable = sameDefinitions ? patchableOf(statement, unchanged) : new TreeMap<>();
+            List<Recorded> recorded = sameDefinitions ? recorded(statement) : List.of();
+            Map<String, String> models = modelsOf(recorded, unchanged);
+            Map<String, String> patchable = patchableOf(recorded, unchanged);
             patchable.keySet().removeAll(models.keySet());
             Set<String> keptModels = new TreeSet<>(models.keySet());
             keptModels.addAll(patchable.keySet());
@@ -142,31 +142,23 @@ final class SeededBuild {
     }
 
     /**
-     * The model tables of the copy that read only the raw tables of {@code unchanged} and the seeded tables, with
-     * the SHA-256 of the statement that built each; none when the copy records no model inputs.
+     * A model table of the copy as {@code raw.model_inputs} recorded it: the SHA-256 of the statement that built it,
+     * the tables it read through the other models, and the column of its scope when it declared one.
      */
-    private static Map<String, String> modelsOf(Statement statement, Set<SourceTable> unchanged) throws SQLException {
+    private record Recorded(String model, String statementSha256, Set<String> inputs, Optional<String> scope) {
+    }
+
+    /**
+     * The model tables of the copy that read only the raw tables of {@code unchanged} and the seeded tables, with
+     * the SHA-256 of the statement that built each.
+     */
+    private static Map<String, String> modelsOf(List<Recorded> recorded, Set<SourceTable> unchanged) {
         Set<String> allowed = new TreeSet<>(DomainTables.seededTableNames());
         unchanged.forEach(table -> allowed.add(RawLayout.RAW_SCHEMA + "." + table.tableName()));
         Map<String, String> models = new TreeMap<>();
-        try (ResultSet recorded = statement.executeQuery("select count(*) from duckdb_tables() "
-                + "where database_name = current_database() and schema_name = "
-                + RawLayout.literal(RawLayout.RAW_SCHEMA) + " and table_name = "
-                + RawLayout.literal(RawLayout.MODEL_INPUTS_TABLE))) {
-            recorded.next();
-            if (recorded.getLong(1) == 0) {
-                return models;
-            }
-        }
-        try (ResultSet rows = statement.executeQuery("select m.model, m.statement_sha256, m.inputs "
-                + "from " + RawLayout.modelInputsTable() + " m join duckdb_tables() t "
-                + "on t.database_name = current_database() and t.schema_name || '.' || t.table_name = m.model "
-                + "order by m.model")) {
-            while (rows.next()) {
-                Object[] inputs = (Object[]) rows.getArray(3).getArray();
-                if (Arrays.stream(inputs).allMatch(input -> allowed.contains((String) input))) {
-                    models.put(rows.getString(1), rows.getString(2));
-                }
+        for (Recorded model : recorded) {
+            if (allowed.containsAll(model.inputs())) {
+                models.put(model.model(), model.statementSha256());
             }
         }
         return models;
@@ -179,37 +171,55 @@ final class SeededBuild {
      * customers, whose ids' orders join the scope ({@link KeyComparison}). A model reading, say, a changed products
      * file is built whole: a product's new version may reach orders the scope does not hold.
      */
-    private static Map<String, String> patchableOf(Statement statement, Set<SourceTable> unchanged)
-            throws SQLException {
-        Map<String, String> patchable = new TreeMap<>();
+    private static Map<String, String> patchableOf(List<Recorded> recorded, Set<SourceTable> unchanged) {
         Set<String> outOfScope = new TreeSet<>();
         for (SourceTable table : SourceTable.values()) {
             if (!unchanged.contains(table) && !table.ofOrders() && table != SourceTable.CUSTOMERS) {
                 outOfScope.add(RawLayout.RAW_SCHEMA + "." + table.tableName());
             }
         }
-        try (ResultSet columns = statement.executeQuery("select count(*) from information_schema.columns "
-                + "where table_catalog = current_database() and table_schema = "
-                + RawLayout.literal(RawLayout.RAW_SCHEMA) + " and table_name = "
-                + RawLayout.literal(RawLayout.MODEL_INPUTS_TABLE) + " and column_name = 'scope'")) {
-            columns.next();
-            if (columns.getLong(1) == 0) {
-                return patchable;
-            }
-        }
-        try (ResultSet rows = statement.executeQuery("select m.model, m.statement_sha256, m.inputs, m.scope "
-                + "from " + RawLayout.modelInputsTable() + " m join duckdb_tables() t "
-                + "on t.database_name = current_database() and t.schema_name || '.' || t.table_name = m.model "
-                + "where m.scope is not null order by m.model")) {
-            while (rows.next()) {
-                Object[] inputs = (Object[]) rows.getArray(3).getArray();
-                if (ScopeTable.supports(rows.getString(4))
-                        && Arrays.stream(inputs).noneMatch(input -> outOfScope.contains((String) input))) {
-                    patchable.put(rows.getString(1), rows.getString(2));
-                }
+        Map<String, String> patchable = new TreeMap<>();
+        for (Recorded model : recorded) {
+            if (model.scope().filter(ScopeTable::supports).isPresent()
+                    && model.inputs().stream().noneMatch(outOfScope::contains)) {
+                patchable.put(model.model(), model.statementSha256());
             }
         }
         return patchable;
+    }
+
+    /**
+     * The model tables of the copy as {@code raw.model_inputs} recorded them; none when the copy records no model
+     * inputs, and no scopes when it was published before scopes were recorded.
+     */
+    private static List<Recorded> recorded(Statement statement) throws SQLException {
+        Set<String> columns = new TreeSet<>();
+        try (ResultSet rows = statement.executeQuery("select column_name from information_schema.columns "
+                + "where table_catalog = current_database() and table_schema = "
+                + RawLayout.literal(RawLayout.RAW_SCHEMA) + " and table_name = "
+                + RawLayout.literal(RawLayout.MODEL_INPUTS_TABLE))) {
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+        }
+        List<Recorded> recorded = new ArrayList<>();
+        if (columns.isEmpty()) {
+            return recorded;
+        }
+        try (ResultSet rows = statement.executeQuery("select m.model, m.statement_sha256, m.inputs, "
+                + (columns.contains("scope") ? "m.scope" : "null") + " from " + RawLayout.modelInputsTable()
+                + " m join duckdb_tables() t on t.database_name = current_database() "
+                + "and t.schema_name || '.' || t.table_name = m.model order by m.model")) {
+            while (rows.next()) {
+                Set<String> inputs = new TreeSet<>();
+                for (Object input : (Object[]) rows.getArray(3).getArray()) {
+                    inputs.add((String) input);
+                }
+                recorded.add(new Recorded(rows.getString(1), rows.getString(2), inputs,
+                        Optional.ofNullable(rows.getString(4))));
+            }
+        }
+        return recorded;
     }
 
     /**
