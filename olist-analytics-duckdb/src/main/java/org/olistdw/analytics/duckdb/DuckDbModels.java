@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -117,7 +116,7 @@ final class DuckDbModels implements SqlModels {
                 sameScope.add(other.model().qualifiedName());
             }
         }
-        String table = qualified(source.model());
+        String table = source.relation();
         String inScope = ScopeTable.condition(column, scopeTable);
         boolean autoCommit = session.getAutoCommit();
         session.setAutoCommit(false);
@@ -153,10 +152,6 @@ final class DuckDbModels implements SqlModels {
         return small;
     }
 
-    private static String qualified(Model model) {
-        return RawLayout.quote(model.schema()) + "." + RawLayout.quote(model.name());
-    }
-
     @Override
     public Map<String, ModelOrigin> origins() {
         Map<String, ModelOrigin> tables = new TreeMap<>();
@@ -183,9 +178,7 @@ final class DuckDbModels implements SqlModels {
             reads.put(source.model().qualifiedName(), source.model().reads());
             source.scope().ifPresent(column -> scopeColumns.put(source.model().qualifiedName(), column));
         }
-        Map<String, String> ways = new TreeMap<>();
-        origins.forEach((model, origin) -> ways.put(model, origin.name().toLowerCase(Locale.ROOT)));
-        SeededBuild.recordModels(connection, built, reads, scopeColumns, ways);
+        SeededBuild.recordModels(connection, built, reads, scopeColumns, origins);
     }
 
     private static String sha256(String text) {

@@ -54,9 +54,13 @@ final class ModelCatalog {
 
         /** {@code create or replace table|view <schema>.<name> as <select>}: the statement that builds it. */
         String create() {
-            String relation = RawLayout.quote(model.schema()) + "." + RawLayout.quote(model.name());
-            return "create or replace " + (layer.views() ? "view " : "table ") + relation + " as\n"
+            return "create or replace " + (layer.views() ? "view " : "table ") + relation() + " as\n"
                     + ModelSql.asSelect(sql) + "\n";
+        }
+
+        /** {@code "<schema>"."<name>"}: the relation the model writes, quoted. */
+        String relation() {
+            return RawLayout.quote(model.schema()) + "." + RawLayout.quote(model.name());
         }
 
         /**

@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.olistdw.domain.orchestration.RunId;
+import org.olistdw.pipeline.build.ModelOrigin;
 import org.olistdw.pipeline.source.SourceTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,11 +227,11 @@ final class SeededBuild {
     /**
      * Records, for each model {@code built} (qualified name to the SHA-256 of its statement), the tables it reads
      * transitively through other models ({@code reads}: each model's own reads), the column of its scope when
-     * it declares one ({@code scopes}) and how its table came about in this build ({@code ways}: built, kept or
-     * patched), in {@code raw.model_inputs}.
+     * it declares one ({@code scopes}) and how its table came about in this build ({@code origins}: built, kept or
+     * patched, in lower case; built when not given), in {@code raw.model_inputs}.
      */
     static void recordModels(Connection connection, Map<String, String> built, Map<String, Set<String>> reads,
-                             Map<String, String> scopes, Map<String, String> ways) throws SQLException {
+                             Map<String, String> scopes, Map<String, ModelOrigin> origins) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace table " + RawLayout.modelInputsTable()
                     + " (model varchar not null, statement_sha256 varchar not null, inputs varchar[] not null, "
@@ -246,7 +248,8 @@ final class SeededBuild {
                 } else {
                     insert.setNull(4, Types.VARCHAR);
                 }
-                insert.setString(5, ways.getOrDefault(model.getKey(), "built"));
+                insert.setString(5, origins.getOrDefault(model.getKey(), ModelOrigin.BUILT).name()
+                        .toLowerCase(Locale.ROOT));
                 insert.addBatch();
             }
             insert.executeBatch();
