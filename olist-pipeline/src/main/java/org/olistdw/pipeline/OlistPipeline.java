@@ -311,10 +311,7 @@ public final class OlistPipeline {
         BuildGraph built = BuildGraph.forBuild(build, execution::validated, affectedOnly, parallelism);
         QualityChecker checker = new QualityChecker(runs, built::taskWriting, warehouse.location());
         RuleMeasures measures = build.checks();
-        Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();
-        for (QualityRule rule : QualityChecker.active(rules.all())) {
-            reads.put(rule, measures.tablesRead(rule));
-        }
+        Map<QualityRule, Set<String>> reads = measures.tablesReadAll(QualityChecker.active(rules.all()));
         List<Node> checks = new ArrayList<>();
         for (List<QualityRule> batch : QualityChecker.batches(List.copyOf(reads.keySet()), reads::get)) {
             Set<String> tables = new TreeSet<>();

@@ -103,17 +103,19 @@ final class ModelCatalog {
     static ModelCatalog discover(ClassLoader loader, String root, Connection parser) {
         List<String> problems = new ArrayList<>();
         Map<String, ModelSource> models = new LinkedHashMap<>();
-        for (SqlFile file : ClasspathSql.list(loader, root)) {
-            if (NOT_MODELS.contains(file.folder())) {
-                continue;
-            }
-            read(file, parser, problems).ifPresent(source -> {
-                ModelSource earlier = models.putIfAbsent(source.model().qualifiedName(), source);
-                if (earlier != null) {
-                    problems.add(file.resource() + ": model " + source.model().qualifiedName()
-                            + " is also defined by " + earlier.resource());
+        try (SqlReferences.Parser prepared = new SqlReferences.Parser(parser)) {
+            for (SqlFile file : ClasspathSql.list(loader, root)) {
+                if (NOT_MODELS.contains(file.folder())) {
+                    continue;
                 }
-            });
+                read(file, prepared, problems).ifPresent(source -> {
+                    ModelSource earlier = models.putIfAbsent(source.model().qualifiedName(), source);
+                    if (earlier != null) {
+                        problems.add(file.resource() + ": model " + source.model().qualifiedName()
+                                + " is also defined by " + earlier.resource());
+                    }
+                });
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the SQL models under " + root + " are inconsistent:\n - "
@@ -122,7 +124,7 @@ final class ModelCatalog {
         return new ModelCatalog(models);
     }
 
-    private static Optional<ModelSource> read(SqlFile file, Connection parser, List<String> problems) {
+    private static Optional<ModelSource> read(SqlFile file, SqlReferences.Parser parser, List<String> problems) {
         Optional<Layer> layer = Layer.ofFolder(file.folder());
         if (layer.isEmpty()) {
             problems.add(file.resource() + ": folder '" + file.folder() + "' is neither a layer (staging, "
@@ -130,7 +132,7 @@ final class ModelCatalog {
             return Optional.empty();
         }
         try {
-            Set<String> reads = SqlReferences.of(parser, file.text());
+            Set<String> reads = parser.of(file.text());
             Model model = new Model(layer.get().schema() + "." + file.name(), reads, file.resource());
             Matcher scope = SCOPE.matcher(file.text());
             return Optional.of(new ModelSource(model, layer.get(), file.resource(), file.text(),

@@ -187,6 +187,13 @@ final class RuleQueries {
      *                                  not parse
      */
     Set<String> tablesRead(QualityRule rule) {
+        try (SqlReferences.Parser parser = new SqlReferences.Parser(connection)) {
+            return tablesRead(rule, parser);
+        }
+    }
+
+    /** {@link #tablesRead(QualityRule)} with a parser already prepared on this connection. */
+    Set<String> tablesRead(QualityRule rule, SqlReferences.Parser parser) {
         Objects.requireNonNull(rule, "rule");
         List<String> statements;
         try {
@@ -197,7 +204,7 @@ final class RuleQueries {
         Set<String> tables = new TreeSet<>();
         for (String statement : statements) {
             try {
-                tables.addAll(SqlReferences.of(connection, statement));
+                tables.addAll(parser.of(statement));
             } catch (IllegalArgumentException e) {
                 throw invalid(rule, e.getMessage());
             }

@@ -31,7 +31,43 @@ final class SqlReferences {
      *                                  a table without naming its schema
      */
     static Set<String> of(Connection parser, String sql) {
-        JsonNode tree = serialize(parser, sql);
+        try (Parser reused = new Parser(parser)) {
+            return reused.of(sql);
+        }
+    }
+
+    /**
+     * DuckDB's parser on one connection, its statement prepared once for many selects (preparing it anew for
+     * each cost about as much as the parse itself); for one thread at a time.
+     */
+    static final class Parser implements AutoCloseable {
+        private final PreparedStatement serialize;
+
+        /** @param connection a DuckDB connection; it needs no tables */
+        Parser(Connection connection) {
+            try {
+                this.serialize = connection.prepareStatement("select json_serialize_sql(?::varchar)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("DuckDB could not prepare its parser: " + e.getMessage(), e);
+            }
+        }
+
+        /** As {@link SqlReferences#of(Connection, String)}. */
+        Set<String> of(String sql) {
+            return references(serialize(serialize, sql));
+        }
+
+        @Override
+        public void close() {
+            try {
+                serialize.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("DuckDB could not close its parser: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Set<String> references(JsonNode tree) {
         if (tree.path("error").asBoolean(false)) {
             throw new IllegalArgumentException("DuckDB cannot parse it as a select: "
                     + tree.path("error_message").asText("unknown error"));
@@ -66,8 +102,8 @@ final class SqlReferences {
         return qualified;
     }
 
-    private static JsonNode serialize(Connection parser, String sql) {
-        try (PreparedStatement statement = parser.prepareStatement("select json_serialize_sql(?::varchar)")) {
+    private static JsonNode serialize(PreparedStatement statement, String sql) {
+        try {
             statement.setString(1, sql);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();

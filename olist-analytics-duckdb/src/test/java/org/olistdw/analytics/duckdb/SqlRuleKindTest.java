@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,25 @@ class SqlRuleKindTest {
                     .allSatisfy(table -> assertThat(table.substring(0, table.indexOf('.'))).as(rule.name())
                             .isIn("raw", "staging", "intermediate", "core", "mart", "domain"));
         }
+    }
+
+    @Test
+    void the_rules_parsed_together_read_what_each_reads_alone_and_a_broken_one_its_target() throws IOException {
+        QualityRule broken = rule(RuleKind.EXPRESSION, "staging.t_later", "expression", "x > and y");
+        QualityRule relationship = rule(RuleKind.RELATIONSHIP, "core.t_child", "column", "parent_id",
+                "references", "core.t_parent.id");
+        List<QualityRule> rules = new ArrayList<>(ShippedRulesRunTest.shippedRules());
+        rules.add(1, broken);
+        rules.add(relationship);
+
+        Map<QualityRule, Set<String>> together = build.checks().tablesReadAll(rules);
+
+        assertThat(together.keySet()).containsExactlyElementsOf(rules);
+        for (QualityRule rule : rules) {
+            assertThat(together.get(rule)).as(rule.name()).isEqualTo(build.checks().tablesRead(rule));
+        }
+        assertThat(together.get(broken)).containsExactly("staging.t_later");
+        assertThat(together.get(relationship)).containsExactly("core.t_child", "core.t_parent");
     }
 
     @Test

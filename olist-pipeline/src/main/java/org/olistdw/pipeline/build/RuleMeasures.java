@@ -2,7 +2,9 @@ package org.olistdw.pipeline.build;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.olistdw.domain.quality.CheckContext;
@@ -20,6 +22,18 @@ public interface RuleMeasures {
      * least. A rule whose statements cannot be made reads its target only; measuring it then reports why.
      */
     Set<String> tablesRead(QualityRule rule);
+
+    /**
+     * {@link #tablesRead(QualityRule)} of each rule, in the order given; an adapter may parse them all on one
+     * connection.
+     */
+    default Map<QualityRule, Set<String>> tablesReadAll(List<QualityRule> rules) {
+        Map<QualityRule, Set<String>> reads = new LinkedHashMap<>();
+        for (QualityRule rule : rules) {
+            reads.put(rule, tablesRead(rule));
+        }
+        return reads;
+    }
 
     /**
      * Measures one quality rule: how many rows the rule looked at, how many offend it, and a sample of the
