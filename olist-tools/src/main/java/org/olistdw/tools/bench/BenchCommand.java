@@ -151,6 +151,9 @@ public final class BenchCommand implements Callable<Integer> {
     /** The just-in-time compiler options of every run process: this process's own, as bin/olist gave them. */
     private List<String> compiler = List.of();
 
+    /** The garbage collector options of every run process: this process's own, as bin/olist gave them. */
+    private List<String> collector = List.of();
+
     /**
      * A bench whose pipeline runs are processes of the given main class, on this process's class path. That
      * command line must offer {@code run} with {@link RunMetrics}' {@code --metrics}.
@@ -188,6 +191,9 @@ public final class BenchCommand implements Callable<Integer> {
         compiler = compilerOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
         err.println("run processes start with " + (compiler.isEmpty() ? "the JVM's default compilers"
                 : String.join(" ", compiler) + ", as bin/olist starts olist run"));
+        collector = collectorOptions(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        err.println("run processes start with " + (collector.isEmpty() ? "the JVM's default garbage collector"
+                : String.join(" ", collector) + ", as bin/olist starts olist run"));
         Instant started = Instant.now();
         try (OpsServer server = OpsServer.connect(root, ops)) {
             String benchUrl = benchDatabase(server);
@@ -367,6 +373,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         command.addAll(sharing);
         command.addAll(compiler);
+        command.addAll(collector);
         command.add("-Dolist.log.dir=" + logDir);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "run",
                 "--source", sample.toString(), "--work-dir", dir.toString(), "--warehouse", warehouse.toString(),
@@ -567,6 +574,17 @@ public final class BenchCommand implements Callable<Integer> {
             return List.of();
         }
         return List.of();
+    }
+
+    /**
+     * The options among {@code jvmArguments} (this process's) that choose the garbage collector, in their order:
+     * {@code bin/olist} starts {@code run} and {@code bench} with the serial collector, and a run process of the
+     * bench starts the same way.
+     */
+    static List<String> collectorOptions(List<String> jvmArguments) {
+        return jvmArguments.stream()
+                .filter(argument -> argument.matches("-XX:[+-]Use[A-Za-z0-9]*GC"))
+                .toList();
     }
 
     /**

@@ -65,6 +65,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void run_processes_get_the_garbage_collector_of_the_bench_process_and_no_other_option() {
+        assertThat(BenchCommand.collectorOptions(List.of("-Xlog:cds=off", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xmx2g", "-XX:+UseStringDeduplication"))).containsExactly("-XX:+UseSerialGC");
+        assertThat(BenchCommand.collectorOptions(List.of("-XX:-UseG1GC", "-XX:+UseParallelGC")))
+                .containsExactly("-XX:-UseG1GC", "-XX:+UseParallelGC");
+        assertThat(BenchCommand.collectorOptions(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1"))).isEmpty();
+    }
+
+    @Test
     void the_bench_measures_the_run_the_bare_engine_and_every_dashboard_query_on_both_engines() {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         JsonNode scale = firstJson.path("scales").get(0);
