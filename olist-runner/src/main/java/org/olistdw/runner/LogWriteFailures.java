@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Tells the person at the console, once, on the error stream, that the log file cannot be written: its
  * directory cannot be created, the file cannot be opened, or a write failed (a full disk). The logging backend
  * only records such errors in its own status list, which nobody reads; the command itself goes on without its
- * log. Registered in {@code logback.xml} as a status listener.
+ * log. Registered by {@link LogConfiguration} as a status listener.
  */
 public final class LogWriteFailures implements StatusListener {
 

@@ -27,7 +27,7 @@ import picocli.CommandLine;
  */
 public final class OlistCommandLine {
 
-    /** The system property naming the log directory (read by logback.xml). */
+    /** The system property naming the log directory (read by {@link LogConfiguration}). */
     static final String LOG_DIR_PROPERTY = "olist.log.dir";
 
     private OlistCommandLine() {

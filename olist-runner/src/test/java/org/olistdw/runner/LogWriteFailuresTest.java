@@ -3,7 +3,6 @@ package org.olistdw.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,7 @@ class LogWriteFailuresTest {
         try {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             System.setProperty(OlistCommandLine.LOG_DIR_PROPERTY, notADirectory.toString());
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(LogWriteFailures.class.getResource("/logback.xml"));
+            LogConfiguration.apply(context);
             context.getLogger("test").error("first");
             context.getLogger("test").error("second");
         } finally {
