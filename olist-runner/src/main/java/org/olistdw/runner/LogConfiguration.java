@@ -17,7 +17,7 @@ import java.nio.file.Path;
  *
  * <ul>
  *   <li>Full detail, INFO and above, goes to {@code olist.log} in the directory named by the system property
- *       {@value OlistCommandLine#LOG_DIR_PROPERTY} (default {@code olist-work/logs}), appended to; the console
+ *       {@value OlistCommandLine#LOG_DIR_PROPERTY} (default {@code logs} in the default work directory), appended to; the console
  *       carries only what the commands print themselves (progress, reports, the one-line cause of a failure).</li>
  *   <li>Flyway logs every connection property at INFO; its warnings are enough.</li>
  *   <li>A log that cannot be written (directory, permissions, a full disk) is said once on standard error
@@ -27,15 +27,13 @@ import java.nio.file.Path;
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
 
-    /** The log directory when the system property does not name one. */
-    static final String DEFAULT_LOG_DIR = "olist-work/logs";
-
     /** The layout of a log line. */
     static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
 
-    /** The file the log goes to, in the directory the system property names. */
+    /** The file the log goes to: in the directory the system property names, else in the default work directory. */
     static Path logFile() {
-        return Path.of(System.getProperty(OlistCommandLine.LOG_DIR_PROPERTY, DEFAULT_LOG_DIR), "olist.log");
+        String dir = System.getProperty(OlistCommandLine.LOG_DIR_PROPERTY);
+        return (dir != null ? Path.of(dir) : Path.of(WorkDirOption.DEFAULT, "logs")).resolve("olist.log");
     }
 
     @Override

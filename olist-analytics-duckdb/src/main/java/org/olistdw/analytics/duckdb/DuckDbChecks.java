@@ -29,7 +29,8 @@ final class DuckDbChecks implements RuleMeasures {
     @Override
     public Set<String> tablesRead(QualityRule rule) {
         try (DuckDBConnection session = build.session()) {
-            return readOrTarget(new RuleQueries(session), rule);
+            RuleQueries queries = new RuleQueries(session);
+            return readOrTarget(() -> queries.tablesRead(rule), rule);
         } catch (SQLException e) {
             throw new IllegalStateException("rule " + rule.name() + ": cannot close its session: " + e.getMessage(), e);
         }
@@ -52,10 +53,6 @@ final class DuckDbChecks implements RuleMeasures {
     }
 
     /** What the rule's statements read; its target alone when they cannot be made (a closed build still throws). */
-    private static Set<String> readOrTarget(RuleQueries queries, QualityRule rule) {
-        return readOrTarget(() -> queries.tablesRead(rule), rule);
-    }
-
     private static Set<String> readOrTarget(Supplier<Set<String>> parsed, QualityRule rule) {
         try {
             return parsed.get();
