@@ -66,28 +66,36 @@ order_sums as (
 
 ),
 
-item_sums as (
+line_hashes as (
 
+    -- the items and payments of every order_id, whatever its month: they count in each month the order was bought in
     select
         order_id,
-        sum(md5_number_lower(cast(row('item', order_id, order_item_id, product_id, seller_id, shipping_limit_date,
-            price, freight_value) as varchar))) as history_hash
+        md5_number_lower(cast(row('item', order_id, order_item_id, product_id, seller_id, shipping_limit_date,
+            price, freight_value) as varchar)) as row_hash
 
     from items
     where order_id is not null
-    group by order_id
 
-),
-
-payment_sums as (
+    union all
 
     select
         order_id,
-        sum(md5_number_lower(cast(row('payment', order_id, payment_sequential, payment_type, payment_installments,
-            payment_value) as varchar))) as history_hash
+        md5_number_lower(cast(row('payment', order_id, payment_sequential, payment_type, payment_installments,
+            payment_value) as varchar)) as row_hash
 
     from payments
     where order_id is not null
+
+),
+
+line_sums as (
+
+    select
+        order_id,
+        sum(row_hash) as history_hash
+
+    from line_hashes
     group by order_id
 
 ),
@@ -97,15 +105,13 @@ final as (
     select
         order_sums.order_id,
         order_sums.month, -- first day of the month of purchase
-        cast(order_sums.history_hash + coalesce(item_sums.history_hash, 0) + coalesce(payment_sums.history_hash, 0)
-            as hugeint) as history_fingerprint, -- the order's rows, items, payments
+        cast(order_sums.history_hash + coalesce(line_sums.history_hash, 0) as hugeint)
+            as history_fingerprint, -- the order's rows, items, payments
         cast(order_sums.lifecycle_hash as hugeint) as lifecycle_fingerprint -- its status and lifecycle times
 
     from order_sums
-    left join item_sums
-        on item_sums.order_id = order_sums.order_id
-    left join payment_sums
-        on payment_sums.order_id = order_sums.order_id
+    left join line_sums
+        on line_sums.order_id = order_sums.order_id
 
 )
 
