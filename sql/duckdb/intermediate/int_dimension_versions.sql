@@ -207,14 +207,22 @@ current_versions as (
 
 compared as (
 
+    -- each key of this run's sources (snapshots) or with a current version, once: both sides are unique per
+    -- dimension and natural key, so one full join both tells the snapshots that are new or changed and closes the
+    -- current versions whose key changed
     select
-        snapshots.*,
+        coalesce(snapshots.dimension, current_versions.dimension) as dimension,
+        coalesce(snapshots.natural_key, current_versions.natural_key) as natural_key,
+        snapshots.attributes, -- this run's; null when the key is absent from this run's sources
+        current_versions.surrogate_key as current_key,
+        current_versions.attributes as current_attributes,
+        current_versions.valid_from as current_valid_from,
         current_versions.natural_key is null as is_new,
-        current_versions.natural_key is not null
+        current_versions.natural_key is not null and snapshots.natural_key is not null
             and snapshots.attributes is distinct from current_versions.attributes as is_changed
 
     from snapshots
-    left join current_versions
+    full outer join current_versions
         on snapshots.dimension = current_versions.dimension
         and snapshots.natural_key = current_versions.natural_key
 
@@ -222,22 +230,24 @@ compared as (
 
 carried_versions as (
 
-    select
-        previous_versions.dimension,
-        previous_versions.surrogate_key,
-        previous_versions.natural_key,
-        previous_versions.attributes,
-        previous_versions.valid_from,
-        case
-            when previous_versions.valid_to is null and compared.is_changed then build.as_of
-            else previous_versions.valid_to
-        end as valid_to
-
+    -- closed versions stay as they are; a current version is closed at the as-of time when its key changed
+    select dimension, surrogate_key, natural_key, attributes, valid_from, valid_to
     from previous_versions
+    where valid_to is not null
+
+    union all
+
+    select
+        compared.dimension,
+        compared.current_key as surrogate_key,
+        compared.natural_key,
+        compared.current_attributes as attributes,
+        compared.current_valid_from as valid_from,
+        case when compared.is_changed then build.as_of end as valid_to
+
+    from compared
     cross join build
-    left join compared
-        on previous_versions.dimension = compared.dimension
-        and previous_versions.natural_key = compared.natural_key
+    where not compared.is_new
 
 ),
 
