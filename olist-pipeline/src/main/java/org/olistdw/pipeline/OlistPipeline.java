@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.KeyChanges;
 import org.olistdw.domain.orchestration.PipelineRuns;
@@ -55,6 +56,7 @@ import org.olistdw.pipeline.build.WarehouseBuild;
 import org.olistdw.pipeline.gate.Acceptance;
 import org.olistdw.pipeline.gate.PublishBlocked;
 import org.olistdw.pipeline.gate.PublishGates;
+import org.olistdw.pipeline.quality.CarriedMeasurements;
 import org.olistdw.pipeline.quality.QualityChecker;
 import org.olistdw.pipeline.source.SourceFile;
 import org.olistdw.pipeline.source.SourceFileProblem;
@@ -239,8 +241,10 @@ public final class OlistPipeline {
             try (WarehouseBuild build = opened.get(0)) {
                 LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
                 // finding what each model and rule reads parses SQL text only, so it runs while the files load
+                boolean sameDefinitions = changes.sameDefinitions() && changes.mode() == RunMode.INCREMENTAL;
                 FutureTask<BuildGraph> planned = new FutureTask<>(() -> graph(build, execution, asOf,
-                        changes.sameDefinitions() && changes.mode() == RunMode.INCREMENTAL));
+                        sameDefinitions, sameDefinitions ? changes.published() : Optional.empty(),
+                        changes.unchanged().keySet()));
                 Thread planner = new Thread(planned, "olist-graph-plan");
                 planner.setDaemon(true);
                 planner.start();
@@ -307,17 +311,31 @@ public final class OlistPipeline {
      * reading the tables its rules' queries read; the rules checked together are one node
      * ({@link QualityChecker#batches}), each rule still a task of its own.
      */
-    private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf, boolean affectedOnly) {
+    private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf, boolean affectedOnly,
+                             Optional<RunId> carryChecksFrom, Set<SourceTable> unchangedFiles) {
         BuildGraph built = BuildGraph.forBuild(build, execution::validated, affectedOnly, parallelism);
         QualityChecker checker = new QualityChecker(runs, built::taskWriting, warehouse.location());
         RuleMeasures measures = build.checks();
         Map<QualityRule, Set<String>> reads = measures.tablesReadAll(QualityChecker.active(rules.all()));
+        if (carryChecksFrom.isPresent()) {
+            Set<String> unchangedRaw = unchangedFiles.stream().map(table -> "raw." + table.tableName())
+                    .collect(Collectors.toSet());
+            Set<String> unchanged = CarriedMeasurements.unchangedTables(unchangedRaw, build.models().constantTables(),
+                    build.models().models());
+            CarriedMeasurements carried = CarriedMeasurements.of(measures, reads, unchanged,
+                    results.results(carryChecksFrom.get()));
+            measures = carried;
+            execution.checksCarried(carried.rules().size(), carryChecksFrom.get());
+            LOG.info("run {}: {} rules read only tables unchanged since run {} and keep its measurements: {}",
+                    execution.run, carried.rules().size(), carryChecksFrom.get(), carried.rules());
+        }
+        RuleMeasures measured = measures;
         List<Node> checks = new ArrayList<>();
         for (List<QualityRule> batch : QualityChecker.batches(List.copyOf(reads.keySet()), reads::get)) {
             Set<String> tables = new TreeSet<>();
             batch.forEach(rule -> tables.addAll(reads.get(rule)));
             checks.add(Node.check(batch.get(0), tables,
-                    () -> execution.checks(batch, () -> checker.checkAll(measures, batch, asOf))));
+                    () -> execution.checks(batch, () -> checker.checkAll(measured, batch, asOf))));
         }
         BuildGraph graph = built.with(checks);
         LOG.info("build graph: {} nodes ({} checks of {} rules) over {} source tables", graph.nodes().size(),
@@ -423,6 +441,7 @@ public final class OlistPipeline {
         private final Map<SourceTable, KeyChanges> keyChanges = new EnumMap<>(SourceTable.class);
         private Optional<Long> ordersAffected = Optional.empty();
         private final Map<ModelOrigin, Long> modelTables = new EnumMap<>(ModelOrigin.class);
+        private Optional<RunReport.CarriedChecks> checksCarried = Optional.empty();
 
         private final TaskRecorder records;
 
@@ -713,7 +732,12 @@ public final class OlistPipeline {
 
         synchronized RunReport report(RunStatus status, Optional<String> failure, Duration took) {
             return new RunReport(run, status, steps, loads(), validation, quality, recordedChecks, failure,
-                    warehouse.location(), took, mode, keyChanges(), ordersAffected, modelTables);
+                    warehouse.location(), took, mode, keyChanges(), ordersAffected, modelTables, checksCarried);
+        }
+
+        /** Records that {@code rules} rules keep the measurements of run {@code from}, their tables unchanged. */
+        synchronized void checksCarried(int rules, RunId from) {
+            checksCarried = Optional.of(new RunReport.CarriedChecks(rules, from));
         }
 
         /** Counts the model tables by how each came about, once the build graph has run to its end. */

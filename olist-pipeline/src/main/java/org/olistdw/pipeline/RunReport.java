@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.olistdw.domain.orchestration.DataLoad;
 import org.olistdw.domain.orchestration.KeyChanges;
@@ -37,12 +38,31 @@ import org.olistdw.pipeline.build.OrderValidation;
  * @param ordersAffected the distinct orders of those keys, when the run compared any file
  * @param modelTables how many model tables were built, kept from the published warehouse and patched (their
  *                    rows of the orders in scope rebuilt), when the build graph ran to its end
+ * @param checksCarried how many rules kept the measurements of the run that built the published warehouse, their
+ *                    tables unchanged since, when the run carried any over
  */
 public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, List<DataLoad> loads,
                         Optional<OrderValidation> validation, Optional<QualityReport> quality, List<CheckResult> checks,
                         Optional<String> failure, String warehouse, Duration duration,
                         Optional<RunMode> mode, Map<String, KeyChanges> keyChanges, Optional<Long> ordersAffected,
-                        Map<ModelOrigin, Long> modelTables) {
+                        Map<ModelOrigin, Long> modelTables, Optional<CarriedChecks> checksCarried) {
+
+    /**
+     * The rules whose measurements a run took over instead of measuring them again
+     * ({@link org.olistdw.pipeline.quality.CarriedMeasurements}).
+     *
+     * @param rules how many
+     * @param from  the run that measured them, which built the published warehouse
+     */
+    public record CarriedChecks(int rules, RunId from) {
+
+        public CarriedChecks {
+            Objects.requireNonNull(from, "from");
+            if (rules < 0) {
+                throw new IllegalArgumentException("rules must not be negative, was " + rules);
+            }
+        }
+    }
 
     public RunReport {
         keyChanges = Collections.unmodifiableMap(new LinkedHashMap<>(keyChanges));
@@ -50,6 +70,7 @@ public record RunReport(RunId runId, RunStatus status, List<StepResult> steps, L
         steps = List.copyOf(steps);
         loads = List.copyOf(loads);
         checks = List.copyOf(checks);
+        Objects.requireNonNull(checksCarried, "checksCarried");
     }
 
     /** Whether the run published a new warehouse. */

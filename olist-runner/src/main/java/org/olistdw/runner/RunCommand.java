@@ -263,6 +263,9 @@ final class RunCommand implements Callable<Integer> {
                 + " violations%s%n", Console.count(v.orders()), Console.count(v.violations()), v.byRule().isEmpty() ? ""
                 : " (" + v.byRule().entrySet().stream().map(e -> e.getKey().code() + " " + Console.count(e.getValue()))
                         .collect(Collectors.joining(", ")) + ")"));
+        report.checksCarried().filter(carried -> carried.rules() > 0).ifPresent(carried -> out.printf(
+                "checks carried over: %d rules read only tables unchanged since run %s and keep its measurements%n",
+                carried.rules(), carried.from()));
         report.quality().ifPresent(q -> out.printf("quality: score %s %%, %d checks: %d passed, %d warned, %d failed,"
                         + " %d errors (%d critical); details: olist quality report --run %s%n", q.score().toPlainString(),
                 q.checks(), q.passed(), q.warned(), q.failed(), q.errors(), q.criticalFailures(), report.runId()));

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.olistdw.domain.orchestration.RunId;
 import org.olistdw.domain.quality.CheckResult;
 import org.olistdw.domain.quality.CheckStatus;
+import org.olistdw.pipeline.quality.CarriedMeasurements;
 import org.olistdw.sample.SourceChanges;
 
 /**
@@ -47,6 +48,7 @@ class IncrementalEquivalenceTest {
     private static Path full;
     private static Path incremental;
     private static final List<Cli> INCREMENTAL_RUNS = new ArrayList<>();
+    private static final List<Cli> FULL_RUNS = new ArrayList<>();
     /** Two orders of day 2 whose item lines swapped places, and nothing else of them changed. */
     private static List<String> movedOrders;
 
@@ -65,6 +67,7 @@ class IncrementalEquivalenceTest {
             // late changes of old orders move closed months; they are published without accepting any drift
             Cli byFullRun = Cli.runAt(AS_OF[day], args(full, days[day], "--full"));
             assertThat(byFullRun.exitCode()).as(byFullRun.toString()).isZero();
+            FULL_RUNS.add(byFullRun);
             Cli carried = Cli.runAt(AS_OF[day], args(incremental, days[day]));
             assertThat(carried.exitCode()).as(carried.toString()).isZero();
             INCREMENTAL_RUNS.add(carried);
@@ -162,6 +165,38 @@ class IncrementalEquivalenceTest {
         }
         assertThat(late).as("cancellations of open orders moved a closed month beyond the tolerance")
                 .contains(CheckStatus.WARN);
+    }
+
+    @Test
+    void the_checks_of_the_runs_over_changed_files_measure_what_the_full_runs_measured_some_carried_over() {
+        for (int day = 1; day < 3; day++) {
+            Matcher carried = Pattern.compile("checks carried over: (\\d+) rules read only tables unchanged since run")
+                    .matcher(INCREMENTAL_RUNS.get(day).out());
+            assertThat(carried.find()).as(INCREMENTAL_RUNS.get(day).out()).isTrue();
+            assertThat(Integer.parseInt(carried.group(1))).isPositive();
+            Map<String, CheckResult> byFullRun = byRule(results(FULL_RUNS.get(day)));
+            Map<String, CheckResult> byCarryingRun = byRule(results(INCREMENTAL_RUNS.get(day)));
+            assertThat(byCarryingRun.keySet()).isEqualTo(byFullRun.keySet());
+            for (CheckResult full : byFullRun.values()) {
+                if (!CarriedMeasurements.dependsOnTablesAlone(full.rule())) {
+                    continue; // the volume history, the replaced warehouse and the validation are the runs' own
+                }
+                CheckResult incremental = byCarryingRun.get(full.rule().name());
+                assertThat(List.of(incremental.status(), incremental.rowsChecked(), incremental.rowsFailed()))
+                        .as("%s on day %d", full.rule().name(), day)
+                        .isEqualTo(List.of(full.status(), full.rowsChecked(), full.rowsFailed()));
+            }
+        }
+    }
+
+    private static List<CheckResult> results(Cli run) {
+        Matcher id = Pattern.compile("run (\\d+) succeeded").matcher(run.out());
+        assertThat(id.find()).as(run.out()).isTrue();
+        return TestStores.ops().qualityResults().results(new RunId(Long.parseLong(id.group(1))));
+    }
+
+    private static Map<String, CheckResult> byRule(List<CheckResult> results) {
+        return results.stream().collect(Collectors.toMap(result -> result.rule().name(), result -> result));
     }
 
     private static CheckStatus status(List<CheckResult> results, String rule) {

@@ -55,6 +55,12 @@ final class DuckDbModels implements SqlModels {
         return tables;
     }
 
+    /** The Brazilian states, seeded into every build from the same constant. */
+    @Override
+    public Set<String> constantTables() {
+        return Set.of(DomainTables.qualified(DomainTables.BRAZILIAN_STATES));
+    }
+
     @Override
     public long build(Model model) {
         Objects.requireNonNull(model, "model");

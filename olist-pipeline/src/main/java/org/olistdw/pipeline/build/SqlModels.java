@@ -25,6 +25,15 @@ public interface SqlModels {
     Set<String> sourceTables();
 
     /**
+     * Of the {@link #sourceTables}, those every build is seeded with the same rows, whatever the sources (none by
+     * default): a rule or model reading only them and unchanged raw tables reads what it read in the published
+     * warehouse.
+     */
+    default Set<String> constantTables() {
+        return Set.of();
+    }
+
+    /**
      * Builds one model's table from its SQL, replacing it if it exists. Every table the model reads must be
      * complete. A build that started holding the model's table from the published warehouse, made by the same
      * statement from the same inputs ({@link Warehouse#newBuild(org.olistdw.domain.orchestration.RunId,
