@@ -241,9 +241,10 @@ public final class OlistPipeline {
             try (WarehouseBuild build = opened.get(0)) {
                 LocalDate asOf = LocalDate.ofInstant(started, ZoneOffset.UTC);
                 // finding what each model and rule reads parses SQL text only, so it runs while the files load
-                boolean sameDefinitions = changes.sameDefinitions() && changes.mode() == RunMode.INCREMENTAL;
+                // with the definitions of the published run, what did not change since need not be done again
+                boolean affectedOnly = changes.sameDefinitions() && changes.mode() == RunMode.INCREMENTAL;
                 FutureTask<BuildGraph> planned = new FutureTask<>(() -> graph(build, execution, asOf,
-                        sameDefinitions, sameDefinitions ? changes.published() : Optional.empty(),
+                        affectedOnly, affectedOnly ? changes.published() : Optional.empty(),
                         changes.unchanged().keySet()));
                 Thread planner = new Thread(planned, "olist-graph-plan");
                 planner.setDaemon(true);
@@ -309,7 +310,9 @@ public final class OlistPipeline {
     /**
      * The build graph of {@code build}: its models and Java steps, and the checks of the active quality rules, each
      * reading the tables its rules' queries read; the rules checked together are one node
-     * ({@link QualityChecker#batches}), each rule still a task of its own.
+     * ({@link QualityChecker#batches}), each rule still a task of its own. With {@code carryChecksFrom}, the rules
+     * reading only tables unchanged since that run (the raw tables of {@code unchangedFiles} and what reads nothing
+     * else) keep its measurements ({@link CarriedMeasurements}).
      */
     private BuildGraph graph(WarehouseBuild build, Execution execution, LocalDate asOf, boolean affectedOnly,
                              Optional<RunId> carryChecksFrom, Set<SourceTable> unchangedFiles) {
