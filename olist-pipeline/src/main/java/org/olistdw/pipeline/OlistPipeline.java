@@ -325,8 +325,16 @@ public final class OlistPipeline {
                     .collect(Collectors.toSet());
             Set<String> unchanged = CarriedMeasurements.unchangedTables(unchangedRaw, build.models().constantTables(),
                     build.models().models());
-            CarriedMeasurements carried = CarriedMeasurements.of(measures, reads, unchanged,
-                    results.results(carryChecksFrom.get()));
+            List<CheckResult> measuredThen;
+            try {
+                measuredThen = results.results(carryChecksFrom.get());
+            } catch (RuntimeException e) {
+                // carrying measurements over only saves work: without them, every rule is measured
+                LOG.warn("run {}: the check results of run {} cannot be read, so every rule is measured: {}",
+                        execution.run, carryChecksFrom.get(), e.getMessage());
+                measuredThen = List.of();
+            }
+            CarriedMeasurements carried = CarriedMeasurements.of(measures, reads, unchanged, measuredThen);
             measures = carried;
             execution.checksCarried(carried.rules().size(), carryChecksFrom.get());
             LOG.info("run {}: {} rules read only tables unchanged since run {} and keep its measurements: {}",
