@@ -321,7 +321,7 @@ public final class OlistPipeline {
         RuleMeasures measures = build.checks();
         Map<QualityRule, Set<String>> reads = measures.tablesReadAll(QualityChecker.active(rules.all()));
         if (carryChecksFrom.isPresent()) {
-            Set<String> unchangedRaw = unchangedFiles.stream().map(table -> "raw." + table.tableName())
+            Set<String> unchangedRaw = unchangedFiles.stream().map(SourceTable::qualifiedTableName)
                     .collect(Collectors.toSet());
             Set<String> unchanged = CarriedMeasurements.unchangedTables(unchangedRaw, build.models().constantTables(),
                     build.models().models());

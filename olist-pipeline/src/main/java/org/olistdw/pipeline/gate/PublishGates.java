@@ -164,7 +164,7 @@ public final class PublishGates {
     /** The source file whose raw table is {@code target} ({@code raw.orders}), or the target when none is. */
     private static String sourceFileOf(String target) {
         return Arrays.stream(SourceTable.values())
-                .filter(table -> ("raw." + table.tableName()).equals(target))
+                .filter(table -> table.qualifiedTableName().equals(target))
                 .map(SourceTable::fileName)
                 .findFirst()
                 .orElse(target);

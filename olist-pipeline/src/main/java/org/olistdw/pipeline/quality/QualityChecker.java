@@ -33,7 +33,6 @@ public final class QualityChecker {
     /** Offending rows kept as evidence per rule. */
     public static final int SAMPLE_SIZE = 10;
 
-    private static final String RAW_SCHEMA = "raw.";
     private static final Logger LOG = LoggerFactory.getLogger(QualityChecker.class);
 
     private final PipelineRuns runs;
@@ -162,7 +161,7 @@ public final class QualityChecker {
     public static Optional<PipelineRuns.RecordedLoad> lastLoadOf(PipelineRuns runs, String warehouse,
                                                                  QualityRule rule) {
         return Arrays.stream(SourceTable.values())
-                .filter(table -> rule.target().equals(RAW_SCHEMA + table.tableName()))
+                .filter(table -> rule.target().equals(table.qualifiedTableName()))
                 .findFirst()
                 .flatMap(table -> runs.lastSuccessfulLoad(table.fileName(), warehouse));
     }

@@ -105,6 +105,11 @@ public enum SourceTable {
         return tableName;
     }
 
+    /** That table as rules and models name it, schema and name: e.g. {@code raw.orders}. */
+    public String qualifiedTableName() {
+        return "raw." + tableName;
+    }
+
     /** The columns in header order. */
     public List<SourceColumn> columns() {
         return columns;

@@ -444,7 +444,7 @@ public final class BareEngineRun {
         } finally {
             sessions.give(session);
         }
-        return new FileLoad(table.fileName(), "raw." + table.tableName(), rows,
+        return new FileLoad(table.fileName(), table.qualifiedTableName(), rows,
                 seconds(System.nanoTime() - started));
     }
 
