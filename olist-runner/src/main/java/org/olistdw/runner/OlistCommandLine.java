@@ -4,8 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -101,21 +105,65 @@ public final class OlistCommandLine {
 
         /** A new command line with the commands and extensions added so far. */
         public CommandLine build() {
-            CommandLine run = new CommandLine(new RunCommand(runExtensions, clock));
-            for (int i = 0; i < runExtensions.size(); i++) {
-                run.addMixin("extension" + i, runExtensions.get(i));
+            return build(name -> true);
+        }
+
+        /**
+         * A new command line for {@code args}: when the first argument names a command, the top command holds that
+         * one alone, which parses and runs {@code args} as the whole command line would; otherwise (no argument, an
+         * option such as {@code --help}, {@code help}, or an unknown name) it holds every command. picocli reads
+         * all the annotations of each command, its options and its subcommands as the command is added, which
+         * costs a start-up a tenth of a second or more for the commands it does not run.
+         */
+        public CommandLine buildFor(String... args) {
+            Objects.requireNonNull(args, "args");
+            String first = args.length == 0 ? "" : args[0];
+            List<Class<?>> commands = new ArrayList<>(RUNNER_COMMANDS);
+            subcommands.forEach(command -> commands.add(command.getClass()));
+            boolean named = !first.equals("help") && commands.stream().anyMatch(command -> names(command).contains(first));
+            return build(named ? command -> names(command).contains(first) : command -> true);
+        }
+
+        /** The runner's commands, in the order the help lists them. */
+        private static final List<Class<?>> RUNNER_COMMANDS = List.of(RunCommand.class, ScheduleCommand.class,
+                RunsCommand.class, VersionsCommand.class, RollbackCommand.class, QualityCommand.class,
+                UsersCommand.class, AuditCommand.class, ServeCommand.class);
+
+        /** The name and aliases of a command class, from its {@code @Command} annotation. */
+        private static List<String> names(Class<?> command) {
+            CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+            if (annotation == null) {
+                return List.of();
             }
+            List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+            names.add(annotation.name());
+            return names;
+        }
+
+        private CommandLine build(Predicate<Class<?>> wanted) {
             CommandLine olist = new CommandLine(new OlistCommand());
-            olist.addSubcommand(run);
-            olist.addSubcommand(new ScheduleCommand());
-            olist.addSubcommand(new RunsCommand());
-            olist.addSubcommand(new VersionsCommand());
-            olist.addSubcommand(new RollbackCommand());
-            olist.addSubcommand(new QualityCommand());
-            olist.addSubcommand(new UsersCommand());
-            olist.addSubcommand(new AuditCommand());
-            olist.addSubcommand(new ServeCommand());
-            subcommands.forEach(olist::addSubcommand);
+            if (wanted.test(RunCommand.class)) {
+                CommandLine run = new CommandLine(new RunCommand(runExtensions, clock));
+                for (int i = 0; i < runExtensions.size(); i++) {
+                    run.addMixin("extension" + i, runExtensions.get(i));
+                }
+                olist.addSubcommand(run);
+            }
+            Map<Class<?>, Supplier<Object>> others = new LinkedHashMap<>();
+            others.put(ScheduleCommand.class, ScheduleCommand::new);
+            others.put(RunsCommand.class, RunsCommand::new);
+            others.put(VersionsCommand.class, VersionsCommand::new);
+            others.put(RollbackCommand.class, RollbackCommand::new);
+            others.put(QualityCommand.class, QualityCommand::new);
+            others.put(UsersCommand.class, UsersCommand::new);
+            others.put(AuditCommand.class, AuditCommand::new);
+            others.put(ServeCommand.class, ServeCommand::new);
+            others.forEach((type, command) -> {
+                if (wanted.test(type)) {
+                    olist.addSubcommand(command.get());
+                }
+            });
+            subcommands.stream().filter(command -> wanted.test(command.getClass())).forEach(olist::addSubcommand);
             olist.addSubcommand(new CommandLine.HelpCommand());
             olist.setExitCodeExceptionMapper(e -> {
                 if (e instanceof CommandLine.ParameterException) {

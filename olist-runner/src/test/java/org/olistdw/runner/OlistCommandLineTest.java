@@ -120,6 +120,42 @@ class OlistCommandLineTest {
     }
 
     @Test
+    void a_command_line_for_named_arguments_holds_that_command_alone_and_runs_it_as_the_whole_one_does() {
+        OlistCommandLine.Builder builder = OlistCommandLine.builder().subcommand(new Greet());
+
+        assertThat(builder.buildFor("greet", "--fail", "run").getSubcommands().keySet()).containsExactly("greet", "help");
+        assertThat(builder.buildFor("runs", "--limit", "3").getSubcommands().keySet()).containsExactly("runs", "help");
+        assertThat(builder.buildFor("run").getSubcommands().keySet()).containsExactly("run", "help");
+        assertThat(execute(builder.buildFor("greet"), "greet").out()).isEqualTo("hello" + System.lineSeparator());
+        Cli failed = execute(builder.buildFor("greet", "--fail", "run"), "greet", "--fail", "run");
+        assertThat(failed.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(failed.err()).isEqualTo("olist: greeting broke" + System.lineSeparator());
+        for (String[] args : List.of(new String[] {"run", "--help"}, new String[] {"quality", "--help"},
+                new String[] {"users", "add", "--help"}, new String[] {"greet", "--loud"})) {
+            Cli alone = execute(builder.buildFor(args), args);
+            Cli whole = execute(builder.build(), args);
+            assertThat(alone).as(String.join(" ", args)).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void a_command_line_for_no_command_name_holds_every_command() {
+        OlistCommandLine.Builder builder = OlistCommandLine.builder().subcommand(new Greet());
+        List<String> every = List.of("run", "schedule", "runs", "versions", "rollback", "quality", "users", "audit",
+                "serve", "greet", "help");
+
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "run"},
+                new String[] {"rnu"}, new String[] {"--version"})) {
+            CommandLine olist = builder.buildFor(args);
+            assertThat(olist.getSubcommands().keySet()).as(String.join(" ", args)).containsExactlyElementsOf(every);
+        }
+        Cli unknown = execute(builder.buildFor("rnu"), "rnu");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("rnu").contains("run");
+        assertThat(execute(builder.buildFor("help", "greet"), "help", "greet").out()).contains("Says hello.");
+    }
+
+    @Test
     void a_run_extension_takes_its_options_from_run_and_follows_the_run_from_begin_to_end() {
         Recording recording = new Recording();
         CommandLine olist = OlistCommandLine.builder().runExtension(recording).build();
