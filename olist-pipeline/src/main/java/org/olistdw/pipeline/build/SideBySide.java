@@ -1,6 +1,7 @@
 package org.olistdw.pipeline.build;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -18,15 +19,20 @@ import java.util.stream.StreamSupport;
 /**
  * Streams produced side by side, each on a thread of its own, read as one stream by one consumer: what the
  * producers find passes through a bounded queue, so memory stays bounded however much they find, and the
- * consumer sees their values in the order they arrive.
+ * consumer sees their values in the order they arrive. Values cross in batches of {@value #BATCH}: a hand-over
+ * per value woke the consumer's thread for each (a system call and a switch of threads each time, over a second
+ * of CPU for the validation's 180,000 violations at scale 10).
  *
  * <p>A producer that fails fails the merged stream with its exception; closing the merged stream, read to its
  * end or not, stops the producers (each at its next value), closes their streams and waits for their threads.
  */
 final class SideBySide {
 
-    /** Values in flight between the producers and the consumer. */
+    /** Values in flight between the producers and the consumer, at most. */
     static final int CAPACITY = 4_096;
+
+    /** Values handed over at once: a producer's values wait in a batch of this size until it is full or done. */
+    static final int BATCH = 256;
 
     private static final Object DONE = new Object();
 
@@ -70,9 +76,10 @@ final class SideBySide {
 
     /** The queue between the producers and the consumer, and whether the consumer still wants values. */
     private static final class Handover {
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY / BATCH);
         private final AtomicBoolean stopped = new AtomicBoolean();
         private int producing;
+        private Iterator<?> batch = Collections.emptyIterator();
 
         Handover(int producers) {
             this.producing = producers;
@@ -80,14 +87,22 @@ final class SideBySide {
 
         /** On a producer's thread: hands over every value of its stream, then that it is done. */
         <T> void produce(Supplier<Stream<T>> producer) {
+            List<T> batch = new ArrayList<>(BATCH);
             try (Stream<T> values = producer.get()) {
                 Iterator<T> iterator = values.iterator();
                 while (!stopped.get() && iterator.hasNext()) {
-                    put(iterator.next());
+                    batch.add(iterator.next());
+                    if (batch.size() == BATCH) {
+                        put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
                 }
             } catch (RuntimeException | Error e) {
+                put(batch);
+                batch = new ArrayList<>(0);
                 put(new Failure(e));
             } finally {
+                put(batch);
                 put(DONE);
             }
         }
@@ -95,7 +110,10 @@ final class SideBySide {
         /** On the consumer's thread: the next value, or null once every producer is done. */
         @SuppressWarnings("unchecked")
         <T> T next() {
-            while (producing > 0) {
+            while (batch.hasNext() || producing > 0) {
+                if (batch.hasNext()) {
+                    return (T) batch.next();
+                }
                 Object next;
                 try {
                     next = queue.take();
@@ -110,7 +128,7 @@ final class SideBySide {
                     stopped.set(true);
                     throw failure.rethrown();
                 } else {
-                    return (T) next;
+                    batch = ((List<?>) next).iterator();
                 }
             }
             return null;
@@ -136,8 +154,11 @@ final class SideBySide {
             }
         }
 
-        /** Puts the value in the queue, waiting for room unless the consumer stopped. */
+        /** Puts the value in the queue, waiting for room unless the consumer stopped; an empty batch stays out. */
         private void put(Object value) {
+            if (value instanceof List<?> values && values.isEmpty()) {
+                return;
+            }
             try {
                 while (!queue.offer(value, 50, TimeUnit.MILLISECONDS)) {
                     if (stopped.get()) {

@@ -3,6 +3,7 @@ package org.olistdw.pipeline.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,45 @@ class SideBySideTest {
         assertThat(values).hasSize(3 * perProducer);
         assertThat(values).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 3 * perProducer).boxed().toList());
         assertThat(threads).containsExactlyInAnyOrder("test-1", "test-2", "test-3");
+    }
+
+    @Test
+    void each_producers_values_arrive_in_its_order_whole_batches_and_the_last_part_of_one_alike() {
+        int perProducer = 2 * SideBySide.BATCH + 7; // two full batches and a part of one
+        List<Supplier<Stream<Integer>>> producers = IntStream.range(0, 2)
+                .mapToObj(p -> (Supplier<Stream<Integer>>) () -> IntStream.range(0, perProducer)
+                        .mapToObj(i -> p * perProducer + i))
+                .toList();
+
+        List<Integer> values;
+        try (Stream<Integer> merged = SideBySide.merged("test", producers)) {
+            values = merged.toList();
+        }
+
+        assertThat(values).hasSize(2 * perProducer);
+        assertThat(values.stream().filter(v -> v < perProducer).toList())
+                .isEqualTo(IntStream.range(0, perProducer).boxed().toList());
+        assertThat(values.stream().filter(v -> v >= perProducer).toList())
+                .isEqualTo(IntStream.range(perProducer, 2 * perProducer).boxed().toList());
+    }
+
+    @Test
+    void the_values_a_producer_made_before_it_failed_reach_the_consumer_before_its_exception() {
+        Supplier<Stream<Integer>> failing = () -> IntStream.range(0, SideBySide.BATCH + 3).boxed().map(i -> {
+            if (i == SideBySide.BATCH + 2) {
+                throw new IllegalStateException("value " + i + " cannot be made");
+            }
+            return i;
+        });
+        List<Integer> seen = new ArrayList<>();
+
+        try (Stream<Integer> merged = SideBySide.merged("test", List.of(failing, Stream::<Integer>empty))) {
+            assertThatThrownBy(() -> merged.forEach(seen::add))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("value " + (SideBySide.BATCH + 2) + " cannot be made");
+        }
+
+        assertThat(seen).isEqualTo(IntStream.range(0, SideBySide.BATCH + 2).boxed().toList());
     }
 
     @Test
