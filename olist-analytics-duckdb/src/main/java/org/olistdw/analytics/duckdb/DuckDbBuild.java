@@ -107,8 +107,10 @@ final class DuckDbBuild implements WarehouseBuild {
             SeededBuild.Seed seed = SeededBuild.Seed.none();
             if (from.isPresent() && !unchanged.isEmpty() && SeededBuild.copy(publishedFile, buildFile)) {
                 connection = connect(buildFile, settings);
-                Optional<SeededBuild.Seed> cleared = SeededBuild.clear(connection, from.get(), unchanged,
-                        sameDefinitions);
+                Optional<SeededBuild.Seed> cleared;
+                try (AllCores all = AllCores.of(connection, settings)) {
+                    cleared = SeededBuild.clear(connection, from.get(), unchanged, sameDefinitions);
+                }
                 if (cleared.isPresent()) {
                     seed = cleared.get();
                 } else {
@@ -129,7 +131,10 @@ final class DuckDbBuild implements WarehouseBuild {
                 statement.execute(RawLoader.attachStage());
             }
             DuckDbMacros.install(connection, settings.modelRoot());
-            DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
+            // no other session works on the build yet: the copies of the history may use every core
+            try (AllCores all = AllCores.of(connection, settings)) {
+                DimensionHistory.carryOver(connection, run, DimensionHistory.utc(asOf), publishedFile);
+            }
             DuckDbBuild build = new DuckDbBuild(run, publishedFile, buildFile, settings, keepVersions,
                     connection, seed);
             LOG.info("run {}: new build {} (memory_limit {}, threads {}, temp_directory {}){}{}{}", run, buildFile,
@@ -275,7 +280,8 @@ final class DuckDbBuild implements WarehouseBuild {
         });
         try {
             models.recordInputs(connection);
-            try (Statement statement = connection.createStatement()) {
+            // every session's work has ended: the last checkpoint may use every core
+            try (AllCores all = AllCores.of(connection, settings); Statement statement = connection.createStatement()) {
                 statement.execute("checkpoint");
             }
             connection.close();
@@ -399,6 +405,37 @@ final class DuckDbBuild implements WarehouseBuild {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 LOG.warn("cannot delete {}: {}; it will be cleaned by the next build", file, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * DuckDB's threads raised to the machine's cores for work no other session of the build does at the same time
+     * (the copies of the dimension history before the loads, the checkpoint that publishes), and set back to the
+     * build's own number on close. A build gives DuckDB fewer threads than cores while its sessions work side by
+     * side ({@link DuckDbSettings#threadsBeside}); alone, the second core would stay idle.
+     */
+    private static final class AllCores implements AutoCloseable {
+        private final Connection connection;
+        private final int threads;
+
+        private AllCores(Connection connection, int threads) {
+            this.connection = connection;
+            this.threads = threads;
+        }
+
+        static AllCores of(Connection connection, DuckDbSettings settings) throws SQLException {
+            int cores = Math.max(settings.threads(), Runtime.getRuntime().availableProcessors());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set threads = " + cores);
+            }
+            return new AllCores(connection, settings.threads());
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set threads = " + threads);
             }
         }
     }
