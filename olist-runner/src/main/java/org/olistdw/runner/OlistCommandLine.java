@@ -105,7 +105,7 @@ public final class OlistCommandLine {
 
         /** A new command line with the commands and extensions added so far. */
         public CommandLine build() {
-            return build(name -> true);
+            return build(command -> true);
         }
 
         /**
@@ -118,16 +118,26 @@ public final class OlistCommandLine {
         public CommandLine buildFor(String... args) {
             Objects.requireNonNull(args, "args");
             String first = args.length == 0 ? "" : args[0];
-            List<Class<?>> commands = new ArrayList<>(RUNNER_COMMANDS);
+            List<Class<?>> commands = new ArrayList<>(List.of(RunCommand.class));
+            commands.addAll(otherRunnerCommands().keySet());
             subcommands.forEach(command -> commands.add(command.getClass()));
             boolean named = !first.equals("help") && commands.stream().anyMatch(command -> names(command).contains(first));
             return build(named ? command -> names(command).contains(first) : command -> true);
         }
 
-        /** The runner's commands, in the order the help lists them. */
-        private static final List<Class<?>> RUNNER_COMMANDS = List.of(RunCommand.class, ScheduleCommand.class,
-                RunsCommand.class, VersionsCommand.class, RollbackCommand.class, QualityCommand.class,
-                UsersCommand.class, AuditCommand.class, ServeCommand.class);
+        /** The runner's commands after {@code run} (which takes the extensions), in the order the help lists them. */
+        private static Map<Class<?>, Supplier<Object>> otherRunnerCommands() {
+            Map<Class<?>, Supplier<Object>> commands = new LinkedHashMap<>();
+            commands.put(ScheduleCommand.class, ScheduleCommand::new);
+            commands.put(RunsCommand.class, RunsCommand::new);
+            commands.put(VersionsCommand.class, VersionsCommand::new);
+            commands.put(RollbackCommand.class, RollbackCommand::new);
+            commands.put(QualityCommand.class, QualityCommand::new);
+            commands.put(UsersCommand.class, UsersCommand::new);
+            commands.put(AuditCommand.class, AuditCommand::new);
+            commands.put(ServeCommand.class, ServeCommand::new);
+            return commands;
+        }
 
         /** The name and aliases of a command class, from its {@code @Command} annotation. */
         private static List<String> names(Class<?> command) {
@@ -149,16 +159,7 @@ public final class OlistCommandLine {
                 }
                 olist.addSubcommand(run);
             }
-            Map<Class<?>, Supplier<Object>> others = new LinkedHashMap<>();
-            others.put(ScheduleCommand.class, ScheduleCommand::new);
-            others.put(RunsCommand.class, RunsCommand::new);
-            others.put(VersionsCommand.class, VersionsCommand::new);
-            others.put(RollbackCommand.class, RollbackCommand::new);
-            others.put(QualityCommand.class, QualityCommand::new);
-            others.put(UsersCommand.class, UsersCommand::new);
-            others.put(AuditCommand.class, AuditCommand::new);
-            others.put(ServeCommand.class, ServeCommand::new);
-            others.forEach((type, command) -> {
+            otherRunnerCommands().forEach((type, command) -> {
                 if (wanted.test(type)) {
                     olist.addSubcommand(command.get());
                 }
