@@ -20,24 +20,16 @@ public final class Main {
         System.exit(commandLine(args).execute(args));
     }
 
-    /** A new {@code olist} command line with every command of the distribution. */
-    public static CommandLine commandLine() {
-        return builder().build();
-    }
-
     /**
-     * A new {@code olist} command line for {@code args}: the command they name alone when they name one, else
-     * every command ({@link OlistCommandLine.Builder#buildFor}).
+     * A new {@code olist} command line of the distribution for {@code args}: the command they name alone when they
+     * name one, else every command ({@link OlistCommandLine.Builder#buildFor}).
      */
     public static CommandLine commandLine(String... args) {
-        return builder().buildFor(args);
-    }
-
-    private static OlistCommandLine.Builder builder() {
         return OlistCommandLine.builder()
                 .subcommand(new GenerateCommand())
                 .subcommand(new EvolveCommand())
                 .subcommand(new BenchCommand(Main.class.getName()))
-                .runExtension(new RunMetrics());
+                .runExtension(new RunMetrics())
+                .buildFor(args);
     }
 }

@@ -79,7 +79,7 @@ final class SideBySide {
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY / BATCH);
         private final AtomicBoolean stopped = new AtomicBoolean();
         private int producing;
-        private Iterator<?> batch = Collections.emptyIterator();
+        private Iterator<?> current = Collections.emptyIterator();
 
         Handover(int producers) {
             this.producing = producers;
@@ -88,6 +88,7 @@ final class SideBySide {
         /** On a producer's thread: hands over every value of its stream, then that it is done. */
         <T> void produce(Supplier<Stream<T>> producer) {
             List<T> batch = new ArrayList<>(BATCH);
+            Failure failure = null;
             try (Stream<T> values = producer.get()) {
                 Iterator<T> iterator = values.iterator();
                 while (!stopped.get() && iterator.hasNext()) {
@@ -98,11 +99,13 @@ final class SideBySide {
                     }
                 }
             } catch (RuntimeException | Error e) {
-                put(batch);
-                batch = new ArrayList<>(0);
-                put(new Failure(e));
+                failure = new Failure(e);
             } finally {
+                // the values made before a failure reach the consumer before it
                 put(batch);
+                if (failure != null) {
+                    put(failure);
+                }
                 put(DONE);
             }
         }
@@ -110,9 +113,9 @@ final class SideBySide {
         /** On the consumer's thread: the next value, or null once every producer is done. */
         @SuppressWarnings("unchecked")
         <T> T next() {
-            while (batch.hasNext() || producing > 0) {
-                if (batch.hasNext()) {
-                    return (T) batch.next();
+            while (current.hasNext() || producing > 0) {
+                if (current.hasNext()) {
+                    return (T) current.next();
                 }
                 Object next;
                 try {
@@ -128,7 +131,7 @@ final class SideBySide {
                     stopped.set(true);
                     throw failure.rethrown();
                 } else {
-                    batch = ((List<?>) next).iterator();
+                    current = ((List<?>) next).iterator();
                 }
             }
             return null;
