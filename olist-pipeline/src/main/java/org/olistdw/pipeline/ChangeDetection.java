@@ -107,8 +107,9 @@ final class ChangeDetection {
         RunMode mode = unchanged.isEmpty() && reused.isEmpty() ? RunMode.FULL
                 : unchanged.size() == files.size() && sameDefinitions ? RunMode.NO_CHANGE : RunMode.INCREMENTAL;
         runs.recordMode(run, mode, fingerprint);
-        LOG.info("run {}: {} run; {} of {} files unchanged since run {}{}{}", run, mode.code(), unchanged.size(),
-                files.size(), published.map(RunId::toString).orElse("(none)"),
+        LOG.info("run {}: {} run; {} of {} files unchanged since run {} ({} hashes remembered from earlier runs){}{}",
+                run, mode.code(), unchanged.size(), files.size(), published.map(RunId::toString).orElse("(none)"),
+                sourceHashes.remembered(),
                 published.isPresent() && !sameDefinitions ? ", models, rules or settings changed" : "",
                 failed.map(kept -> "; " + reused.size() + " more as loaded by failed run " + kept).orElse(""));
         return new Changes(published, Map.copyOf(unchanged), failed, Map.copyOf(reused), mode, sameDefinitions);

@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path published = options.published(work.workDir);
-        SourceHashes hashes = hashAhead(options);
+        SourceHashes hashes = hashAhead(options, work.workDir);
         try (Wiring wiring = Wiring.connectForRun(work.workDir, ops)) {
             RunReport report = runOnce(wiring, options, work.workDir, published, out, err, extensions, clock,
                     hashes);
@@ -107,13 +107,18 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The file in the work directory that remembers the source files' hashes between runs. */
+    static final String SOURCE_HASHES = "source-hashes.tsv";
+
     /**
      * Starts hashing the source files, to be called before connecting the stores: the hashes that tell the
-     * unchanged files are then computed while PostgreSQL starts. None for a {@code --full} run, which compares
-     * no file.
+     * unchanged files are then computed while PostgreSQL starts, or taken from {@value #SOURCE_HASHES} in the
+     * work directory for files whose stat has not changed since they were hashed. None for a {@code --full} run,
+     * which compares no file.
      */
-    static SourceHashes hashAhead(RunOptions options) {
-        return options.full ? SourceHashes.none() : SourceHashes.startIn(options.source);
+    static SourceHashes hashAhead(RunOptions options, Path workDir) {
+        return options.full ? SourceHashes.none()
+                : SourceHashes.startIn(options.source, workDir.resolve(SOURCE_HASHES));
     }
 
     /** The one line that says a run failed and why, e.g. {@code run 7 failed: <cause>}. */

@@ -151,7 +151,7 @@ final class ScheduleCommand implements Callable<Integer> {
 
     /** One attempt: a whole run with its own connection to the operational store, as {@code olist run} does. */
     private Scheduler.Outcome attempt(Path workDir, Path published, PrintWriter out, PrintWriter err) {
-        SourceHashes hashes = RunCommand.hashAhead(options);
+        SourceHashes hashes = RunCommand.hashAhead(options, workDir);
         try (Wiring wiring = Wiring.connectForRun(workDir, ops)) {
             RunReport report = RunCommand.runOnce(wiring, options, workDir, published, out, err, List.of(),
                     Clock.systemUTC(), hashes);
