@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -32,6 +33,9 @@ import java.util.stream.Stream;
 public final class ClasspathSql {
 
     private static final String EXTENSION = ".sql";
+
+    /** The SQL entries of each jar read, by name: see {@link #scanJar}. */
+    private static final Map<JarStamp, Map<String, String>> JAR_SQL = new ConcurrentHashMap<>();
 
     /**
      * One SQL file.
@@ -85,9 +89,7 @@ public final class ClasspathSql {
             }
             Path ownJar = ownJar();
             if (ownJar != null) {
-                try (JarFile jar = new JarFile(ownJar.toFile())) {
-                    scanJar(jar, root, found);
-                }
+                scanJar(ownJar, root, found);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list SQL files under class-path folder " + root, e);
@@ -100,9 +102,14 @@ public final class ClasspathSql {
             case "file" -> scanDirectory(toPath(location), root, found);
             case "jar" -> {
                 JarURLConnection connection = (JarURLConnection) location.openConnection();
-                connection.setUseCaches(false);
-                try (JarFile jar = connection.getJarFile()) {
-                    scanJar(jar, root, found);
+                URL jarFile = connection.getJarFileURL();
+                if ("file".equals(jarFile.getProtocol())) {
+                    scanJar(toPath(jarFile), root, found);
+                } else {
+                    connection.setUseCaches(false);
+                    try (JarFile jar = connection.getJarFile()) {
+                        add(sqlIn(jar), root, found);
+                    }
                 }
             }
             default -> throw new IllegalStateException("cannot list SQL files in " + location);
@@ -124,19 +131,52 @@ public final class ClasspathSql {
         }
     }
 
-    private static void scanJar(JarFile jar, String root, Map<String, SqlFile> found) throws IOException {
-        String prefix = root + "/";
-        for (JarEntry entry : jar.stream().toList()) {
-            String name = entry.getName();
-            if (entry.isDirectory() || !name.startsWith(prefix) || !name.endsWith(EXTENSION) || found.containsKey(name)) {
-                continue;
+    /**
+     * Adds the SQL files under {@code root} in the jar at {@code jarPath}. Each jar file is read once per process
+     * (again only when its size or modification time changed): a shaded jar holds thousands of entries, and
+     * every list of SQL would otherwise walk them all.
+     */
+    private static void scanJar(Path jarPath, String root, Map<String, SqlFile> found) throws IOException {
+        Path real = jarPath.toRealPath();
+        JarStamp stamp = new JarStamp(real, Files.size(real), Files.getLastModifiedTime(real).toMillis());
+        Map<String, String> sql = JAR_SQL.get(stamp);
+        if (sql == null) {
+            try (JarFile jar = new JarFile(real.toFile())) {
+                sql = sqlIn(jar);
             }
-            try (InputStream in = jar.getInputStream(entry)) {
-                found.put(name, sqlFile(name, name.substring(prefix.length()),
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            JAR_SQL.keySet().removeIf(other -> other.jar().equals(real));
+            JAR_SQL.put(stamp, sql);
+        }
+        add(sql, root, found);
+    }
+
+    /** Every {@code .sql} entry of the jar by name, with its text. */
+    private static Map<String, String> sqlIn(JarFile jar) throws IOException {
+        Map<String, String> sql = new TreeMap<>();
+        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+            JarEntry entry = entries.nextElement();
+            if (!entry.isDirectory() && entry.getName().endsWith(EXTENSION)) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    sql.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
         }
+        return Map.copyOf(sql);
     }
+
+    private static void add(Map<String, String> sql, String root, Map<String, SqlFile> found) {
+        String prefix = root + "/";
+        sql.forEach((name, text) -> {
+            if (name.startsWith(prefix) && !found.containsKey(name)) {
+                found.put(name, sqlFile(name, name.substring(prefix.length()), text));
+            }
+        });
+    }
+
+    /** A jar file as it was when read. */
+    private record JarStamp(Path jar, long size, long modifiedMillis) {
+    }
+
 
     private static SqlFile sqlFile(String resource, String relative, String text) {
         int slash = relative.lastIndexOf('/');

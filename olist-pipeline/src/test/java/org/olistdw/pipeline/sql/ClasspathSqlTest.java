@@ -67,6 +67,27 @@ class ClasspathSqlTest {
     }
 
     @Test
+    void a_jar_written_again_is_read_again() throws IOException {
+        Path jar = jarWithDirectoryEntries();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(ClasspathSql.listTree(loader, "sql/q")).hasSize(4);
+        }
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (String directory : new String[] {"sql/", "sql/q/"}) {
+                out.putNextEntry(new JarEntry(directory));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("sql/q/09_rewritten.sql"));
+            out.write("select 'rewritten, and longer than the jar it replaces'".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(ClasspathSql.listTree(loader, "sql/q")).containsExactly(new SqlFile(
+                    "sql/q/09_rewritten.sql", "", "09_rewritten", "select 'rewritten, and longer than the jar it replaces'"));
+        }
+    }
+
+    @Test
     void a_root_that_is_not_on_the_class_path_has_no_files() throws IOException {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {directory().toUri().toURL()}, null)) {
             assertThat(ClasspathSql.listTree(loader, "sql/absent")).isEmpty();
