@@ -134,13 +134,8 @@ final class Wiring implements AutoCloseable {
 
     /** Steps 1 to 3: connects the operational store, then seeds the shipped quality rules into it. */
     static Wiring connectWithShippedRules(Path workDir, OpsOptions options) {
-        return connectWithShippedRules(workDir, options, () -> { });
-    }
-
-    private static Wiring connectWithShippedRules(Path workDir, OpsOptions options, Runnable connected) {
         CompletableFuture<List<QualityRule>> shipped = CompletableFuture.supplyAsync(RuleCatalog::shipped);
         Wiring wiring = connect(workDir, options);
-        connected.run();
         try {
             int added = wiring.ops.qualityRules().seed(Futures.join(shipped));
             if (added > 0) {
@@ -154,13 +149,12 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Steps 1 to 3 for a run: as {@link #connectWithShippedRules}, with DuckDB's native library loading on a
-     * thread of its own once the operational store is connected, while the rules are seeded and the run starts,
-     * so that the run's first look at the warehouse finds it loaded. Not earlier: on two cores, loading the library
-     * beside PostgreSQL's start slowed that start, which every run waits for.
+     * Steps 1 to 3 for a run: as {@link #connectWithShippedRules}, with DuckDB's native library loading meanwhile
+     * on a thread of its own, so that the first build finds it loaded.
      */
     static Wiring connectForRun(Path workDir, OpsOptions options) {
-        return connectWithShippedRules(workDir, options, DuckDbWarehouse::warmUp);
+        DuckDbWarehouse.warmUp();
+        return connectWithShippedRules(workDir, options);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.olistdw.ops.postgres;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -78,8 +79,8 @@ public final class PostgresOps implements AutoCloseable {
     }
 
     /**
-     * Loads and sets up JDBI and the repositories of this module over a data source that is never connected, on a
-     * daemon thread of its own, so that connecting later finds that done: for a caller with other work to do
+     * Initialises the JDBC drivers, and loads and sets up JDBI and the repositories of this module over a data
+     * source that is never connected, on a daemon thread of its own, so that connecting later finds that done: for a caller with other work to do
      * first, such as starting PostgreSQL. Returns at once; only the first call starts the thread. A failure here
      * is left for connecting to report.
      */
@@ -89,6 +90,10 @@ public final class PostgresOps implements AutoCloseable {
         }
         Thread thread = new Thread(() -> {
             try {
+                // PostgreSQL's data source connects through DriverManager, whose first use loads and initialises
+                // every JDBC driver on the class path (DuckDB's registers a JFR event): done here, not while the
+                // first connection waits
+                DriverManager.getDrivers();
                 new PostgresOps("(not connected)", "", Jdbi.create(new PGSimpleDataSource()), () -> { });
             } catch (RuntimeException | LinkageError e) {
                 // connecting meets the same problem and reports it
