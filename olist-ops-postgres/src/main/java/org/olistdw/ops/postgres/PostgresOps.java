@@ -80,9 +80,9 @@ public final class PostgresOps implements AutoCloseable {
 
     /**
      * Initialises the JDBC drivers, and loads and sets up JDBI and the repositories of this module over a data
-     * source that is never connected, on a daemon thread of its own, so that connecting later finds that done: for a caller with other work to do
-     * first, such as starting PostgreSQL. Returns at once; only the first call starts the thread. A failure here
-     * is left for connecting to report.
+     * source that is never connected, on a daemon thread of its own, so that connecting later finds that done:
+     * for a caller with other work to do first, such as starting PostgreSQL. Returns at once; only the first call
+     * starts the thread. A failure here is left for connecting to report.
      */
     public static void warmUp() {
         if (!WARMING_UP.compareAndSet(false, true)) {

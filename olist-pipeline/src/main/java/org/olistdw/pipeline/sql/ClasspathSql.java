@@ -177,7 +177,6 @@ public final class ClasspathSql {
     private record JarStamp(Path jar, long size, long modifiedMillis) {
     }
 
-
     private static SqlFile sqlFile(String resource, String relative, String text) {
         int slash = relative.lastIndexOf('/');
         String folder = slash < 0 ? "" : relative.substring(0, slash);
