@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ public final class SourceHashes {
     /** Most files the memory keeps: the current source directory's and, beyond them, the latest others. */
     static final int REMEMBERED_FILES = 90;
 
-    private static final String HEADER = "# olist source hashes v1: sha256, size, modified ns, changed ns, device, inode, path";
+    private static final String HEADER =
+            "# olist source hashes v1: sha256, size, modified ns, changed ns, device, inode, path";
     private static final Logger LOG = LoggerFactory.getLogger(SourceHashes.class);
     private static final SourceHashes NONE = new SourceHashes(Map.of(), new AtomicBoolean(true), null, Map.of(), null);
 
@@ -66,7 +68,8 @@ public final class SourceHashes {
 
         static Optional<Stat> of(Path file) {
             try {
-                Map<String, Object> unix = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino,isRegularFile");
+                Map<String, Object> unix =
+                        Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino,isRegularFile");
                 if (!Boolean.TRUE.equals(unix.get("isRegularFile"))) {
                     return Optional.empty();
                 }
@@ -74,7 +77,7 @@ public final class SourceHashes {
                         nanos((FileTime) unix.get("ctime")), (Long) unix.get("dev"), (Long) unix.get("ino")));
             } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException notPosix) {
                 try {
-                    var basic = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
                     return basic.isRegularFile()
                             ? Optional.of(new Stat(basic.size(), nanos(basic.lastModifiedTime()), null, 0, 0))
                             : Optional.empty();

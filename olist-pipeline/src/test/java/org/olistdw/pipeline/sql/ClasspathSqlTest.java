@@ -82,8 +82,8 @@ class ClasspathSqlTest {
             out.closeEntry();
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            assertThat(ClasspathSql.listTree(loader, "sql/q")).containsExactly(new SqlFile(
-                    "sql/q/09_rewritten.sql", "", "09_rewritten", "select 'rewritten, and longer than the jar it replaces'"));
+            assertThat(ClasspathSql.listTree(loader, "sql/q")).containsExactly(new SqlFile("sql/q/09_rewritten.sql",
+                    "", "09_rewritten", "select 'rewritten, and longer than the jar it replaces'"));
         }
     }
 
