@@ -52,7 +52,7 @@ public final class SourceHashes {
     private static final String HEADER =
             "# olist source hashes v1: sha256, size, modified ns, changed ns, device, inode, path";
     private static final Logger LOG = LoggerFactory.getLogger(SourceHashes.class);
-    private static final SourceHashes NONE = new SourceHashes(Map.of(), new AtomicBoolean(true), null, Map.of(), null);
+    private static final SourceHashes NONE = new SourceHashes(Map.of(), new AtomicBoolean(true), null, Map.of(), 0);
 
     /**
      * What a file's content is judged by: its size, modification time and, where the file system gives them, the
@@ -106,10 +106,10 @@ public final class SourceHashes {
     private final AtomicBoolean stopped;
     private final Path memory;
     private final Map<Path, Remembered> before;
-    private final Long hashingBeganNanos;
+    private final long hashingBeganNanos;
 
     private SourceHashes(Map<Path, Ahead> ahead, AtomicBoolean stopped, Path memory, Map<Path, Remembered> before,
-                         Long hashingBeganNanos) {
+                         long hashingBeganNanos) {
         this.ahead = ahead;
         this.stopped = stopped;
         this.memory = memory;
