@@ -22,11 +22,15 @@ import picocli.CommandLine;
  *
  * <pre>
  * OlistCommandLine.logToWorkDirectory(args);          // before anything logs
- * CommandLine olist = OlistCommandLine.builder()
- *         .subcommand(new GenerateCommand())
- *         .runExtension(new RunMetrics())
- *         .build();
- * System.exit(olist.execute(args));
+ * int exitCode;
+ * try (StartAhead ahead = StartAhead.of(args)) {      // a run's embedded PostgreSQL starts meanwhile
+ *     CommandLine olist = OlistCommandLine.builder()
+ *             .subcommand(new GenerateCommand())
+ *             .runExtension(new RunMetrics())
+ *             .build();
+ *     exitCode = olist.execute(args);
+ * }
+ * System.exit(exitCode);
  * </pre>
  */
 public final class OlistCommandLine {

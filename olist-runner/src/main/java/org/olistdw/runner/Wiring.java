@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The runner's bootstrap: the one place that chooses and connects the adapters. Its steps, in order:
  * <ol>
  *   <li>connect the operational store: an external PostgreSQL when a URL is given, else the embedded one
- *       under the working directory, started here (its migrations run on connect);</li>
+ *       under the working directory, started here or, for a run, taken from {@link StartAhead} (its migrations
+ *       run on connect);</li>
  *   <li>settle the runs left running by processes that are gone ({@link #reconcile}): as successful when
  *       the published warehouse is their build, else as cancelled (embedded store, which this process holds
  *       alone) or abandoned (external store, where a run is gone when its lock's lease ran out);</li>
@@ -102,11 +103,11 @@ final class Wiring implements AutoCloseable {
                 throw new EnvironmentProblem(Console.oneLine(e), e);
             }
         }
-        Path dataDir = workDir.resolve("postgres").toAbsolutePath();
+        Path dataDir = StartAhead.dataDirectoryOf(workDir);
         LocalPostgres local;
         try {
             Files.createDirectories(workDir);
-            local = LocalPostgres.start(dataDir);
+            local = StartAhead.take(dataDir).orElseGet(() -> LocalPostgres.start(dataDir));
         } catch (OpsStoreUnavailableException e) {
             throw new EnvironmentProblem(e.getMessage(), e);
         } catch (Exception e) {
@@ -130,6 +131,23 @@ final class Wiring implements AutoCloseable {
             wiring.close();
             throw new EnvironmentProblem(Console.oneLine(e), e);
         }
+    }
+
+    /**
+     * Starts the embedded PostgreSQL in {@code dataDirectory} on a thread of its own, and the store's warm-up
+     * beside it, for {@link StartAhead}: {@code server} completes with the server, or with what its start threw.
+     */
+    static void startEmbeddedAhead(Path dataDirectory, CompletableFuture<LocalPostgres> server) {
+        Thread starting = new Thread(() -> {
+            try {
+                server.complete(LocalPostgres.start(dataDirectory));
+            } catch (Throwable failure) {
+                server.completeExceptionally(failure);
+            }
+        }, "olist-postgres-ahead");
+        starting.setDaemon(true);
+        starting.start();
+        PostgresOps.warmUp();
     }
 
     /** Steps 1 to 3: connects the operational store, then seeds the shipped quality rules into it. */

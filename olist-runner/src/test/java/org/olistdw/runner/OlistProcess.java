@@ -27,6 +27,10 @@ final class OlistProcess {
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
         OlistCommandLine.logToWorkDirectory(args);
-        System.exit(OlistCommandLine.builder().build().execute(args));
+        int exitCode;
+        try (StartAhead ahead = StartAhead.of(args)) {
+            exitCode = OlistCommandLine.builder().build().execute(args);
+        }
+        System.exit(exitCode);
     }
 }

@@ -1,6 +1,7 @@
 package org.olistdw.tools;
 
 import org.olistdw.runner.OlistCommandLine;
+import org.olistdw.runner.StartAhead;
 import org.olistdw.tools.bench.BenchCommand;
 import org.olistdw.tools.bench.RunMetrics;
 import picocli.CommandLine;
@@ -17,7 +18,11 @@ public final class Main {
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
         OlistCommandLine.logToWorkDirectory(args);
-        System.exit(commandLine(args).execute(args));
+        int exitCode;
+        try (StartAhead ahead = StartAhead.of(args)) {
+            exitCode = commandLine(args).execute(args);
+        }
+        System.exit(exitCode);
     }
 
     /**

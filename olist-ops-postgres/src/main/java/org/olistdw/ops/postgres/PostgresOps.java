@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -51,6 +53,7 @@ public final class PostgresOps implements AutoCloseable {
 
     private static final int IDLE_CONNECTIONS = 4;
     private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
+    private static final Map<String, MigrationHistory> MIGRATION_HISTORIES = new ConcurrentHashMap<>();
 
     private final String location;
     private final String serverVersion;
@@ -79,8 +82,9 @@ public final class PostgresOps implements AutoCloseable {
     }
 
     /**
-     * Initialises the JDBC drivers, and loads and sets up JDBI and the repositories of this module over a data
-     * source that is never connected, on a daemon thread of its own, so that connecting later finds that done:
+     * Initialises the JDBC drivers, loads and sets up JDBI and the repositories of this module over a data source
+     * that is never connected, and reads the shipped migrations, on a daemon thread of its own, so that connecting
+     * later finds that done:
      * for a caller with other work to do first, such as starting PostgreSQL. Returns at once; only the first call
      * starts the thread. A failure here is left for connecting to report.
      */
@@ -95,6 +99,7 @@ public final class PostgresOps implements AutoCloseable {
                 // first connection waits
                 DriverManager.getDrivers();
                 new PostgresOps("(not connected)", "", Jdbi.create(new PGSimpleDataSource()), () -> { });
+                shipped(MIGRATIONS);
             } catch (RuntimeException | LinkageError e) {
                 // connecting meets the same problem and reports it
             }
@@ -204,6 +209,16 @@ public final class PostgresOps implements AutoCloseable {
     }
 
     /**
+     * The migrations at a {@code classpath:} location, read once per process (and by {@link #warmUp()} ahead of
+     * the first connection): finding them walks every entry of the jar, which takes a cold JVM tens of ms for a
+     * shaded one, and a process's class path does not change.
+     */
+    private static MigrationHistory shipped(String location) {
+        return MIGRATION_HISTORIES.computeIfAbsent(location, at -> MigrationHistory.of(
+                PostgresOps.class.getClassLoader(), at.substring(CLASSPATH.length())));
+    }
+
+    /**
      * Brings the schema up to date with the migrations at {@code location}: nothing to do, without loading
      * Flyway, when the schema history already records exactly those migrations ({@link MigrationHistory});
      * otherwise Flyway migrates and validates.
@@ -211,8 +226,7 @@ public final class PostgresOps implements AutoCloseable {
      * @return whether Flyway ran
      */
     static boolean migrate(DataSource dataSource, String where, String location) {
-        MigrationHistory history = MigrationHistory.of(PostgresOps.class.getClassLoader(),
-                location.substring(CLASSPATH.length()));
+        MigrationHistory history = shipped(location);
         if (history.isAppliedIn(dataSource, SCHEMAS[0])) {
             LOG.debug("operational schema at {} is current: {} migrations applied", where, history.migrations().size());
             return false;

@@ -50,6 +50,11 @@ final class ServerUser {
         return root;
     }
 
+    /** Whether the server user owns {@code path} itself (not looking inside); always true unless root. */
+    boolean owns(Path path) throws IOException {
+        return !root || Integer.valueOf(NOBODY).equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+    }
+
     /** Hands a directory tree the server must own to the server user; nothing to do unless root. */
     void handOver(Path directory) throws IOException {
         if (!root) {

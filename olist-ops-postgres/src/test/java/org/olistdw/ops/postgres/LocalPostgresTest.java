@@ -2,6 +2,7 @@ package org.olistdw.ops.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -64,6 +66,38 @@ class LocalPostgresTest {
         try (LocalPostgres mended = LocalPostgres.start(broken)) {
             assertThat(queryOne(mended, "select 'up again'")).isEqualTo("up again");
         }
+    }
+
+    @Test
+    void hands_over_a_file_another_user_put_in_its_cluster_when_the_server_is_denied_it() throws Exception {
+        assumeTrue(ServerUser.current().switchesToNobody(), "only a server started by root runs as another user");
+        Path options = data.resolve("postmaster.opts"); // rewritten by every start
+        Files.setAttribute(options, "unix:uid", 0);
+        Files.setAttribute(options, "unix:gid", 0);
+        Files.setPosixFilePermissions(options, PosixFilePermissions.fromString("rw-------"));
+
+        try (LocalPostgres server = LocalPostgres.start(data)) {
+            assertThat(queryOne(server, "select 'up'")).isEqualTo("up");
+        }
+        assertThat(Files.getAttribute(options, "unix:uid")).isEqualTo(ServerUser.NOBODY);
+    }
+
+    @Test
+    void creates_the_database_at_the_start_after_a_first_start_that_ended_before_creating_it() throws Exception {
+        Path cluster = emptyDirectory("database-pending");
+        try (LocalPostgres first = LocalPostgres.start(cluster)) {
+            assertThat(cluster.resolve(LocalPostgres.DATABASE_PENDING)).doesNotExist();
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl("postgres"), first.user(), first.password());
+                 Statement s = c.createStatement()) {
+                s.execute("drop database " + LocalPostgres.DATABASE);
+            }
+        }
+        Files.createFile(cluster.resolve(LocalPostgres.DATABASE_PENDING)); // as initdb leaves it
+
+        try (LocalPostgres next = LocalPostgres.start(cluster)) {
+            assertThat(queryOne(next, "select current_database()")).isEqualTo(LocalPostgres.DATABASE);
+        }
+        assertThat(cluster.resolve(LocalPostgres.DATABASE_PENDING)).doesNotExist();
     }
 
     @Test
