@@ -55,7 +55,16 @@ public final class StartAhead implements AutoCloseable {
         if (!WAITING.compareAndSet(null, ahead)) {
             return new StartAhead(null, null);
         }
-        Wiring.startEmbeddedAhead(ahead.dataDirectory, ahead.server);
+        // the thread, not this one, loads the wiring, and so sets up logging, while the command line is built
+        Thread starting = new Thread(() -> {
+            try {
+                ahead.server.complete(Wiring.startEmbedded(ahead.dataDirectory));
+            } catch (Throwable failure) {
+                ahead.server.completeExceptionally(failure);
+            }
+        }, "olist-postgres-ahead");
+        starting.setDaemon(true);
+        starting.start();
         return ahead;
     }
 

@@ -134,20 +134,13 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded PostgreSQL in {@code dataDirectory} on a thread of its own, and the store's warm-up
-     * beside it, for {@link StartAhead}: {@code server} completes with the server, or with what its start threw.
+     * Starts the embedded PostgreSQL in {@code dataDirectory}, with the store's warm-up beside it: for
+     * {@link StartAhead}, whose thread calls this.
      */
-    static void startEmbeddedAhead(Path dataDirectory, CompletableFuture<LocalPostgres> server) {
-        Thread starting = new Thread(() -> {
-            try {
-                server.complete(LocalPostgres.start(dataDirectory));
-            } catch (Throwable failure) {
-                server.completeExceptionally(failure);
-            }
-        }, "olist-postgres-ahead");
-        starting.setDaemon(true);
-        starting.start();
+    static LocalPostgres startEmbedded(Path dataDirectory) {
         PostgresOps.warmUp();
+        DuckDbWarehouse.warmUp();
+        return LocalPostgres.start(dataDirectory);
     }
 
     /** Steps 1 to 3: connects the operational store, then seeds the shipped quality rules into it. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -361,7 +360,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, SUPERUSER);
+        try (Connection connection = DirectPgDataSource.connect(jdbcUrl("postgres"), SUPERUSER, SUPERUSER);
              Statement statement = connection.createStatement()) {
             boolean exists;
             try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {

@@ -1,7 +1,6 @@
 package org.olistdw.ops.postgres;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -82,7 +81,7 @@ public final class PostgresOps implements AutoCloseable {
     }
 
     /**
-     * Initialises the JDBC drivers, loads and sets up JDBI and the repositories of this module over a data source
+     * Loads PostgreSQL's JDBC driver, loads and sets up JDBI and the repositories of this module over a data source
      * that is never connected, and reads the shipped migrations, on a daemon thread of its own, so that connecting
      * later finds that done:
      * for a caller with other work to do first, such as starting PostgreSQL. Returns at once; only the first call
@@ -94,11 +93,7 @@ public final class PostgresOps implements AutoCloseable {
         }
         Thread thread = new Thread(() -> {
             try {
-                // PostgreSQL's data source connects through DriverManager, whose first use loads and initialises
-                // every JDBC driver on the class path (DuckDB's registers a JFR event): done here, not while the
-                // first connection waits
-                DriverManager.getDrivers();
-                new PostgresOps("(not connected)", "", Jdbi.create(new PGSimpleDataSource()), () -> { });
+                new PostgresOps("(not connected)", "", Jdbi.create(new DirectPgDataSource()), () -> { });
                 shipped(MIGRATIONS);
             } catch (RuntimeException | LinkageError e) {
                 // connecting meets the same problem and reports it
@@ -125,7 +120,7 @@ public final class PostgresOps implements AutoCloseable {
             throw new OpsStoreUnavailableException(
                     "the operational store URL must start with jdbc:postgresql:, was " + where);
         }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        PGSimpleDataSource dataSource = new DirectPgDataSource();
         try {
             dataSource.setURL(jdbcUrl);
         } catch (IllegalArgumentException e) {
