@@ -9,8 +9,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * PostgreSQL's simple data source, connecting through its driver directly instead of {@link java.sql.DriverManager}.
  * The first use of DriverManager loads and initialises every JDBC driver on the class path, and DuckDB's registers
- * a Java Flight Recorder event there, which costs a starting JVM a tenth of a second: a run's first connection to
- * the operational store would wait for it, although only the analytical store needs DuckDB's driver.
+ * a Java Flight Recorder event there, which costs a starting JVM from tens of milliseconds to a fifth of a second:
+ * a run's first connection to the operational store would wait for it, although only the analytical store needs
+ * DuckDB's driver.
  */
 final class DirectPgDataSource extends PGSimpleDataSource {
 

@@ -200,7 +200,8 @@ public final class LocalPostgres implements AutoCloseable {
         try {
             startOnFreePort();
         } catch (OpsStoreUnavailableException e) {
-            if (handedOver || !String.valueOf(e.getMessage()).contains("Permission denied")) {
+            if (handedOver || !serverUser.switchesToNobody()
+                    || !String.valueOf(e.getMessage()).contains("Permission denied")) {
                 throw e;
             }
             // a file the server may not use, put in its cluster by another user: hand everything over, once

@@ -83,9 +83,8 @@ public final class PostgresOps implements AutoCloseable {
     /**
      * Loads PostgreSQL's JDBC driver, loads and sets up JDBI and the repositories of this module over a data source
      * that is never connected, and reads the shipped migrations, on a daemon thread of its own, so that connecting
-     * later finds that done:
-     * for a caller with other work to do first, such as starting PostgreSQL. Returns at once; only the first call
-     * starts the thread. A failure here is left for connecting to report.
+     * later finds that done: for a caller with other work to do first, such as starting PostgreSQL. Returns at once;
+     * only the first call starts the thread. A failure here is left for connecting to report.
      */
     public static void warmUp() {
         if (!WARMING_UP.compareAndSet(false, true)) {
