@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
@@ -21,16 +22,10 @@ import picocli.CommandLine;
  * trace going to the log.
  *
  * <pre>
- * OlistCommandLine.logToWorkDirectory(args);          // before anything logs
- * int exitCode;
- * try (StartAhead ahead = StartAhead.of(args)) {      // a run's embedded PostgreSQL starts meanwhile
- *     CommandLine olist = OlistCommandLine.builder()
- *             .subcommand(new GenerateCommand())
- *             .runExtension(new RunMetrics())
- *             .build();
- *     exitCode = olist.execute(args);
- * }
- * System.exit(exitCode);
+ * System.exit(OlistCommandLine.execute(args, arguments -> OlistCommandLine.builder()
+ *         .subcommand(new GenerateCommand())
+ *         .runExtension(new RunMetrics())
+ *         .build()));
  * </pre>
  */
 public final class OlistCommandLine {
@@ -44,6 +39,18 @@ public final class OlistCommandLine {
     /** A builder of the command line, with the runner's commands only until more are added. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Runs {@code args} on the command line {@code commandLine} makes for them, as a process's {@code main} does,
+     * and returns the exit code: the log is pointed at the work directory first ({@link #logToWorkDirectory}), and
+     * a run's embedded PostgreSQL starts while the command line is built ({@link StartAhead}).
+     */
+    public static int execute(String[] args, Function<String[], CommandLine> commandLine) {
+        logToWorkDirectory(args);
+        try (StartAhead ahead = StartAhead.of(args)) {
+            return commandLine.apply(args).execute(args);
+        }
     }
 
     /**

@@ -26,11 +26,6 @@ final class OlistProcess {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        OlistCommandLine.logToWorkDirectory(args);
-        int exitCode;
-        try (StartAhead ahead = StartAhead.of(args)) {
-            exitCode = OlistCommandLine.builder().build().execute(args);
-        }
-        System.exit(exitCode);
+        System.exit(OlistCommandLine.execute(args, arguments -> OlistCommandLine.builder().build()));
     }
 }

@@ -1,7 +1,6 @@
 package org.olistdw.tools;
 
 import org.olistdw.runner.OlistCommandLine;
-import org.olistdw.runner.StartAhead;
 import org.olistdw.tools.bench.BenchCommand;
 import org.olistdw.tools.bench.RunMetrics;
 import picocli.CommandLine;
@@ -17,12 +16,7 @@ public final class Main {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        OlistCommandLine.logToWorkDirectory(args);
-        int exitCode;
-        try (StartAhead ahead = StartAhead.of(args)) {
-            exitCode = commandLine(args).execute(args);
-        }
-        System.exit(exitCode);
+        System.exit(OlistCommandLine.execute(args, Main::commandLine));
     }
 
     /**
